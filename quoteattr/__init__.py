@@ -1,0 +1,26 @@
+"""quoteattr: who said what, through which cue, and through whom, in news text.
+
+>>> doc = analyze('"We won," she said.')
+>>> doc.quotes[0].content.text
+'We won'
+"""
+
+from quoteattr.errors import InputTypeError, MalformedDocumentError, QuoteAttrError
+from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span, to_json
+from quoteattr._pipeline import analyze
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "analyze",
+    "Document",
+    "Entity",
+    "EntityKind",
+    "InputTypeError",
+    "MalformedDocumentError",
+    "Quote",
+    "QuoteAttrError",
+    "QuoteKind",
+    "Span",
+    "to_json",
+]

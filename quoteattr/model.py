@@ -1,0 +1,307 @@
+"""The result types: frozen, hashable, picklable ``attrs`` classes.
+
+Offsets are half-open character offsets into the caller's string.
+
+>>> s = Span(0, 5, "Putin")
+>>> s.start, s.end, s.text
+(0, 5, 'Putin')
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any, Mapping
+
+import attrs
+
+from quoteattr.errors import MalformedDocumentError
+
+__all__ = ["Span", "QuoteKind", "EntityKind", "Entity", "Quote", "Document", "to_json"]
+
+SCHEMA_VERSION = 1
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the input text: ``text == document_text[start:end]``.
+
+    >>> Span(3, 5, "hi").end
+    5
+    """
+
+    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"end ({value}) is before start ({self.start})")
+
+    @text.validator
+    def _text_fits(self, attribute: attrs.Attribute, value: str) -> None:
+        if len(value) != self.end - self.start:
+            raise ValueError(
+                f"text has {len(value)} characters but the span covers {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Build the span of ``text[start:end]``.
+
+        >>> Span.of("He said no.", 3, 7)
+        Span(start=3, end=7, text='said')
+        """
+        return cls(start, end, text[start:end])
+
+
+class QuoteKind(str, enum.Enum):
+    """How the words reach the reader.
+
+    >>> QuoteKind("direct") is QuoteKind.DIRECT
+    True
+    """
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class EntityKind(str, enum.Enum):
+    """What sort of source an entity is.
+
+    >>> EntityKind.MEDIA.value
+    'media'
+    """
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    MEDIA = "media"
+    GROUP = "group"
+    ANONYMOUS = "anonymous"
+    UNKNOWN = "unknown"
+
+
+def _tuple_of(kind: type) -> Any:
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def _optional(kind: type) -> Any:
+    return attrs.validators.optional(attrs.validators.instance_of(kind))
+
+
+def _unit_interval(instance: object, attribute: attrs.Attribute, value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must lie in [0, 1], got {value}")
+
+
+@attrs.frozen
+class Entity:
+    """A speaker or source, with every mention of it in the document.
+
+    >>> e = Entity("Vladimir Putin", EntityKind.PERSON, (Span(0, 5, "Putin"),), ())
+    >>> e.name, e.kind.value
+    ('Vladimir Putin', 'person')
+    """
+
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    kind: EntityKind = attrs.field(converter=EntityKind)
+    mentions: tuple[Span, ...] = attrs.field(validator=_tuple_of(Span))
+    titles: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+
+
+@attrs.frozen
+class Quote:
+    """One piece of reported speech and its attribution.
+
+    ``content`` excludes the quotation marks of a direct quote. ``chain`` runs
+    from the speaker outward to the last reporter named in the text.
+
+    >>> q = Quote(Span(1, 3, "Hi"), QuoteKind.DIRECT, None, None, None, (), 0.5, "none")
+    >>> q.content.text, q.speaker
+    ('Hi', None)
+    """
+
+    content: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    kind: QuoteKind = attrs.field(converter=QuoteKind)
+    cue: Span | None = attrs.field(validator=_optional(Span))
+    source: Span | None = attrs.field(validator=_optional(Span))
+    speaker: Entity | None = attrs.field(validator=_optional(Entity))
+    chain: tuple[Entity, ...] = attrs.field(validator=_tuple_of(Entity))
+    confidence: float = attrs.field(converter=float, validator=_unit_interval)
+    rule: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+
+@attrs.frozen
+class Document:
+    """The analysis of one text: its quotes in text order and its entities.
+
+    >>> doc = Document("", (), ())
+    >>> Document.from_dict(doc.to_dict()) == doc
+    True
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    quotes: tuple[Quote, ...] = attrs.field(validator=_tuple_of(Quote))
+    entities: tuple[Entity, ...] = attrs.field(validator=_tuple_of(Entity))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict; quotes name entities by their index.
+
+        >>> Document("x", (), ()).to_dict()["text"]
+        'x'
+        """
+        index = {entity: i for i, entity in enumerate(self.entities)}
+        return {
+            "version": SCHEMA_VERSION,
+            "text": self.text,
+            "entities": [_entity_to_dict(e) for e in self.entities],
+            "quotes": [_quote_to_dict(q, index) for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """Rebuild a Document from :meth:`to_dict` output.
+
+        Raises:
+            MalformedDocumentError: naming the first field that is missing or wrong.
+
+        >>> Document.from_dict({"text": "", "entities": [], "quotes": []}).quotes
+        ()
+        """
+        return _DictReader(data).document()
+
+
+def to_json(doc: Document, *, indent: int | None = None) -> str:
+    """Serialise a Document as JSON (the :meth:`Document.to_dict` form).
+
+    >>> to_json(Document("", (), ()))
+    '{"version": 1, "text": "", "entities": [], "quotes": []}'
+    """
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _span_to_dict(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "mentions": [_span_to_dict(m) for m in entity.mentions],
+        "titles": list(entity.titles),
+    }
+
+
+def _quote_to_dict(quote: Quote, index: Mapping[Entity, int]) -> dict[str, Any]:
+    return {
+        "content": _span_to_dict(quote.content),
+        "kind": quote.kind.value,
+        "cue": _span_to_dict(quote.cue),
+        "source": _span_to_dict(quote.source),
+        "speaker": None if quote.speaker is None else index[quote.speaker],
+        "chain": [index[e] for e in quote.chain],
+        "confidence": quote.confidence,
+        "rule": quote.rule,
+    }
+
+
+class _DictReader:
+    """Reads the to_dict form field by field, naming the field that fails."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if not isinstance(data, Mapping):
+            raise MalformedDocumentError(f"document: expected a dict, got {type(data).__name__}")
+        self.data = data
+        self.text = self._get(data, "text", str, "text")
+
+    def document(self) -> Document:
+        entities = tuple(
+            self._entity(e, f"entities[{i}]")
+            for i, e in enumerate(self._get(self.data, "entities", list, "entities"))
+        )
+        quotes = tuple(
+            self._quote(q, f"quotes[{i}]", entities)
+            for i, q in enumerate(self._get(self.data, "quotes", list, "quotes"))
+        )
+        return self._build(Document, "document", self.text, quotes, entities)
+
+    @staticmethod
+    def _get(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+        if not isinstance(data, Mapping):
+            raise MalformedDocumentError(f"{where}: expected a dict around this field")
+        if key not in data:
+            raise MalformedDocumentError(f"{where}: missing field")
+        value = data[key]
+        if kind is not object and (not isinstance(value, kind) or isinstance(value, bool)):
+            raise MalformedDocumentError(f"{where}: expected {kind}, got {type(value).__name__}")
+        return value
+
+    @staticmethod
+    def _build(factory: Any, where: str, *args: Any) -> Any:
+        try:
+            return factory(*args)
+        except (TypeError, ValueError) as error:
+            raise MalformedDocumentError(f"{where}: {error}") from None
+
+    def _span(self, data: Any, where: str) -> Span:
+        start = self._get(data, "start", int, f"{where}.start")
+        end = self._get(data, "end", int, f"{where}.end")
+        if not 0 <= start <= end <= len(self.text):
+            raise MalformedDocumentError(f"{where}: [{start}, {end}) lies outside the text")
+        text = self.text[start:end]
+        if data.get("text", text) != text:
+            raise MalformedDocumentError(f"{where}.text: does not match the document text")
+        return Span(start, end, text)
+
+    def _optional_span(self, data: Any, key: str, where: str) -> Span | None:
+        value = self._get(data, key, object, f"{where}.{key}")
+        return None if value is None else self._span(value, f"{where}.{key}")
+
+    def _entity(self, data: Any, where: str) -> Entity:
+        mentions = tuple(
+            self._span(m, f"{where}.mentions[{i}]")
+            for i, m in enumerate(self._get(data, "mentions", list, f"{where}.mentions"))
+        )
+        titles = tuple(self._get(data, "titles", list, f"{where}.titles"))
+        return self._build(
+            Entity,
+            where,
+            self._get(data, "name", str, f"{where}.name"),
+            self._get(data, "kind", str, f"{where}.kind"),
+            mentions,
+            titles,
+        )
+
+    def _entity_at(self, value: Any, entities: tuple[Entity, ...], where: str) -> Entity:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(entities):
+            raise MalformedDocumentError(f"{where}: not an index into entities")
+        return entities[value]
+
+    def _quote(self, data: Any, where: str, entities: tuple[Entity, ...]) -> Quote:
+        speaker = self._get(data, "speaker", object, f"{where}.speaker")
+        chain = self._get(data, "chain", list, f"{where}.chain")
+        return self._build(
+            Quote,
+            where,
+            self._span(self._get(data, "content", object, f"{where}.content"), f"{where}.content"),
+            self._get(data, "kind", str, f"{where}.kind"),
+            self._optional_span(data, "cue", where),
+            self._optional_span(data, "source", where),
+            None if speaker is None else self._entity_at(speaker, entities, f"{where}.speaker"),
+            tuple(self._entity_at(e, entities, f"{where}.chain[{i}]") for i, e in enumerate(chain)),
+            self._get(data, "confidence", (int, float), f"{where}.confidence"),
+            self._get(data, "rule", str, f"{where}.rule"),
+        )
