@@ -1,0 +1,91 @@
+"""Reporting cues: ``said``, ``has told``, ``also stressed``, ``according to``.
+
+A cue is a reporting verb from the lexicon, widened to the auxiliaries and
+adverbs in front of it (``has said``, ``also said``), or a multi-word cue
+phrase (``according to``).
+
+>>> t = "Putin has also said it."
+>>> [(t[c.start:c.end], c.lemma) for c in find_cues(t, 0, len(t))]
+[('has also said', 'say')]
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+import regex
+
+from quoteattr import _lexicons
+from quoteattr._text import WORD
+
+_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
+_CUE_MODIFIERS = frozenset(
+    "has have had is was were be been will would could should may might must did does do "
+    "also later then further previously repeatedly again recently once just often "
+    "publicly privately reportedly already earlier still even finally simply flatly "
+    "never not initially first".split()
+)
+_NON_CUE_LEFT = frozenset("to the a an this that these those his her its their our my your".split())
+
+
+@attrs.frozen
+class Cue:
+    """A cue at ``[start, end)`` whose head verb (or phrase) is at
+    ``[head_start, head_end)``; ``lemma`` names it (``say``, ``according to``)."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    lemma: str
+    precision: float
+    phrase: bool
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every cue in ``text[start:end]``, in text order.
+
+    >>> t = "According to Reuters, he told reporters."
+    >>> [t[c.start:c.end] for c in find_cues(t, 0, len(t))]
+    ['According to', 'told']
+    """
+    found = [_phrase_cue(m) for m in _phrase_pattern().finditer(text, start, end)]
+    taken = [(c.start, c.end) for c in found]
+    verbs = _lexicons.reporting_verbs()
+    for word in WORD.finditer(text, start, end):
+        entry = verbs.get(word.group().lower())
+        if entry is None or any(s <= word.start() < e for s, e in taken):
+            continue
+        if _preceded_by_determiner(text, start, word.start()):
+            continue
+        cue_start = _widen_left(text, start, word.start())
+        found.append(Cue(cue_start, word.end(), word.start(), word.end(), entry.lemma,
+                         entry.precision, False))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _phrase_cue(match: regex.Match) -> Cue:
+    phrase = " ".join(match.group().lower().split())
+    return Cue(match.start(), match.end(), match.start(), match.end(), phrase, 1.0, True)
+
+
+@functools.cache
+def _phrase_pattern() -> regex.Pattern:
+    phrases = sorted(_lexicons.cue_phrases(), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+
+
+def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
+    left = _LEFT_WORD.search(text, max(start, position - 20), position)
+    return left is not None and left.group(1).lower() in _NON_CUE_LEFT
+
+
+def _widen_left(text: str, start: int, position: int) -> int:
+    while True:
+        left = _LEFT_WORD.search(text, max(start, position - 20), position)
+        if left is None or left.group(1).lower() not in _CUE_MODIFIERS:
+            return position
+        position = left.start(1)

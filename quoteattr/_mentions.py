@@ -1,0 +1,208 @@
+"""Mentions of possible sources: names with their titles, pronouns and
+descriptions such as ``the head of state``.
+
+A mention is read off the words next to a cue: leftwards for ``X said``,
+rightwards for ``said X`` and ``according to X``.
+
+>>> t = "Russian President Vladimir Putin said"
+>>> m = source_before(t, 0, t.index("said"))
+>>> (m.name, m.titles, m.form)
+('Vladimir Putin', ('Russian President',), 'name')
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from quoteattr import _lexicons
+
+_TOKEN = regex.compile(
+    r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|[\[\]]|\S"
+)
+_NAME_LOOKING = regex.compile(r"\p{Lu}")
+DETERMINERS = frozenset(
+    "the a an one two three several many some other another both all most each "
+    "this these those any".split()
+)
+_CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
+_MODIFIERS = frozenset(
+    "senior former top chief deputy acting local federal state national international "
+    "foreign military white house administration campaign government party republican "
+    "democratic presidential vice press close longtime top-ranking high-ranking unnamed "
+    "anonymous knowledgeable informed current new u.s. us".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "but and however then also still yet in on at when while after before as if so now "
+    "meanwhile later earlier last this that there it what which who where why how "
+    "because although though since until instead indeed moreover thus".split()
+)
+_NAME_STOPS = frozenset(
+    "army navy staff state house ministry department office party campaign committee "
+    "council general".split()
+)
+POSTMODIFIER = regex.compile(
+    r"\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|"
+    r"involved in|who (?:spoke|asked|requested|declined)[^,;.]{0,60}?)[^,;.\"“”]{1,60}?\s*$",
+    regex.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Mention:
+    """A possible source at ``[start, end)``.
+
+    ``form`` is ``name``, ``pronoun`` or ``description``; ``name`` is the
+    person or body's name without titles (empty for pronouns and
+    descriptions); ``titles`` are the roles written with it; ``head`` is the
+    lowercased last word.
+    """
+
+    start: int
+    end: int
+    form: str
+    name: str
+    titles: tuple[str, ...]
+    head: str
+
+
+def source_before(text: str, limit: int, position: int) -> Mention | None:
+    """The source phrase ending right before ``position`` (``X said``).
+
+    >>> t = "the head of state told"
+    >>> source_before(t, 0, t.index("told")).form
+    'description'
+    """
+    tokens = list(_TOKEN.finditer(text, max(limit, position - 200), position))
+    if tokens and tokens[-1].group() == ",":
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1].group().lower()
+    if last in _lexicons.pronouns():
+        return _pronoun(tokens[-1])
+    taken: list[regex.Match] = []
+    for token in reversed(tokens):
+        if not _fits_phrase(token.group(), bool(taken)):
+            break
+        taken.append(token)
+    return _mention(text, list(reversed(taken)))
+
+
+def source_after(text: str, position: int, limit: int) -> Mention | None:
+    """The source phrase starting right after ``position`` (``said X``).
+
+    >>> t = "said the president, adding"
+    >>> source_after(t, 4, len(t)).head
+    'president'
+    """
+    tokens = list(_TOKEN.finditer(text, position, min(limit, position + 200)))
+    if not tokens:
+        return None
+    if tokens[0].group().lower() in _lexicons.pronouns():
+        return _pronoun(tokens[0])
+    taken: list[regex.Match] = []
+    for token in tokens:
+        if not _fits_phrase(token.group(), bool(taken)) or (
+            not taken and token.group().lower() in _CONNECTORS
+        ):
+            break
+        taken.append(token)
+    return _mention(text, taken)
+
+
+def _pronoun(token: regex.Match) -> Mention:
+    word = token.group().lower()
+    return Mention(token.start(), token.end(), "pronoun", "", (), word)
+
+
+def _fits_phrase(word: str, inside: bool) -> bool:
+    lower = word.lower()
+    if lower in _CLAUSE_WORDS and lower not in DETERMINERS:
+        return False
+    if _NAME_LOOKING.match(word) or word in "[]" or lower in ("’s", "'s"):
+        return True
+    if lower in DETERMINERS or lower in _MODIFIERS or lower in _CONNECTORS:
+        return True
+    return _is_head_word(lower)
+
+
+def _is_head_word(lower: str) -> bool:
+    return (
+        lower in _lexicons.titles()
+        or lower in _lexicons.anonymous_heads()
+        or lower in _lexicons.group_heads()
+        or lower in _lexicons.organization_heads()
+        or lower in _lexicons.evidence_heads()
+    )
+
+
+def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
+    while tokens and tokens[0].group().lower() in _CONNECTORS | {"’s", "'s", "]"}:
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].group().lower() in _CONNECTORS | DETERMINERS | _MODIFIERS
+        or tokens[-1].group() == "["
+    ):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    words = [t.group() for t in tokens]
+    head = words[-1].lower().rstrip(".")
+    name, titles = split_name(words)
+    if name:
+        form = "name"
+    elif _is_head_word(head):
+        form = "description"
+    else:
+        return None
+    return Mention(tokens[0].start(), tokens[-1].end(), form, name, titles, head)
+
+
+def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Split the words of a phrase into a name and the titles before it.
+
+    >>> split_name(["Defense", "Minister", "[", "Sergey", "Shoigu", "]"])
+    ('Sergey Shoigu', ('Defense Minister',))
+    >>> split_name(["the", "head", "of", "state"])
+    ('', ('head of state',))
+    """
+    if "[" in words and "]" in words[words.index("[") :]:
+        opening = words.index("[")
+        closing = words.index("]", opening)
+        inner = [w for w in words[opening + 1 : closing] if _NAME_LOOKING.match(w)]
+        outer = _title_words(words[:opening])
+        return " ".join(inner), ((outer,) if outer else ())
+    name: list[str] = []
+    for word in reversed(words):
+        lower = word.lower().rstrip(".")
+        if not _NAME_LOOKING.match(word) or lower in _NAME_STOPS or _is_title(lower):
+            break
+        if word in ("’s", "'s"):
+            break
+        name.insert(0, word)
+    rest = words[: len(words) - len(name)]
+    if name and not _looks_like_name(name):
+        name, rest = [], words
+    titles = _title_words(rest)
+    return " ".join(name), ((titles,) if titles else ())
+
+
+def _is_title(lower: str) -> bool:
+    return lower in _lexicons.titles() or lower in _lexicons.abbreviations()
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
+        return False
+    return not (len(words) == 1 and lowered[0] in _lexicons.group_heads())
+
+
+def _title_words(words: list[str]) -> str:
+    kept = [w for w in words if w not in "[],"]
+    while kept and kept[0].lower() in DETERMINERS:
+        kept = kept[1:]
+    while kept and kept[-1].lower() in _CONNECTORS | {"’s", "'s"}:
+        kept = kept[:-1]
+    return " ".join(kept).replace(" ’s", "’s").replace(" 's", "'s")

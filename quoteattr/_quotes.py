@@ -1,0 +1,164 @@
+"""Quotation marks -> quoted stretches of text.
+
+Marks are paired per paragraph with a stack, using which side of a mark the
+words are on ("flanking") to tell opening from closing marks and both from
+apostrophes. A quote left open at the end of a paragraph runs on into the
+next paragraph when that one opens with the same mark (the newspaper
+convention); otherwise a double-quote-style quote ends with its paragraph.
+
+>>> t = 'He said "it is \\'fine\\' now."'
+>>> [(t[q.content_start:q.content_end], q.depth) for q in find_quotes(t, [(0, len(t))])]
+[("it is 'fine' now.", 0), ('fine', 1)]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+import attrs
+import regex
+
+MARKS = regex.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
+
+_CLOSES: dict[str, frozenset[str]] = {
+    '"': frozenset('"“'),
+    "”": frozenset('“„”"'),
+    "“": frozenset("„“"),
+    "‟": frozenset("„"),
+    "»": frozenset("«"),
+    "«": frozenset("»"),
+    "›": frozenset("‹"),
+    "‹": frozenset("›"),
+    "'": frozenset("'‘"),
+    "’": frozenset("‘'‚‛"),
+    "‘": frozenset("‚"),
+    "」": frozenset("「"),
+    "』": frozenset("『"),
+}
+_SINGLE = frozenset("'‘’‚‛‹›")
+_ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
+_ROCK_N_ROLL = regex.compile(r"\s['’‘]n$")
+
+
+@attrs.frozen
+class QuoteMarks:
+    """One quoted stretch: marks at ``[open_start, content_start)`` and
+    ``[content_end, close_end)``; an unclosed quote has no closing mark.
+
+    ``depth`` counts the quotes it sits inside; ``continued`` says the quote
+    runs on into the next paragraph, ``continuation`` that it carries on one
+    from the previous paragraph.
+    """
+
+    open_start: int
+    content_start: int
+    content_end: int
+    close_end: int
+    depth: int
+    closed: bool
+    continued: bool = False
+    continuation: bool = False
+
+
+@attrs.define
+class _Open:
+    mark: str
+    start: int
+    depth: int
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteMarks]:
+    """Pair the quotation marks of every paragraph, in text order.
+
+    >>> t = '"A," she said. "B."'
+    >>> [t[q.content_start:q.content_end] for q in find_quotes(t, [(0, len(t))])]
+    ['A,', 'B.']
+    """
+    found: list[QuoteMarks] = []
+    carried: str | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        quotes, left_open = _pair_paragraph(text, start, end)
+        if carried is not None and quotes and quotes[0].open_start == start:
+            quotes[0] = attrs.evolve(quotes[0], continuation=True)
+        carried = None
+        if left_open is not None and _opens_next(text, paragraphs, index, left_open):
+            quotes = [attrs.evolve(q, continued=True) if q.open_start == left_open.start else q
+                      for q in quotes]
+            carried = left_open.mark
+        found.extend(quotes)
+    return found
+
+
+def _opens_next(
+    text: str, paragraphs: Sequence[tuple[int, int]], index: int, left_open: _Open
+) -> bool:
+    if index + 1 >= len(paragraphs):
+        return False
+    return text[paragraphs[index + 1][0]] == left_open.mark
+
+
+def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], _Open | None]:
+    stack: list[_Open] = []
+    open_marks: dict[str, int] = {}
+    quotes: list[QuoteMarks] = []
+    for match in MARKS.finditer(text, start, end):
+        position = match.start()
+        mark = match.group()
+        can_open, can_close = _flanking(text, position, start, end)
+        if mark in _SINGLE and _is_apostrophe(text, position, start, end):
+            continue
+        closes = _CLOSES.get(mark, frozenset())
+        closing = can_close or (not can_open and mark not in _SINGLE)
+        if closing and any(open_marks.get(m) for m in closes):
+            opener = _pop_to(stack, open_marks, closes)
+            quotes.append(QuoteMarks(opener.start, opener.start + 1, position, position + 1,
+                                     opener.depth, True))
+        elif can_open:
+            stack.append(_Open(mark, position, len(stack)))
+            open_marks[mark] = open_marks.get(mark, 0) + 1
+    left_open = _outermost_unclosed(stack)
+    if left_open is not None:
+        quotes.append(QuoteMarks(left_open.start, left_open.start + 1, end, end, 0, False))
+    quotes.sort(key=lambda q: q.open_start)
+    return [q for q in quotes if _has_words(text, q)], left_open
+
+
+def _flanking(text: str, position: int, start: int, end: int) -> tuple[bool, bool]:
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    can_open = not after.isspace() and (before.isspace() or _is_punctuation(before))
+    can_close = not before.isspace() and (after.isspace() or _is_punctuation(after))
+    return can_open, can_close
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    if _ROCK_N_ROLL.search(text, max(start, position - 3), position):
+        return True
+    return not before.isalnum() and _ELISION.match(text, position + 1, end) is not None
+
+
+def _pop_to(stack: list[_Open], open_marks: dict[str, int], closes: frozenset[str]) -> _Open:
+    while True:
+        opener = stack.pop()
+        open_marks[opener.mark] -= 1
+        if opener.mark in closes:
+            return opener
+
+
+def _outermost_unclosed(stack: list[_Open]) -> _Open | None:
+    if stack and stack[0].mark not in _SINGLE:
+        return stack[0]
+    return None
+
+
+def _has_words(text: str, quote: QuoteMarks) -> bool:
+    return any(c.isalnum() for c in text[quote.content_start:quote.content_end])

@@ -1,0 +1,111 @@
+"""Paragraphs, sentences and words, as offsets into the caller's string.
+
+Nothing here copies or normalises the text, so every offset found is an
+offset into the input.
+
+>>> paragraphs("One.\\n\\nTwo.")
+[(0, 4), (6, 10)]
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+import regex
+
+from quoteattr import _lexicons
+
+_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+_TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s)")
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$")
+_NEXT_START = regex.compile(r"\s+([\p{Lu}\p{N}\"'“‘«„(\[])")
+_SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those there "
+    "his her its their our mr mrs ms".split()
+)
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the non-blank lines of ``text``, trimmed of surrounding space.
+
+    >>> paragraphs("  a b \\r\\n\\nc")
+    [(2, 5), (8, 9)]
+    """
+    found = []
+    for line in _LINE.finditer(text):
+        start, end = trim(text, line.start(), line.end())
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past white space and invisible marks at both ends.
+
+    >>> trim(" ab ", 0, 4)
+    (1, 3)
+    """
+    while start < end and _is_blank(text[start]):
+        start += 1
+    while end > start and _is_blank(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _is_blank(char: str) -> bool:
+    return char.isspace() or char in _INVISIBLE
+
+
+def sentences(
+    text: str, paragraph: tuple[int, int], protected: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences, never inside a ``protected`` span.
+
+    ``protected`` holds sorted, non-overlapping spans (quotations) that a
+    sentence boundary may not fall in.
+
+    >>> t = 'Mr. Smith came. "Go. Now," he said. He left.'
+    >>> [t[s:e] for s, e in sentences(t, (0, len(t)), [(16, 26)])]
+    ['Mr. Smith came.', '"Go. Now," he said.', 'He left.']
+    """
+    start, end = paragraph
+    starts = [s for s, _ in protected]
+    found = []
+    for match in _TERMINATOR.finditer(text, start, end):
+        cut = match.end()
+        if _inside(protected, starts, match.start()) or not _is_boundary(text, match, end):
+            continue
+        found.append((start, cut))
+        start = trim(text, cut, end)[0]
+    if start < end:
+        found.append((start, end))
+    return found
+
+
+def _inside(protected: Sequence[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and protected[index][0] < position < protected[index][1]
+
+
+def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
+    following = _NEXT_START.match(text, terminator.end(), end)
+    if following is None:
+        return False
+    if terminator.group() != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, terminator.start() - 40), terminator.end())
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    if len(word) == 1 and word.isalpha():
+        return False
+    kind = _lexicons.abbreviations().get(word)
+    if kind is None:
+        return True
+    if kind == "title":
+        return False
+    next_word = WORD.match(text, following.start(1))
+    return next_word is not None and next_word.group().lower() in _SENTENCE_OPENERS
