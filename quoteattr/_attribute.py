@@ -1,0 +1,261 @@
+"""Quote <-> cue <-> source: which words in a sentence say who said a quote.
+
+Each rule is a named function that looks at one quotation in its sentence
+and, when its pattern is there, returns the cue and source it found. The
+rules are tried in order; quotes no rule attributes may take the speaker of
+a neighbouring quote (split quotes, quotes running over paragraphs).
+
+>>> t = '"We won," the minister told reporters.'
+>>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute(t)]
+[('We won,', 'cue_after')]
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import attrs
+import regex
+
+from quoteattr._cues import Cue, find_cues
+from quoteattr._mentions import Mention, source_after, source_before
+from quoteattr._quotes import QuoteMarks, find_quotes
+from quoteattr._text import WORD, paragraphs, sentences, trim
+from quoteattr.model import QuoteKind
+
+_TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
+_LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+){0,6}?\s*(?:that\s*)?[:,]?\s*$")
+_TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
+_WORKS = regex.compile(
+    r"\b(?:book|books|memoir|novel|film|movie|documentary|song|album|show|series|"
+    r"episode|article|column|op-ed|essay|headline|poem|play|report|titled|entitled|"
+    r"headlined|dubbed|nicknamed|known as|so-called|author of|the phrase|the word|the term|"
+    r"slogan|hashtag)\W{0,3}$",
+    regex.IGNORECASE,
+)
+_CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
+_SPEECH_LIKE_WORDS = 4
+
+
+@attrs.frozen
+class Attribution:
+    """A quote found in the text with the cue and source a rule gave it."""
+
+    content: tuple[int, int]
+    kind: QuoteKind
+    cue: Cue | None
+    source: Mention | None
+    rule: str
+    confidence: float
+    paragraph: int
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    sentence: tuple[int, int]
+    quote: QuoteMarks
+    before: tuple[int, int]
+    after: tuple[int, int]
+
+
+def attribute(text: str) -> list[Attribution]:
+    """Find the quotations of ``text`` and attribute each, in text order.
+
+    >>> t = 'She called it "a disaster" on Monday.'
+    >>> [(a.kind.value, t[a.content[0]:a.content[1]]) for a in attribute(t)]
+    [('mixed', 'it "a disaster" on Monday.')]
+    """
+    paras = paragraphs(text)
+    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
+    found: list[_Slot] = []
+    for index, paragraph in enumerate(paras):
+        inside = [q for q in quotes if paragraph[0] <= q.open_start < paragraph[1]]
+        for sentence in sentences(text, paragraph, [(q.open_start, q.close_end) for q in inside]):
+            in_sentence = [q for q in inside if sentence[0] <= q.open_start < sentence[1]]
+            found.extend(_attribute_sentence(text, sentence, in_sentence, index))
+    return _fill_gaps(text, found)
+
+
+def _attribute_sentence(
+    text: str, sentence: tuple[int, int], quotes: list[QuoteMarks], paragraph: int
+) -> list[_Slot]:
+    results = []
+    for i, quote in enumerate(quotes):
+        before_start = quotes[i - 1].close_end if i else sentence[0]
+        after_end = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
+        context = _Context(text, sentence, quote, (before_start, quote.open_start),
+                           (quote.close_end, after_end))
+        results.append(_Slot(quote, paragraph, _apply_rules(context, paragraph)))
+    return results
+
+
+def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
+    if _is_title_or_name(context):
+        return None
+    for rule in RULES:
+        found = rule(context)
+        if found is not None:
+            cue, source, kind, content, confidence = found
+            return Attribution(content, kind, cue, source, rule.__name__, confidence, paragraph)
+    return None
+
+
+Found = tuple[Cue, Mention | None, QuoteKind, tuple[int, int], float]
+
+
+def cue_after(context: _Context) -> Found | None:
+    """``"Q," the minister said`` / ``"Q," said Smith``: the tag right after the quote."""
+    text = context.text
+    lead = _TAG_LEAD.match(text, *context.after).end()
+    cues = find_cues(text, lead, context.after[1])
+    if not cues:
+        return None
+    cue = cues[0]
+    source = _source_around(text, lead, cue, context.after[1])
+    if source is None or (source.start < cue.start and source.start != lead):
+        return None
+    if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
+        return None
+    return cue, source, *_direct_or_mixed(context), 0.9
+
+
+def cue_before(context: _Context) -> Found | None:
+    """``Smith said: "Q"`` / ``He told reporters, "Q"``: the tag right before the quote."""
+    text = context.text
+    cues = find_cues(text, *context.before)
+    if not cues:
+        return None
+    cue = cues[-1]
+    lead_in = text[cue.end:context.quote.open_start]
+    if not _LEAD_IN.match(lead_in):
+        return None
+    source = _source_around(text, context.before[0], cue, cue.end + len(lead_in))
+    if source is None:
+        return None
+    if lead_in.rstrip().endswith(("that", ",", ":")) and lead_in.strip() not in ("that",):
+        return cue, source, QuoteKind.DIRECT, _content(context), 0.85
+    return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75
+
+
+def mixed_in_sentence(context: _Context) -> Found | None:
+    """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
+    text = context.text
+    for cue in reversed(find_cues(text, context.sentence[0], context.quote.open_start)):
+        source = _source_around(text, context.sentence[0], cue, context.quote.open_start)
+        if source is not None:
+            return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
+    return None
+
+
+def clause_then_tag(context: _Context) -> Found | None:
+    """``The plan is "dead," Smith said.``: the tag closes the sentence later on."""
+    text = context.text
+    for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
+        source = _source_around(text, context.quote.close_end, cue, context.sentence[1])
+        if source is None:
+            continue
+        tag_start = min(source.start, cue.start)
+        comma = text.rfind(",", context.quote.close_end, tag_start + 1)
+        if comma < 0 or not _TAG_END.match(text[max(source.end, cue.end):context.sentence[1]]):
+            continue
+        start = context.sentence[0]
+        return cue, source, QuoteKind.MIXED, trim(text, start, comma), 0.6
+    return None
+
+
+RULES: Sequence[Callable[[_Context], Found | None]] = (
+    cue_after,
+    cue_before,
+    clause_then_tag,
+    mixed_in_sentence,
+)
+
+
+def _source_around(text: str, start: int, cue: Cue, end: int) -> Mention | None:
+    if cue.phrase:
+        return source_after(text, cue.end, end)
+    before = source_before(text, start, cue.start)
+    if before is not None and before.end >= cue.start - 3:
+        return before
+    return source_after(text, cue.end, end)
+
+
+def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
+    lead = context.text[context.before[0]:context.quote.open_start]
+    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")) and context.before[0] != context.sentence[0]:
+        return QuoteKind.DIRECT, _content(context)
+    return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.content_end)
+
+
+def _content(context: _Context) -> tuple[int, int]:
+    return context.quote.content_start, context.quote.content_end
+
+
+def _clause_after(context: _Context, position: int) -> tuple[int, int]:
+    start, end = trim(context.text, position, context.sentence[1])
+    if context.text.startswith("that ", start):
+        start += 5
+    return start, max(end, context.quote.close_end if context.quote.closed else end)
+
+
+def _is_title_or_name(context: _Context) -> bool:
+    text = context.text
+    quote = context.quote
+    lead = text[max(context.sentence[0], quote.open_start - 30):quote.open_start]
+    if _WORKS.search(lead):
+        return True
+    follows = text[quote.close_end:quote.close_end + 2]
+    return bool(
+        _CAPITALISED_NEIGHBOUR.search(lead)
+        and follows[:1] == " "
+        and follows[1:2].isupper()
+        and len(text[quote.content_start:quote.content_end].split()) <= 3
+    )
+
+
+@attrs.frozen
+class _Slot:
+    quote: QuoteMarks
+    paragraph: int
+    attribution: Attribution | None
+
+
+def _fill_gaps(text: str, slots: list[_Slot]) -> list[Attribution]:
+    filled: list[Attribution] = []
+    for i, slot in enumerate(slots):
+        attribution = slot.attribution
+        if attribution is None and _speech_like(text, slot.quote):
+            attribution = _borrow(slots, i)
+        if attribution is not None:
+            filled.append(attribution)
+    return filled
+
+
+def _borrow(slots: list[_Slot], i: int) -> Attribution | None:
+    slot = slots[i]
+    for j in (i + 1, i - 1, i + 2, i - 2):
+        if not 0 <= j < len(slots):
+            continue
+        other = slots[j].attribution
+        if other is None or other.kind is not QuoteKind.DIRECT:
+            continue
+        if slots[j].paragraph == slot.paragraph:
+            rule = "same_paragraph"
+        elif _linked(slots, min(i, j), max(i, j)):
+            rule = "multi_paragraph"
+        else:
+            continue
+        content = (slot.quote.content_start, slot.quote.content_end)
+        return Attribution(content, QuoteKind.DIRECT, other.cue, other.source, rule, 0.6,
+                           slot.paragraph)
+    return None
+
+
+def _linked(slots: list[_Slot], first: int, last: int) -> bool:
+    return all(slots[k].quote.continued for k in range(first, last))
+
+
+def _speech_like(text: str, quote: QuoteMarks) -> bool:
+    words = text[quote.content_start:quote.content_end].split()
+    return len(words) >= _SPEECH_LIKE_WORDS

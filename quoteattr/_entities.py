@@ -1,0 +1,243 @@
+"""Clustering source mentions into entities, one per real-world speaker.
+
+Names cluster by surname with the fullest form seen in the document;
+pronouns go to the most recent person named outside quotations; descriptions
+(``the head of state``) go to the most recent entity whose titles share a
+role with them. Where nothing links two mentions they stay apart.
+
+>>> from quoteattr._attribute import attribute
+>>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
+>>> speakers, entities = resolve(t, attribute(t), [])
+>>> speakers[0].name, speakers[0].titles
+('Vladimir Putin', ('Russian President',))
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+import attrs
+import regex
+
+from quoteattr import _lexicons
+from quoteattr._attribute import Attribution
+from quoteattr._mentions import Mention, split_name
+from quoteattr.model import Entity, EntityKind, Span
+
+_CAPITALISED_RUN = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}’'.\-]*(?:\s+(?:\[\s*)?\p{Lu}[\p{L}\p{M}’'.\-]*\]?)*"
+)
+_ROLE_SYNONYMS = {
+    "head of state": "president",
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "gen.": "general",
+}
+_FEMININE = frozenset(["she", "her", "hers", "herself"])
+_MASCULINE = frozenset(["he", "him", "his", "himself"])
+_PERSONAL = _FEMININE | _MASCULINE
+
+
+@attrs.define
+class _Cluster:
+    name: str
+    kind: EntityKind
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    titles: list[str] = attrs.Factory(list)
+    gender: str = "-"
+
+    def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+        for title in titles:
+            if title and title not in self.titles:
+                self.titles.append(title)
+            self.gender = _gender_of(title) if self.gender == "-" else self.gender
+
+
+@attrs.frozen
+class _NameMention:
+    start: int
+    end: int
+    name: str
+    titles: tuple[str, ...]
+    quoted: bool
+
+
+def resolve(
+    text: str, attributions: Sequence[Attribution], quoted: Sequence[tuple[int, int]]
+) -> tuple[list[Entity | None], tuple[Entity, ...]]:
+    """Resolve each attribution's source to an entity.
+
+    ``quoted`` holds the spans inside quotation marks, whose names do not
+    count as antecedents of pronouns.
+
+    Returns:
+        The speaker of each attribution (``None`` where unresolved) and the
+        entities in order of first mention.
+    """
+    names = _name_mentions(text, quoted)
+    clusters: dict[str, _Cluster] = {}
+    keys: list[str | None] = []
+    for attribution in attributions:
+        source = attribution.source
+        key = None if source is None else _resolve_source(text, source, names, clusters)
+        keys.append(key)
+    speaking = {k for k in keys if k is not None}
+    for mention in names:
+        key = _name_key(mention.name, names, mention.start)
+        if key in speaking:
+            clusters[key].add(mention.start, mention.end, mention.titles)
+    entities = {k: _entity(text, clusters[k]) for k in speaking}
+    ordered = tuple(sorted(entities.values(), key=lambda e: e.mentions[0].start))
+    return [None if k is None else entities[k] for k in keys], ordered
+
+
+def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
+    starts = [s for s, _ in quoted]
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = regex.findall(r"\[|\]|[^\s\[\]]+", run.group())
+        name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
+        if not name:
+            continue
+        index = bisect.bisect_right(starts, run.start()) - 1
+        inside = index >= 0 and quoted[index][0] <= run.start() < quoted[index][1]
+        found.append(_NameMention(run.start(), run.end(), name, titles, inside))
+    return found
+
+
+def _name_key(name: str, names: Sequence[_NameMention], position: int) -> str:
+    tokens = name.split()
+    best = name
+    for other in names:
+        other_tokens = other.name.split()
+        if len(other_tokens) <= len(tokens) or other_tokens[-1] != tokens[-1]:
+            continue
+        if len(tokens) > 1 and other_tokens[0] != tokens[0]:
+            continue
+        if len(other_tokens) > len(best.split()) or (
+            len(other_tokens) == len(best.split()) and other.start <= position
+        ):
+            best = other.name
+    return best
+
+
+def _resolve_source(
+    text: str, source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
+) -> str | None:
+    if source.form == "name":
+        key = _name_key(source.name, names, source.start)
+        kind = _kind_of_name(key, source)
+        cluster = clusters.setdefault(key, _Cluster(key, kind))
+        cluster.add(source.start, source.end, source.titles)
+        return key
+    if source.form == "pronoun":
+        key = _antecedent(source, names, clusters)
+    else:
+        key = _described(source, names, clusters)
+    if key is None:
+        key = _own_cluster(text, source, clusters)
+    if key is not None:
+        clusters[key].add(source.start, source.end, source.titles if source.form != "pronoun" else ())
+    return key
+
+
+def _antecedent(
+    source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
+) -> str | None:
+    if source.head not in _PERSONAL:
+        return None
+    wanted = "f" if source.head in _FEMININE else "m"
+    candidates = [m for m in names if m.end <= source.start and not m.quoted]
+    candidates += [_NameMention(s, e, k, (), False) for k, c in clusters.items()
+                   if c.kind is EntityKind.PERSON for s, e in c.mentions if e <= source.start]
+    for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
+        key = _name_key(mention.name, names, mention.start)
+        if _kind_of_name(key, None) is not EntityKind.PERSON:
+            continue
+        cluster = clusters.setdefault(key, _Cluster(key, EntityKind.PERSON))
+        cluster.add(mention.start, mention.end, mention.titles)
+        if cluster.gender in ("-", wanted):
+            cluster.gender = wanted
+            return key
+    return None
+
+
+def _described(
+    source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
+) -> str | None:
+    wanted = _roles(" ".join(source.titles) or source.head)
+    if not wanted:
+        return None
+    best: tuple[int, str] | None = None
+    for mention in names:
+        if mention.end > source.start or not _roles(" ".join(mention.titles)) & wanted:
+            continue
+        key = _name_key(mention.name, names, mention.start)
+        if best is None or mention.start > best[0]:
+            best = (mention.start, key)
+            clusters.setdefault(key, _Cluster(key, EntityKind.PERSON)).add(
+                mention.start, mention.end, mention.titles)
+    return None if best is None else best[1]
+
+
+def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> str | None:
+    if source.form == "pronoun":
+        return None
+    phrase = text[source.start:source.end]
+    key = f"{phrase}@{source.start}"
+    clusters[key] = _Cluster(phrase, _kind_of_description(source))
+    return key
+
+
+def _roles(title: str) -> set[str]:
+    lowered = " ".join(title.lower().split())
+    found = set()
+    for role in _lexicons.titles():
+        if f" {role} " in f" {lowered} ":
+            found.add(_ROLE_SYNONYMS.get(role, role))
+    return found
+
+
+def _kind_of_name(name: str, source: Mention | None) -> EntityKind:
+    lowered = name.lower()
+    if lowered in _lexicons.media_outlets():
+        return EntityKind.MEDIA
+    words = lowered.split()
+    if lowered in _lexicons.organization_heads() or words[-1] in _lexicons.organization_heads():
+        return EntityKind.ORGANIZATION
+    if len(words) == 1 and lowered in _lexicons.group_heads():
+        return EntityKind.GROUP
+    return EntityKind.PERSON
+
+
+def _kind_of_description(source: Mention) -> EntityKind:
+    head = source.head
+    if head in _lexicons.anonymous_heads():
+        return EntityKind.ANONYMOUS
+    if head in _lexicons.group_heads():
+        return EntityKind.GROUP
+    if head in _lexicons.organization_heads():
+        return EntityKind.ORGANIZATION
+    if head in _lexicons.titles():
+        return EntityKind.PERSON
+    return EntityKind.UNKNOWN
+
+
+def _gender_of(title: str) -> str:
+    genders = _lexicons.titles()
+    for word in title.lower().split():
+        if genders.get(word, "-") != "-":
+            return genders[word]
+    return "-"
+
+
+def _entity(text: str, cluster: _Cluster) -> Entity:
+    mentions = tuple(Span.of(text, s, e) for s, e in sorted(cluster.mentions))
+    name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
+    return Entity(name, cluster.kind, mentions, tuple(cluster.titles))
