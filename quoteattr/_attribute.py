@@ -189,7 +189,20 @@ def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
 
 
 def _content(context: _Context) -> tuple[int, int]:
-    return context.quote.content_start, context.quote.content_end
+    return quote_content(context.text, context.quote)
+
+
+def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
+    """The inside of a quote, without a comma the tag punctuation put there.
+
+    >>> t = '"We won," she said.'
+    >>> quote_content(t, find_quotes(t, [(0, len(t))])[0])
+    (1, 7)
+    """
+    start, end = trim(text, quote.content_start, quote.content_end)
+    while end > start and text[end - 1] in ",;:—–- ":
+        end -= 1
+    return start, end
 
 
 def _clause_after(context: _Context, position: int) -> tuple[int, int]:
@@ -226,13 +239,13 @@ def _fill_gaps(text: str, slots: list[_Slot]) -> list[Attribution]:
     for i, slot in enumerate(slots):
         attribution = slot.attribution
         if attribution is None and _speech_like(text, slot.quote):
-            attribution = _borrow(slots, i)
+            attribution = _borrow(text, slots, i)
         if attribution is not None:
             filled.append(attribution)
     return filled
 
 
-def _borrow(slots: list[_Slot], i: int) -> Attribution | None:
+def _borrow(text: str, slots: list[_Slot], i: int) -> Attribution | None:
     slot = slots[i]
     for j in (i + 1, i - 1, i + 2, i - 2):
         if not 0 <= j < len(slots):
@@ -246,8 +259,7 @@ def _borrow(slots: list[_Slot], i: int) -> Attribution | None:
             rule = "multi_paragraph"
         else:
             continue
-        content = (slot.quote.content_start, slot.quote.content_end)
-        return Attribution(content, QuoteKind.DIRECT, other.cue, other.source, rule, 0.6,
+        return Attribution(quote_content(text, slot.quote), QuoteKind.DIRECT, other.cue, other.source, rule, 0.6,
                            slot.paragraph)
     return None
 

@@ -15,6 +15,7 @@ role with them. Where nothing links two mentions they stay apart.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Sequence
 
 import attrs
@@ -22,12 +23,9 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution
-from quoteattr._mentions import Mention, split_name
+from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
 from quoteattr.model import Entity, EntityKind, Span
 
-_CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}’'.\-]*(?:\s+(?:\[\s*)?\p{Lu}[\p{L}\p{M}’'.\-]*\]?)*"
-)
 _ROLE_SYNONYMS = {
     "head of state": "president",
     "sen.": "senator",
@@ -100,15 +98,26 @@ def resolve(
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
     found = []
-    for run in _CAPITALISED_RUN.finditer(text):
+    for run in _capitalised_run().finditer(text):
         words = regex.findall(r"\[|\]|[^\s\[\]]+", run.group())
         name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
         if not name:
             continue
         index = bisect.bisect_right(starts, run.start()) - 1
         inside = index >= 0 and quoted[index][0] <= run.start() < quoted[index][1]
-        found.append(_NameMention(run.start(), run.end(), name, titles, inside))
+        first_word = (titles[0] if titles else name).split()[0]
+        start = run.start() + max(0, run.group().rfind(first_word, 0, run.group().rfind(name) + 1))
+        found.append(_NameMention(start, run.end(), name, titles, inside))
     return found
+
+
+@functools.cache
+def _capitalised_run() -> regex.Pattern:
+    titles = sorted((a for a, kind in _lexicons.abbreviations().items() if kind == "title"),
+                    key=len, reverse=True)
+    abbreviation = "|".join(regex.escape(a) for a in titles)
+    word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
+    return regex.compile(rf"{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
 
 
 def _name_key(name: str, names: Sequence[_NameMention], position: int) -> str:
@@ -158,7 +167,7 @@ def _antecedent(
                    if c.kind is EntityKind.PERSON for s, e in c.mentions if e <= source.start]
     for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
         key = _name_key(mention.name, names, mention.start)
-        if _kind_of_name(key, None) is not EntityKind.PERSON:
+        if not _is_person_name(key, mention):
             continue
         cluster = clusters.setdefault(key, _Cluster(key, EntityKind.PERSON))
         cluster.add(mention.start, mention.end, mention.titles)
@@ -166,6 +175,17 @@ def _antecedent(
             cluster.gender = wanted
             return key
     return None
+
+
+def _is_person_name(key: str, mention: _NameMention) -> bool:
+    if _kind_of_name(key, None) is not EntityKind.PERSON:
+        return False
+    words = key.split()
+    if any(word.isupper() and len(word) > 1 for word in words):
+        return False
+    if words[0].lower() in DETERMINERS or words[0].lower() in CLAUSE_WORDS:
+        return False
+    return len(words) > 1 or bool(mention.titles)
 
 
 def _described(

@@ -12,6 +12,8 @@ rightwards for ``said X`` and ``according to X``.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -32,7 +34,7 @@ _MODIFIERS = frozenset(
     "democratic presidential vice press close longtime top-ranking high-ranking unnamed "
     "anonymous knowledgeable informed current new u.s. us".split()
 )
-_CLAUSE_WORDS = frozenset(
+CLAUSE_WORDS = frozenset(
     "but and however then also still yet in on at when while after before as if so now "
     "meanwhile later earlier last this that there it what which who where why how "
     "because although though since until instead indeed moreover thus".split()
@@ -118,7 +120,7 @@ def _pronoun(token: regex.Match) -> Mention:
 
 def _fits_phrase(word: str, inside: bool) -> bool:
     lower = word.lower()
-    if lower in _CLAUSE_WORDS and lower not in DETERMINERS:
+    if lower in CLAUSE_WORDS and lower not in DETERMINERS:
         return False
     if _NAME_LOOKING.match(word) or word in "[]" or lower in ("’s", "'s"):
         return True
@@ -129,7 +131,7 @@ def _fits_phrase(word: str, inside: bool) -> bool:
 
 def _is_head_word(lower: str) -> bool:
     return (
-        lower in _lexicons.titles()
+        lower in _role_words()
         or lower in _lexicons.anonymous_heads()
         or lower in _lexicons.group_heads()
         or lower in _lexicons.organization_heads()
@@ -137,17 +139,23 @@ def _is_head_word(lower: str) -> bool:
     )
 
 
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return frozenset(word for title in _lexicons.titles() for word in title.split())
+
+
 def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
     while tokens and tokens[0].group().lower() in _CONNECTORS | {"’s", "'s", "]"}:
         tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].group().lower() in _CONNECTORS | DETERMINERS | _MODIFIERS
-        or tokens[-1].group() == "["
-    ):
+    while tokens and _dangles(tokens[-1].group().lower()):
         tokens = tokens[:-1]
     if not tokens:
         return None
+    end = tokens[-1].end()
+    if _is_sentence_stop(tokens[-1].group()):
+        end -= 1
     words = [t.group() for t in tokens]
+    words[-1] = text[tokens[-1].start():end]
     head = words[-1].lower().rstrip(".")
     name, titles = split_name(words)
     if name:
@@ -156,7 +164,18 @@ def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
         form = "description"
     else:
         return None
-    return Mention(tokens[0].start(), tokens[-1].end(), form, name, titles, head)
+    return Mention(tokens[0].start(), end, form, name, titles, head)
+
+
+def _is_sentence_stop(word: str) -> bool:
+    stem = word[:-1].lower()
+    return word.endswith(".") and len(stem) > 1 and stem not in _lexicons.abbreviations()
+
+
+def _dangles(last: str) -> bool:
+    if last in _role_words():
+        return False
+    return last in _CONNECTORS or last in DETERMINERS or last in _MODIFIERS or last == "["
 
 
 def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
@@ -199,8 +218,21 @@ def _looks_like_name(words: list[str]) -> bool:
     return not (len(words) == 1 and lowered[0] in _lexicons.group_heads())
 
 
+def _title_like(word: str) -> bool:
+    lower = word.lower()
+    if lower in _role_words() or lower in _CONNECTORS or lower in DETERMINERS:
+        return True
+    if lower in ("’s", "'s") or lower in _MODIFIERS:
+        return True
+    return word[:1].isupper() and not word.isupper() and word[-1:].isalpha()
+
+
 def _title_words(words: list[str]) -> str:
-    kept = [w for w in words if w not in "[],"]
+    kept: list[str] = []
+    for word in reversed([w for w in words if w not in "[]"]):
+        if not _title_like(word):
+            break
+        kept.insert(0, word)
     while kept and kept[0].lower() in DETERMINERS:
         kept = kept[1:]
     while kept and kept[-1].lower() in _CONNECTORS | {"’s", "'s"}:
