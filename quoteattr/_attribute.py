@@ -35,6 +35,7 @@ _WORKS = regex.compile(
 )
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
+_ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 
 
 @attrs.frozen
@@ -178,7 +179,18 @@ def _source_around(text: str, start: int, cue: Cue, end: int) -> Mention | None:
     before = source_before(text, start, cue.start)
     if before is not None and before.end >= cue.start - 3:
         return before
-    return source_after(text, cue.end, end)
+    return source_after(text, cue.end, end) or _subject_before_aside(text, start, cue)
+
+
+def _subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
+    """``Smith (D-Ill.), noting the vote, said``: the subject before an aside."""
+    aside = _ASIDE.search(text, start, cue.start)
+    if aside is None:
+        return None
+    subject = source_before(text, start, aside.start())
+    if subject is None or text[start:subject.start].strip(" ,"):
+        return None
+    return subject
 
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
