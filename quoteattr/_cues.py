@@ -57,6 +57,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         entry = verbs.get(word.group().lower())
         if entry is None or any(s <= word.start() < e for s, e in taken):
             continue
+        if word.group()[0].isupper() and not _starts_sentence(text, start, word.start()):
+            continue
         if _preceded_by_determiner(text, start, word.start()):
             continue
         cue_start = _widen_left(text, start, word.start())
@@ -81,6 +83,11 @@ def _phrase_pattern() -> regex.Pattern:
 def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
     left = _LEFT_WORD.search(text, max(start, position - 20), position)
     return left is not None and left.group(1).lower() in _NON_CUE_LEFT
+
+
+def _starts_sentence(text: str, start: int, position: int) -> bool:
+    before = text[max(start, position - 3):position].rstrip()
+    return not before or before[-1] in ".!?:;\"“”‘’'\n"
 
 
 def _widen_left(text: str, start: int, position: int) -> int:

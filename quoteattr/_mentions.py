@@ -23,6 +23,7 @@ _TOKEN = regex.compile(
     r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|[\[\]]|\S"
 )
 _NAME_LOOKING = regex.compile(r"\p{Lu}")
+SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
 DETERMINERS = frozenset(
     "the a an one two three several many some other another both all most each "
     "this these those any".split()
@@ -102,7 +103,7 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     if not tokens:
         return None
     if tokens[0].group().lower() in _lexicons.pronouns():
-        return _pronoun(tokens[0])
+        return _pronoun(tokens[0]) if tokens[0].group().lower() in SUBJECT_PRONOUNS else None
     taken: list[regex.Match] = []
     for token in tokens:
         if not _fits_phrase(token.group(), bool(taken)) or (
