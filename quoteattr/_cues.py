@@ -26,7 +26,7 @@ _CUE_MODIFIERS = frozenset(
     "publicly privately reportedly already earlier still even finally simply flatly "
     "never not initially first".split()
 )
-_NON_CUE_LEFT = frozenset("to the a an this that these those his her its their our my your".split())
+_NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
 
 @attrs.frozen
