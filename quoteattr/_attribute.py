@@ -12,6 +12,7 @@ a neighbouring quote (split quotes, quotes running over paragraphs).
 
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Sequence
 
 import attrs
@@ -35,6 +36,7 @@ _WORKS = regex.compile(
 )
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
+_MIXED_MIN_PRECISION = 0.3
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 
 
@@ -70,20 +72,35 @@ def attribute(text: str) -> list[Attribution]:
     paras = paragraphs(text)
     quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
     found: list[_Slot] = []
+    lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
-        inside = [q for q in quotes if paragraph[0] <= q.open_start < paragraph[1]]
+        inside = _starting_in(quotes, paragraph)
         for sentence in sentences(text, paragraph, [(q.open_start, q.close_end) for q in inside]):
-            in_sentence = [q for q in inside if sentence[0] <= q.open_start < sentence[1]]
-            found.extend(_attribute_sentence(text, sentence, in_sentence, index))
+            in_sentence = _starting_in(inside, sentence)
+            found.extend(_attribute_sentence(text, sentence, in_sentence, index, lead_in))
+            lead_in = None
+        lead_in = sentence if text[paragraph[1] - 1] == ":" else None
     return _fill_gaps(text, found)
 
 
+def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:
+    first = bisect.bisect_left(quotes, span[0], key=lambda q: q.open_start)
+    last = bisect.bisect_left(quotes, span[1], key=lambda q: q.open_start)
+    return quotes[first:last]
+
+
 def _attribute_sentence(
-    text: str, sentence: tuple[int, int], quotes: list[QuoteMarks], paragraph: int
+    text: str,
+    sentence: tuple[int, int],
+    quotes: list[QuoteMarks],
+    paragraph: int,
+    lead_in: tuple[int, int] | None,
 ) -> list[_Slot]:
     results = []
     for i, quote in enumerate(quotes):
         before_start = quotes[i - 1].close_end if i else sentence[0]
+        if lead_in is not None and before_start == quote.open_start:
+            before_start = lead_in[0]
         after_end = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
         context = _Context(text, sentence, quote, (before_start, quote.open_start),
                            (quote.close_end, after_end))
@@ -96,6 +113,8 @@ def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
         return None
     for rule in RULES:
         found = rule(context)
+        if found is not None and found[2] is QuoteKind.MIXED and _is_title_case(context):
+            return None
         if found is not None:
             cue, source, kind, content, confidence = found
             return Attribution(content, kind, cue, source, rule.__name__, confidence, paragraph)
@@ -117,7 +136,8 @@ def cue_after(context: _Context) -> Found | None:
     if source is None or (source.start < cue.start and source.start != lead):
         return None
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
-        return None
+        if not _ASIDE.fullmatch(text, source.end, cue.start):
+            return None
     return cue, source, *_direct_or_mixed(context), 0.9
 
 
@@ -143,6 +163,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
     for cue in reversed(find_cues(text, context.sentence[0], context.quote.open_start)):
+        if cue.precision < _MIXED_MIN_PRECISION:
+            continue
         source = _source_around(text, context.sentence[0], cue, context.quote.open_start)
         if source is not None:
             return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
@@ -174,12 +196,22 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 
 
 def _source_around(text: str, start: int, cue: Cue, end: int) -> Mention | None:
-    if cue.phrase:
+    if cue.prepositional:
         return source_after(text, cue.end, end)
+    if cue.participle and text[start:cue.start].rstrip().endswith(","):
+        return _sentence_subject(text, start, cue)
     before = source_before(text, start, cue.start)
     if before is not None and before.end >= cue.start - 3:
         return before
     return source_after(text, cue.end, end) or _subject_before_aside(text, start, cue)
+
+
+def _sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
+    """``Smith praised the plan, saying that ...``: the subject of the clause."""
+    subject = source_after(text, start, cue.start)
+    if subject is None or text[start:subject.start].strip(" ,\"“”"):
+        return None
+    return subject
 
 
 def _subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
@@ -222,6 +254,12 @@ def _clause_after(context: _Context, position: int) -> tuple[int, int]:
     if context.text.startswith("that ", start):
         start += 5
     return start, max(end, context.quote.close_end if context.quote.closed else end)
+
+
+def _is_title_case(context: _Context) -> bool:
+    words = WORD.findall(context.text, context.quote.content_start, context.quote.content_end)
+    long_words = [w for w in words if len(w) > 3]
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in long_words + words[:1])
 
 
 def _is_title_or_name(context: _Context) -> bool:

@@ -26,6 +26,7 @@ _CUE_MODIFIERS = frozenset(
     "publicly privately reportedly already earlier still even finally simply flatly "
     "never not initially first".split()
 )
+_PREPOSITIONS = frozenset(["according", "as", "in", "per"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
 
@@ -41,6 +42,18 @@ class Cue:
     lemma: str
     precision: float
     phrase: bool
+    form: str
+
+    @property
+    def prepositional(self) -> bool:
+        """Whether the source follows the cue (``according to X``)."""
+        return self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+
+    @property
+    def participle(self) -> bool:
+        """Whether the cue is a bare ``-ing`` form (``..., saying that``)."""
+        return not self.phrase and self.start == self.head_start and self.form.endswith("ing")
+
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -63,14 +76,14 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             continue
         cue_start = _widen_left(text, start, word.start())
         found.append(Cue(cue_start, word.end(), word.start(), word.end(), entry.lemma,
-                         entry.precision, False))
+                         entry.precision, False, word.group().lower()))
     found.sort(key=lambda c: c.start)
     return found
 
 
 def _phrase_cue(match: regex.Match) -> Cue:
     phrase = " ".join(match.group().lower().split())
-    return Cue(match.start(), match.end(), match.start(), match.end(), phrase, 1.0, True)
+    return Cue(match.start(), match.end(), match.start(), match.end(), phrase, 1.0, True, phrase)
 
 
 @functools.cache

@@ -40,6 +40,11 @@ CLAUSE_WORDS = frozenset(
     "meanwhile later earlier last this that there it what which who where why how "
     "because although though since until instead indeed moreover thus".split()
 )
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december today yesterday "
+    "tomorrow".split()
+)
 _NAME_STOPS = frozenset(
     "army navy staff state house ministry department office party campaign committee "
     "council general".split()
@@ -142,7 +147,8 @@ def _is_head_word(lower: str) -> bool:
 
 @functools.cache
 def _role_words() -> frozenset[str]:
-    return frozenset(word for title in _lexicons.titles() for word in title.split())
+    words = {word for title in _lexicons.titles() for word in title.split()}
+    return frozenset(words - DETERMINERS - _CONNECTORS)
 
 
 def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
@@ -214,6 +220,8 @@ def _is_title(lower: str) -> bool:
 
 def _looks_like_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
+    if any(w in _CALENDAR for w in lowered):
+        return False
     if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
         return False
     return not (len(words) == 1 and lowered[0] in _lexicons.group_heads())
