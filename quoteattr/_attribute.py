@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 import attrs
 import regex
 
+from quoteattr import _lexicons
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_after, source_before
 from quoteattr._quotes import QuoteMarks, find_quotes
@@ -37,6 +38,7 @@ _WORKS = regex.compile(
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 
 
@@ -132,7 +134,7 @@ def cue_after(context: _Context) -> Found | None:
     if not cues:
         return None
     cue = cues[0]
-    source = _source_around(text, lead, cue, context.after[1])
+    source = _source_around(text, lead, cue, context.after[1], invert=True)
     if source is None or (source.start < cue.start and source.start != lead):
         return None
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
@@ -151,10 +153,11 @@ def cue_before(context: _Context) -> Found | None:
     lead_in = text[cue.end:context.quote.open_start]
     if not _LEAD_IN.match(lead_in):
         return None
-    source = _source_around(text, context.before[0], cue, cue.end + len(lead_in))
+    direct = lead_in.rstrip().endswith((",", ":"))
+    source = _source_around(text, context.before[0], cue, cue.end + len(lead_in), invert=direct)
     if source is None:
         return None
-    if lead_in.rstrip().endswith(("that", ",", ":")) and lead_in.strip() not in ("that",):
+    if direct:
         return cue, source, QuoteKind.DIRECT, _content(context), 0.85
     return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75
 
@@ -165,7 +168,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     for cue in reversed(find_cues(text, context.sentence[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
-        source = _source_around(text, context.sentence[0], cue, context.quote.open_start)
+        source = _source_around(text, context.sentence[0], cue, context.quote.open_start,
+                                invert=False)
         if source is not None:
             return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
     return None
@@ -175,7 +179,8 @@ def clause_then_tag(context: _Context) -> Found | None:
     """``The plan is "dead," Smith said.``: the tag closes the sentence later on."""
     text = context.text
     for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
-        source = _source_around(text, context.quote.close_end, cue, context.sentence[1])
+        source = _source_around(text, context.quote.close_end, cue, context.sentence[1],
+                                invert=True)
         if source is None:
             continue
         tag_start = min(source.start, cue.start)
@@ -195,7 +200,9 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 )
 
 
-def _source_around(text: str, start: int, cue: Cue, end: int) -> Mention | None:
+def _source_around(
+    text: str, start: int, cue: Cue, end: int, *, invert: bool
+) -> Mention | None:
     if cue.prepositional:
         return source_after(text, cue.end, end)
     if cue.participle and text[start:cue.start].rstrip().endswith(","):
@@ -203,12 +210,17 @@ def _source_around(text: str, start: int, cue: Cue, end: int) -> Mention | None:
     before = source_before(text, start, cue.start)
     if before is not None and before.end >= cue.start - 3:
         return before
-    return source_after(text, cue.end, end) or _subject_before_aside(text, start, cue)
+    if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
+        inverted = source_after(text, cue.end, end)
+        if inverted is not None:
+            return inverted
+    return _subject_before_aside(text, start, cue)
 
 
 def _sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith praised the plan, saying that ...``: the subject of the clause."""
-    subject = source_after(text, start, cue.start)
+    dateline = _DATELINE.match(text, start, cue.start)
+    subject = source_after(text, dateline.end() if dateline else start, cue.start)
     if subject is None or text[start:subject.start].strip(" ,\"“”"):
         return None
     return subject
