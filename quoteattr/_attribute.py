@@ -20,7 +20,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue, find_cues
-from quoteattr._mentions import Mention, source_after, source_before
+from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -38,6 +38,8 @@ _WORKS = regex.compile(
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
+_COLON_LEAD = regex.compile(r":\s*$")
+_PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 
@@ -136,6 +138,8 @@ def cue_after(context: _Context) -> Found | None:
     cue = cues[0]
     source = _source_around(text, lead, cue, context.after[1], invert=True)
     if source is None or (source.start < cue.start and source.start != lead):
+        source = tag_phrase(text, lead, cue.start) or _inverted_phrase(text, cue, context)
+    if source is None:
         return None
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
         if not _ASIDE.fullmatch(text, source.end, cue.start):
@@ -160,6 +164,23 @@ def cue_before(context: _Context) -> Found | None:
     if direct:
         return cue, source, QuoteKind.DIRECT, _content(context), 0.85
     return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75
+
+
+def colon_tag(context: _Context) -> Found | None:
+    """``Philip Bump: "Q"``: a source introduced by a colon, with no verb."""
+    text = context.text
+    lead = _COLON_LEAD.search(text, *context.before)
+    if lead is None:
+        return None
+    colon = lead.start()
+    source = source_before(text, context.before[0], colon)
+    if source is None or source.form == "pronoun" or source.end < colon - 1:
+        return None
+    preceding = text[context.before[0]:source.start].rstrip()
+    if preceding and preceding[-1] not in "-–—,.([":
+        return None
+    cue = Cue(colon, colon + 1, colon, colon + 1, ":", 0.5, True, ":")
+    return cue, source, QuoteKind.DIRECT, _content(context), 0.6
 
 
 def mixed_in_sentence(context: _Context) -> Found | None:
@@ -195,6 +216,7 @@ def clause_then_tag(context: _Context) -> Found | None:
 RULES: Sequence[Callable[[_Context], Found | None]] = (
     cue_after,
     cue_before,
+    colon_tag,
     clause_then_tag,
     mixed_in_sentence,
 )
@@ -217,10 +239,23 @@ def _source_around(
     return _subject_before_aside(text, start, cue)
 
 
+def _inverted_phrase(text: str, cue: Cue, context: _Context) -> Mention | None:
+    """``"...," said the designer, who ...``: the phrase after an inverting verb."""
+    if text[context.after[0]:cue.start].strip(" ,\t") or cue.lemma not in _lexicons.inverting_verbs():
+        return None
+    end = _PHRASE_END.search(text, cue.end, context.after[1])
+    return tag_phrase(text, cue.end, end.start() if end else context.after[1])
+
+
 def _sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith praised the plan, saying that ...``: the subject of the clause."""
     dateline = _DATELINE.match(text, start, cue.start)
-    subject = source_after(text, dateline.end() if dateline else start, cue.start)
+    start = dateline.end() if dateline else start
+    subject = source_after(text, start, cue.start)
+    comma = text.find(",", start, cue.start)
+    if subject is None and 0 <= comma < cue.start - 2:
+        start = comma + 1
+        subject = source_after(text, start, cue.start)
     if subject is None or text[start:subject.start].strip(" ,\"“”"):
         return None
     return subject

@@ -33,7 +33,8 @@ _MODIFIERS = frozenset(
     "senior former top chief deputy acting local federal state national international "
     "foreign military white house administration campaign government party republican "
     "democratic presidential vice press close longtime top-ranking high-ranking unnamed "
-    "anonymous knowledgeable informed current new u.s. us".split()
+    "anonymous knowledgeable informed current new u.s. us retired veteran longtime "
+    "outgoing incoming interim then-".split()
 )
 CLAUSE_WORDS = frozenset(
     "but and however then also still yet in on at when while after before as if so now "
@@ -54,6 +55,12 @@ POSTMODIFIER = regex.compile(
     r"involved in|who (?:spoke|asked|requested|declined)[^,;.]{0,60}?)[^,;.\"“”]{1,60}?\s*$",
     regex.IGNORECASE,
 )
+
+
+_TAG_PHRASE_WORDS = 6
+_PHRASE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\-]*")
+_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\- ]*")
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
 @attrs.frozen
@@ -117,6 +124,38 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
             break
         taken.append(token)
     return _mention(text, taken)
+
+
+def tag_phrase(text: str, start: int, end: int) -> Mention | None:
+    """The whole of ``text[start:end]`` as a source, when it is a short noun phrase.
+
+    Used where the position alone says a phrase is the source, as in the tag
+    ``"...," the conservative-leaning newspaper wrote``.
+
+    >>> t = "the conservative-leaning newspaper"
+    >>> tag_phrase(t, 0, len(t)).head
+    'newspaper'
+    """
+    start, end = _strip_spaces(text, start, end)
+    words = _PHRASE_WORD.findall(text, start, end)
+    if not 0 < len(words) <= _TAG_PHRASE_WORDS or _PHRASE.fullmatch(text, start, end) is None:
+        return None
+    first = words[0].lower()
+    if not (first in DETERMINERS or first in _POSSESSIVES or _NAME_LOOKING.match(words[0])):
+        return None
+    if first in CLAUSE_WORDS and first not in DETERMINERS:
+        return None
+    name, titles = split_name(words)
+    form = "name" if name else "description"
+    return Mention(start, end, form, name, titles, words[-1].lower().rstrip("."))
+
+
+def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,\t":
+        start += 1
+    while end > start and text[end - 1] in " ,\t":
+        end -= 1
+    return start, end
 
 
 def _pronoun(token: regex.Match) -> Mention:
