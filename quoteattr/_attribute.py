@@ -7,7 +7,7 @@ a neighbouring quote (split quotes, quotes running over paragraphs).
 
 >>> t = '"We won," the minister told reporters.'
 >>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute(t)]
-[('We won,', 'cue_after')]
+[('We won', 'cue_after')]
 """
 
 from __future__ import annotations

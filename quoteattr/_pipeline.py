@@ -27,7 +27,7 @@ def analyze(text: str) -> Document:
     >>> doc = analyze('"We won," the minister told reporters.')
     >>> q = doc.quotes[0]
     >>> q.content.text, q.cue.text, q.source.text, q.speaker.name
-    ('We won,', 'told', 'the minister', 'the minister')
+    ('We won', 'told', 'the minister', 'the minister')
     """
     _check_input(text)
     attributions = attribute(text)

@@ -32,7 +32,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return the non-blank lines of ``text``, trimmed of surrounding space.
 
     >>> paragraphs("  a b \\r\\n\\nc")
-    [(2, 5), (8, 9)]
+    [(2, 5), (9, 10)]
     """
     found = []
     for line in _LINE.finditer(text):
