@@ -38,6 +38,7 @@ _WORKS = regex.compile(
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
+_COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _COLON_LEAD = regex.compile(r":\s*$")
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
@@ -113,11 +114,12 @@ def _attribute_sentence(
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
-    if _is_title_or_name(context):
-        return None
+    title = _is_title_or_name(context)
     for rule in RULES:
         found = rule(context)
         if found is not None and found[2] is QuoteKind.MIXED and _is_title_case(context):
+            return None
+        if found is not None and found[2] is QuoteKind.DIRECT and title:
             return None
         if found is not None:
             cue, source, kind, content, confidence = found
@@ -228,6 +230,8 @@ def _source_around(
     if cue.prepositional:
         return source_after(text, cue.end, end)
     if cue.participle and text[start:cue.start].rstrip().endswith(","):
+        return _sentence_subject(text, start, cue)
+    if _COORDINATED.search(text, start, cue.start):
         return _sentence_subject(text, start, cue)
     before = source_before(text, start, cue.start)
     if before is not None and before.end >= cue.start - 3:

@@ -26,6 +26,10 @@ _CUE_MODIFIERS = frozenset(
     "publicly privately reportedly already earlier still even finally simply flatly "
     "never not initially first".split()
 )
+_AUXILIARIES = frozenset(
+    "has have had is was were be been will would could should may might must did does do "
+    "am are".split()
+)
 _PREPOSITIONS = frozenset(["according", "as", "in", "per"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
@@ -43,6 +47,7 @@ class Cue:
     precision: float
     phrase: bool
     form: str
+    has_auxiliary: bool = False
 
     @property
     def prepositional(self) -> bool:
@@ -51,9 +56,8 @@ class Cue:
 
     @property
     def participle(self) -> bool:
-        """Whether the cue is a bare ``-ing`` form (``..., saying that``)."""
-        return not self.phrase and self.start == self.head_start and self.form.endswith("ing")
-
+        """Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``)."""
+        return not self.phrase and not self.has_auxiliary and self.form.endswith("ing")
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -75,8 +79,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if _preceded_by_determiner(text, start, word.start()):
             continue
         cue_start = _widen_left(text, start, word.start())
+        auxiliary = any(w.lower() in _AUXILIARIES for w in WORD.findall(text, cue_start, word.start()))
         found.append(Cue(cue_start, word.end(), word.start(), word.end(), entry.lemma,
-                         entry.precision, False, word.group().lower()))
+                         entry.precision, False, word.group().lower(), auxiliary))
     found.sort(key=lambda c: c.start)
     return found
 
