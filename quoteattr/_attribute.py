@@ -39,6 +39,10 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
+_TAG_CUES = 3
+_ASIDE_OPENING = regex.compile(
+    r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
+)
 _COLON_LEAD = regex.compile(r":\s*$")
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
@@ -65,6 +69,7 @@ class _Context:
     quote: QuoteMarks
     before: tuple[int, int]
     after: tuple[int, int]
+    previous: Mention | None
 
 
 def attribute(text: str) -> list[Attribution]:
@@ -102,14 +107,18 @@ def _attribute_sentence(
     lead_in: tuple[int, int] | None,
 ) -> list[_Slot]:
     results = []
+    previous: Mention | None = None
     for i, quote in enumerate(quotes):
         before_start = quotes[i - 1].close_end if i else sentence[0]
         if lead_in is not None and before_start == quote.open_start:
             before_start = lead_in[0]
         after_end = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
         context = _Context(text, sentence, quote, (before_start, quote.open_start),
-                           (quote.close_end, after_end))
-        results.append(_Slot(quote, paragraph, _apply_rules(context, paragraph)))
+                           (quote.close_end, after_end), previous)
+        attribution = _apply_rules(context, paragraph)
+        if attribution is not None and attribution.source is not None:
+            previous = attribution.source
+        results.append(_Slot(quote, paragraph, attribution))
     return results
 
 
@@ -137,8 +146,16 @@ def cue_after(context: _Context) -> Found | None:
     cues = find_cues(text, lead, context.after[1])
     if not cues:
         return None
-    cue = cues[0]
-    source = _source_around(text, lead, cue, context.after[1], invert=True)
+    for cue in cues[:_TAG_CUES]:
+        source = _tag_source(context, lead, cue)
+        if source is not None:
+            return cue, source, *_direct_or_mixed(context), 0.9
+    return None
+
+
+def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
+    text = context.text
+    source = _source_around(context, lead, cue, context.after[1], invert=True)
     if source is None or (source.start < cue.start and source.start != lead):
         source = tag_phrase(text, lead, cue.start) or _inverted_phrase(text, cue, context)
     if source is None:
@@ -146,7 +163,7 @@ def cue_after(context: _Context) -> Found | None:
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
         if not _ASIDE.fullmatch(text, source.end, cue.start):
             return None
-    return cue, source, *_direct_or_mixed(context), 0.9
+    return source
 
 
 def cue_before(context: _Context) -> Found | None:
@@ -160,7 +177,7 @@ def cue_before(context: _Context) -> Found | None:
     if not _LEAD_IN.match(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":"))
-    source = _source_around(text, context.before[0], cue, cue.end + len(lead_in), invert=direct)
+    source = _source_around(context, context.before[0], cue, cue.end + len(lead_in), invert=direct)
     if source is None:
         return None
     if direct:
@@ -191,7 +208,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     for cue in reversed(find_cues(text, context.sentence[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
-        source = _source_around(text, context.sentence[0], cue, context.quote.open_start,
+        source = _source_around(context, context.sentence[0], cue, context.quote.open_start,
                                 invert=False)
         if source is not None:
             return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
@@ -202,7 +219,7 @@ def clause_then_tag(context: _Context) -> Found | None:
     """``The plan is "dead," Smith said.``: the tag closes the sentence later on."""
     text = context.text
     for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
-        source = _source_around(text, context.quote.close_end, cue, context.sentence[1],
+        source = _source_around(context, context.quote.close_end, cue, context.sentence[1],
                                 invert=True)
         if source is None:
             continue
@@ -225,14 +242,19 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 
 
 def _source_around(
-    text: str, start: int, cue: Cue, end: int, *, invert: bool
+    context: _Context, start: int, cue: Cue, end: int, *, invert: bool
 ) -> Mention | None:
+    text = context.text
     if cue.prepositional:
         return source_after(text, cue.end, end)
-    if cue.participle and text[start:cue.start].rstrip().endswith(","):
-        return _sentence_subject(text, start, cue)
-    if _COORDINATED.search(text, start, cue.start):
-        return _sentence_subject(text, start, cue)
+    if _COORDINATED.search(text, start, cue.start) or (
+        cue.participle and text[start:cue.start].rstrip().endswith(",")
+    ):
+        return context.previous or _sentence_subject(text, start, cue)
+    if _ASIDE_OPENING.search(text, start, cue.start):
+        subject = _subject_before_aside(text, start, cue)
+        if subject is not None:
+            return subject
     before = source_before(text, start, cue.start)
     if before is not None and before.end >= cue.start - 3:
         return before

@@ -30,6 +30,7 @@ _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
 )
+_CAPITALISED_MIN_PRECISION = 0.5
 _PREPOSITIONS = frozenset(["according", "as", "in", "per"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
@@ -74,7 +75,10 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         entry = verbs.get(word.group().lower())
         if entry is None or any(s <= word.start() < e for s, e in taken):
             continue
-        if word.group()[0].isupper() and not _starts_sentence(text, start, word.start()):
+        if word.group()[0].isupper() and (
+            entry.precision < _CAPITALISED_MIN_PRECISION
+            or not _starts_sentence(text, start, word.start())
+        ):
             continue
         if _preceded_by_determiner(text, start, word.start()):
             continue

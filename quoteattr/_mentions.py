@@ -261,6 +261,8 @@ def _looks_like_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     if any(w in _CALENDAR for w in lowered):
         return False
+    if len(words) == 1 and lowered[0].endswith(("ing", "ly")):
+        return False
     if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
         return False
     return not (len(words) == 1 and lowered[0] in _lexicons.group_heads())

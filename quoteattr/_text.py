@@ -18,9 +18,9 @@ from quoteattr import _lexicons
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
-_TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s)")
+_TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$")
-_NEXT_START = regex.compile(r"\s+([\p{Lu}\p{N}\"'“‘«„(\[])")
+_NEXT_START = regex.compile(r"\s*([\p{Lu}\p{N}\"'“‘«„(\[])")
 _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there "
     "his her its their our mr mrs ms".split()
