@@ -40,6 +40,7 @@ _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _TAG_CUES = 3
+_CLAUSE_BREAK = regex.compile(r"[,;:]?\s+(?:but|while|although|though|because|whereas)\b|[;:—–]|\s-\s")
 _ASIDE_OPENING = regex.compile(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
 )
@@ -205,7 +206,7 @@ def colon_tag(context: _Context) -> Found | None:
 def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
-    for cue in reversed(find_cues(text, context.sentence[0], context.quote.open_start)):
+    for cue in reversed(find_cues(text, context.before[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
         source = _source_around(context, context.sentence[0], cue, context.quote.open_start,
@@ -323,10 +324,12 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
 
 
 def _clause_after(context: _Context, position: int) -> tuple[int, int]:
-    start, end = trim(context.text, position, context.sentence[1])
-    if context.text.startswith("that ", start):
+    text = context.text
+    stop = _CLAUSE_BREAK.search(text, context.quote.close_end, context.after[1])
+    start, end = trim(text, position, stop.start() if stop else context.after[1])
+    if text.startswith("that ", start):
         start += 5
-    return start, max(end, context.quote.close_end if context.quote.closed else end)
+    return start, max(end, context.quote.close_end)
 
 
 def _is_title_case(context: _Context) -> bool:
