@@ -40,7 +40,7 @@ _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _TAG_CUES = 3
-_CLAUSE_BREAK = regex.compile(r"[,;:]?\s+(?:but|while|although|though|because|whereas)\b|[;:—–]|\s-\s")
+_CLAUSE_BREAK = regex.compile(r"[,;:]?\s+(?:but|while|although|though|whereas)\b|[;:—–]|\s-\s")
 _ASIDE_OPENING = regex.compile(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
 )
@@ -107,9 +107,13 @@ def _attribute_sentence(
     paragraph: int,
     lead_in: tuple[int, int] | None,
 ) -> list[_Slot]:
-    results = []
+    results: list[_Slot] = []
     previous: Mention | None = None
     for i, quote in enumerate(quotes):
+        if results and _absorbs(text, results[-1], quote):
+            limit = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
+            results[-1] = _absorb(text, results[-1], quote, limit)
+            continue
         before_start = quotes[i - 1].close_end if i else sentence[0]
         if lead_in is not None and before_start == quote.open_start:
             before_start = lead_in[0]
@@ -121,6 +125,22 @@ def _attribute_sentence(
             previous = attribution.source
         results.append(_Slot(quote, paragraph, attribution))
     return results
+
+
+def _absorbs(text: str, slot: _Slot, quote: QuoteMarks) -> bool:
+    """Whether a mixed quote's clause runs on over ``quote`` (no cue between them)."""
+    attribution = slot.attribution
+    if attribution is None or attribution.kind is not QuoteKind.MIXED:
+        return False
+    return quote.open_start <= attribution.content[1] or not find_cues(
+        text, attribution.content[1], quote.open_start)
+
+
+def _absorb(text: str, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot:
+    attribution = slot.attribution
+    assert attribution is not None
+    content = (attribution.content[0], _clause_end(text, quote, limit))
+    return attrs.evolve(slot, attribution=attrs.evolve(attribution, content=content))
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
@@ -324,12 +344,15 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
 
 
 def _clause_after(context: _Context, position: int) -> tuple[int, int]:
-    text = context.text
-    stop = _CLAUSE_BREAK.search(text, context.quote.close_end, context.after[1])
-    start, end = trim(text, position, stop.start() if stop else context.after[1])
-    if text.startswith("that ", start):
+    start = trim(context.text, position, context.quote.close_end)[0]
+    if context.text.startswith("that ", start):
         start += 5
-    return start, max(end, context.quote.close_end)
+    return start, _clause_end(context.text, context.quote, context.after[1])
+
+
+def _clause_end(text: str, quote: QuoteMarks, limit: int) -> int:
+    stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
+    return max(trim(text, quote.close_end, stop.start() if stop else limit)[1], quote.close_end)
 
 
 def _is_title_case(context: _Context) -> bool:
