@@ -31,6 +31,8 @@ _AUXILIARIES = frozenset(
     "am are".split()
 )
 _CAPITALISED_MIN_PRECISION = 0.5
+_SEEN_OFTEN = 20
+_MIN_PRECISION = 0.05
 _PREPOSITIONS = frozenset(["according", "as", "in", "per"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
@@ -73,7 +75,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     verbs = _lexicons.reporting_verbs()
     for word in WORD.finditer(text, start, end):
         entry = verbs.get(word.group().lower())
-        if entry is None or any(s <= word.start() < e for s, e in taken):
+        if entry is None or any(s <= word.start() < e for s, e in taken) or _rarely_a_cue(entry):
             continue
         if word.group()[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
@@ -88,6 +90,11 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
                          entry.precision, False, word.group().lower(), auxiliary))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:
+    """A form seen often in news but almost never as a cue (``states``, ``comments``)."""
+    return entry.text_count >= _SEEN_OFTEN and entry.precision < _MIN_PRECISION
 
 
 def _phrase_cue(match: regex.Match) -> Cue:

@@ -39,7 +39,9 @@ _MODIFIERS = frozenset(
 CLAUSE_WORDS = frozenset(
     "but and however then also still yet in on at when while after before as if so now "
     "meanwhile later earlier last this that there it what which who where why how "
-    "because although though since until instead indeed moreover thus".split()
+    "because although though since until instead indeed moreover thus amid amidst citing "
+    "during despite following from with without under over among through across against "
+    "toward towards beyond within unlike like except according asked speaking".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
