@@ -40,7 +40,14 @@ _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _TAG_CUES = 3
-_CLAUSE_BREAK = regex.compile(r"[,;:]?\s+(?:but|while|although|though|whereas)\b|[;:—–]|\s-\s")
+_TAG_REACH = 80
+_TAG_PUNCTUATION = frozenset(",?!")
+_UNKNOWN_VERB = regex.compile(
+    r"\b(\p{Ll}{3,}ed)\b(?=\s*[,.;!?]|\s+(?:on|in|at|to|during|after|before|as|of|with|from)\b|\s*$)"
+)
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
+)
 _ASIDE_OPENING = regex.compile(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
 )
@@ -187,6 +194,29 @@ def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     return source
 
 
+def unknown_verb_tag(context: _Context) -> Found | None:
+    """``"Q," he surmised.``: a tag whose verb the lexicon lacks, known by its place."""
+    text = context.text
+    if text[context.quote.content_end - 1:context.quote.content_end] not in _TAG_PUNCTUATION:
+        return None
+    lead = _TAG_LEAD.match(text, *context.after).end()
+    verb = _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
+    if verb is None:
+        return None
+    form = verb.group(1).lower()
+    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+    if verb.start(1) == lead:
+        end = _PHRASE_END.search(text, cue.end, context.after[1])
+        source = tag_phrase(text, cue.end, end.start() if end else context.after[1])
+    else:
+        source = source_before(text, lead, cue.start) or tag_phrase(text, lead, cue.start)
+        if source is not None and text[lead:source.start].strip():
+            return None
+    if source is None:
+        return None
+    return cue, source, *_direct_or_mixed(context), 0.5
+
+
 def cue_before(context: _Context) -> Found | None:
     """``Smith said: "Q"`` / ``He told reporters, "Q"``: the tag right before the quote."""
     text = context.text
@@ -255,6 +285,7 @@ def clause_then_tag(context: _Context) -> Found | None:
 
 RULES: Sequence[Callable[[_Context], Found | None]] = (
     cue_after,
+    unknown_verb_tag,
     cue_before,
     colon_tag,
     clause_then_tag,
