@@ -20,7 +20,8 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue, find_cues
-from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
+from quoteattr._mentions import Mention, source_before, tag_phrase
+from quoteattr._sources import inverted_phrase, phrase_after, source_of
 from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -38,7 +39,6 @@ _WORKS = regex.compile(
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
-_COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _TAG_CUES = 3
 _TAG_REACH = 80
 _TAG_PUNCTUATION = frozenset(",?!")
@@ -48,13 +48,7 @@ _UNKNOWN_VERB = regex.compile(
 _CLAUSE_BREAK = regex.compile(
     r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
 )
-_ASIDE_OPENING = regex.compile(
-    r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
-)
 _COLON_LEAD = regex.compile(r":\s*$")
-_PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
-_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
-_ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 
 
 @attrs.frozen
@@ -183,9 +177,10 @@ def cue_after(context: _Context) -> Found | None:
 
 def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     text = context.text
-    source = _source_around(context, lead, cue, context.after[1], invert=True)
+    source = source_of(context.text, lead, cue, context.after[1], invert=True, previous=context.previous)
     if source is None or (source.start < cue.start and source.start != lead):
-        source = tag_phrase(text, lead, cue.start) or _inverted_phrase(text, cue, context)
+        source = tag_phrase(text, lead, cue.start) or inverted_phrase(
+            text, cue, context.after[0], context.after[1])
     if source is None:
         return None
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
@@ -206,8 +201,7 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     form = verb.group(1).lower()
     cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
     if verb.start(1) == lead:
-        end = _PHRASE_END.search(text, cue.end, context.after[1])
-        source = tag_phrase(text, cue.end, end.start() if end else context.after[1])
+        source = phrase_after(text, cue.end, context.after[1])
     else:
         source = source_before(text, lead, cue.start) or tag_phrase(text, lead, cue.start)
         if source is not None and text[lead:source.start].strip():
@@ -228,7 +222,7 @@ def cue_before(context: _Context) -> Found | None:
     if not _LEAD_IN.match(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":"))
-    source = _source_around(context, context.before[0], cue, cue.end + len(lead_in), invert=direct)
+    source = source_of(context.text, context.before[0], cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
     if source is None:
         return None
     if direct:
@@ -259,8 +253,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     for cue in reversed(find_cues(text, context.before[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
-        source = _source_around(context, context.sentence[0], cue, context.quote.open_start,
-                                invert=False)
+        source = source_of(context.text, context.sentence[0], cue, context.quote.open_start,
+                                invert=False, previous=context.previous)
         if source is not None:
             return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
     return None
@@ -270,8 +264,8 @@ def clause_then_tag(context: _Context) -> Found | None:
     """``The plan is "dead," Smith said.``: the tag closes the sentence later on."""
     text = context.text
     for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
-        source = _source_around(context, context.quote.close_end, cue, context.sentence[1],
-                                invert=True)
+        source = source_of(context.text, context.quote.close_end, cue, context.sentence[1],
+                                invert=True, previous=context.previous)
         if source is None:
             continue
         tag_start = min(source.start, cue.start)
@@ -291,63 +285,6 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
     clause_then_tag,
     mixed_in_sentence,
 )
-
-
-def _source_around(
-    context: _Context, start: int, cue: Cue, end: int, *, invert: bool
-) -> Mention | None:
-    text = context.text
-    if cue.prepositional:
-        return source_after(text, cue.end, end)
-    if _COORDINATED.search(text, start, cue.start) or (
-        cue.participle and text[start:cue.start].rstrip().endswith(",")
-    ):
-        return context.previous or _sentence_subject(text, start, cue)
-    if _ASIDE_OPENING.search(text, start, cue.start):
-        subject = _subject_before_aside(text, start, cue)
-        if subject is not None:
-            return subject
-    before = source_before(text, start, cue.start)
-    if before is not None and before.end >= cue.start - 3:
-        return before
-    if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
-        inverted = source_after(text, cue.end, end)
-        if inverted is not None:
-            return inverted
-    return _subject_before_aside(text, start, cue)
-
-
-def _inverted_phrase(text: str, cue: Cue, context: _Context) -> Mention | None:
-    """``"...," said the designer, who ...``: the phrase after an inverting verb."""
-    if text[context.after[0]:cue.start].strip(" ,\t") or cue.lemma not in _lexicons.inverting_verbs():
-        return None
-    end = _PHRASE_END.search(text, cue.end, context.after[1])
-    return tag_phrase(text, cue.end, end.start() if end else context.after[1])
-
-
-def _sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
-    """``Smith praised the plan, saying that ...``: the subject of the clause."""
-    dateline = _DATELINE.match(text, start, cue.start)
-    start = dateline.end() if dateline else start
-    subject = source_after(text, start, cue.start)
-    comma = text.find(",", start, cue.start)
-    if subject is None and 0 <= comma < cue.start - 2:
-        start = comma + 1
-        subject = source_after(text, start, cue.start)
-    if subject is None or text[start:subject.start].strip(" ,\"“”"):
-        return None
-    return subject
-
-
-def _subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
-    """``Smith (D-Ill.), noting the vote, said``: the subject before an aside."""
-    aside = _ASIDE.search(text, start, cue.start)
-    if aside is None:
-        return None
-    subject = source_before(text, start, aside.start())
-    if subject is None or text[start:subject.start].strip(" ,"):
-        return None
-    return subject
 
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:

@@ -1,0 +1,100 @@
+"""Where the source of a cue stands: before it, after it, or further off.
+
+``X said``, ``said X``, ``according to X``, ``X (D-Ill.), noting ..., said``
+and ``X praised it, saying ...`` each put the source somewhere else; these
+functions find it for the attribution stages.
+
+>>> from quoteattr._cues import find_cues
+>>> t = "Sen. Ann Lee, speaking late, said"
+>>> source_of(t, 0, find_cues(t, 0, len(t))[-1], len(t), invert=False).name
+'Ann Lee'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quoteattr import _lexicons
+from quoteattr._cues import Cue
+from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
+
+_COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
+_ASIDE_OPENING = regex.compile(
+    r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
+)
+_ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
+
+
+def source_of(
+    text: str, start: int, cue: Cue, end: int, *, invert: bool, previous: Mention | None = None
+) -> Mention | None:
+    """The source of ``cue`` within ``text[start:end]``.
+
+    ``invert`` allows ``said X``; ``previous`` is the source already found in
+    the sentence, which a coordinated or participle cue shares.
+    """
+    if cue.prepositional:
+        return source_after(text, cue.end, end)
+    if _COORDINATED.search(text, start, cue.start) or (
+        cue.participle and text[start:cue.start].rstrip().endswith(",")
+    ):
+        return previous or sentence_subject(text, start, cue)
+    if _ASIDE_OPENING.search(text, start, cue.start):
+        subject = subject_before_aside(text, start, cue)
+        if subject is not None:
+            return subject
+    before = source_before(text, start, cue.start)
+    if before is not None and before.end >= cue.start - 3:
+        return before
+    if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
+        inverted = source_after(text, cue.end, end)
+        if inverted is not None:
+            return inverted
+    return subject_before_aside(text, start, cue)
+
+
+def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None:
+    """``"...," said the designer, who ...``: the phrase after an inverting verb.
+
+    ``start`` is where the tag begins: the cue must come first in it.
+    """
+    if text[start:cue.start].strip(" ,\t") or cue.lemma not in _lexicons.inverting_verbs():
+        return None
+    return phrase_after(text, cue.end, end)
+
+
+def phrase_after(text: str, position: int, end: int) -> Mention | None:
+    """The short noun phrase starting at ``position``, up to punctuation or a clause.
+
+    >>> phrase_after("the designer, who works", 0, 23).head
+    'designer'
+    """
+    stop = _PHRASE_END.search(text, position, end)
+    return tag_phrase(text, position, stop.start() if stop else end)
+
+
+def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
+    """``Smith praised the plan, saying that ...``: the subject of the clause."""
+    dateline = _DATELINE.match(text, start, cue.start)
+    start = dateline.end() if dateline else start
+    subject = source_after(text, start, cue.start)
+    comma = text.find(",", start, cue.start)
+    if subject is None and 0 <= comma < cue.start - 2:
+        start = comma + 1
+        subject = source_after(text, start, cue.start)
+    if subject is None or text[start:subject.start].strip(" ,\"“”"):
+        return None
+    return subject
+
+
+def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
+    """``Smith (D-Ill.), noting the vote, said``: the subject before an aside."""
+    aside = _ASIDE.search(text, start, cue.start)
+    if aside is None:
+        return None
+    subject = source_before(text, start, aside.start())
+    if subject is None or text[start:subject.start].strip(" ,"):
+        return None
+    return subject
