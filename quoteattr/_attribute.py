@@ -18,10 +18,9 @@ from typing import Callable, Sequence
 import attrs
 import regex
 
-from quoteattr import _lexicons
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_before, tag_phrase
-from quoteattr._sources import inverted_phrase, phrase_after, source_of
+from quoteattr._sources import inverted_phrase, is_aside, phrase_after, source_of
 from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -184,7 +183,7 @@ def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     if source is None:
         return None
     if cue.start > source.end and text[source.end:cue.start].strip(" ,"):
-        if not _ASIDE.fullmatch(text, source.end, cue.start):
+        if not is_aside(text, source.end, cue.start):
             return None
     return source
 

@@ -55,6 +55,15 @@ def source_of(
     return subject_before_aside(text, start, cue)
 
 
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a comma-fenced aside (``, a former aide,``).
+
+    >>> is_aside("Smith, a former aide, said", 5, 21)
+    True
+    """
+    return _ASIDE.fullmatch(text, start, end) is not None
+
+
 def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None:
     """``"...," said the designer, who ...``: the phrase after an inverting verb.
 
