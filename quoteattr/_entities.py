@@ -210,8 +210,13 @@ def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> s
     if source.form == "pronoun":
         return None
     phrase = text[source.start:source.end]
+    kind = _kind_of_description(source)
+    name = phrase
+    if kind is not EntityKind.PERSON and name.lower().startswith("the ") and any(
+            w[:1].isupper() for w in name.split()[1:]):
+        name = name[4:]
     key = f"{phrase}@{source.start}"
-    clusters[key] = _Cluster(phrase, _kind_of_description(source))
+    clusters[key] = _Cluster(name, kind)
     return key
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._entities import resolve
+from quoteattr._indirect import attribute_indirect
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
@@ -30,7 +31,8 @@ def analyze(text: str) -> Document:
     ('We won', 'told', 'the minister', 'the minister')
     """
     _check_input(text)
-    attributions = attribute(text)
+    direct = attribute(text)
+    attributions = direct + attribute_indirect(text, direct)
     quoted = sorted(a.content for a in attributions if a.kind is QuoteKind.DIRECT)
     speakers, entities = resolve(text, attributions, quoted)
     quotes = tuple(_quote(text, a, s) for a, s in zip(attributions, speakers))

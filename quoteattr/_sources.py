@@ -55,6 +55,15 @@ def source_of(
     return subject_before_aside(text, start, cue)
 
 
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline (``MOSCOW (Reuters) -``).
+
+    >>> is_dateline("NIZHNY NOVGOROD- Putin said", 0, 17)
+    True
+    """
+    return _DATELINE.fullmatch(text, start, end) is not None
+
+
 def is_aside(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a comma-fenced aside (``, a former aide,``).
 

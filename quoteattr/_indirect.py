@@ -1,0 +1,331 @@
+"""Reported speech without quotation marks: ``X said (that) ...``,
+``..., X said.``, ``according to X, ...``, ``X said ..., adding that ...``.
+
+Each sentence is read left to right; the first cue with a source opens an
+attribution whose content runs to the end of the sentence, so cues inside
+that content are left alone (only the outermost attribution is reported),
+except a participle after a comma (``, adding that``), which opens the
+next one. Direct quotes keep their own attribution; this stage reads the
+rest of the text, and the inside of direct quotes for speech they report.
+
+>>> t = "Putin noted that the war is over."
+>>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute_indirect(t, [])]
+[('the war is over', 'cue_then_clause')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Sequence
+
+import attrs
+import regex
+
+from quoteattr._attribute import Attribution
+from quoteattr._cues import Cue, find_cues
+from quoteattr._mentions import Mention, source_after, tag_phrase
+from quoteattr._quotes import find_quotes
+from quoteattr._sources import is_dateline, phrase_after, source_of
+from quoteattr._text import WORD, paragraphs, sentences, trim
+from quoteattr.model import QuoteKind
+
+_MIN_PRECISION = 0.25
+_MIN_PRECISION_WITH_THAT = 0.05
+_MIN_CONTENT_WORDS = 3
+_TAG_WORDS = 8
+_THAT_REACH = 100
+_HEADLINE_WORDS = 20
+_HEARER_VERBS = frozenset(
+    "tell inform assure remind warn promise notify brief ask urge caution advise".split()
+)
+_FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
+_THAT_AFTER = regex.compile(
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
+    r"about|while|when|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.;:!?\"“”]{0,90}?)?"
+    r",?\s+that\s+"
+)
+_LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
+_CONTENT_STOP = regex.compile(
+    r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b)"
+)
+_TAG_TAIL = regex.compile(r"^[^,;:\"“”]{0,80}?[.!?]?\s*$")
+_HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
+_HEADLINE_COLON = regex.compile(r":\s+")
+_INTRO_END = regex.compile(r",\s*$")
+_QUOTE_MARK = regex.compile("[\"“”«»„]")
+_END_PUNCTUATION = ".!?…;:,"
+
+
+@attrs.frozen
+class _Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    nested: bool
+
+
+def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribution]:
+    """Attribute the reported speech of ``text`` that carries no quotation marks.
+
+    ``direct`` holds the attributions of quotes already found; their cues,
+    sources and contents are not read again, except the inside of direct
+    quotes, where speech reported by the speaker is looked for.
+
+    >>> t = "The war is over, the minister said."
+    >>> a = attribute_indirect(t, [])[0]
+    >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], a.rule
+    ('The war is over', 'said', 'clause_then_tag')
+    """
+    taken = sorted(_extent(a) for a in direct)
+    found: list[Attribution] = []
+    for sentence in _sentences(text, direct):
+        if sentence.nested or not _covered(taken, sentence.start, sentence.end):
+            found.extend(_attribute_sentence(sentence))
+        else:
+            found.extend(_after_tags(sentence, direct))
+    return found
+
+
+def _sentences(text: str, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
+    paras = paragraphs(text)
+    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
+    starts = [q.open_start for q in quotes]
+    for index, paragraph in enumerate(paras):
+        first = bisect.bisect_left(starts, paragraph[0])
+        last = bisect.bisect_left(starts, paragraph[1])
+        protected = [(q.open_start, q.close_end) for q in quotes[first:last]]
+        for start, end in sentences(text, paragraph, protected):
+            yield _Sentence(text, start, end, index, False)
+    for attribution in direct:
+        if attribution.kind is QuoteKind.DIRECT:
+            start, end = attribution.content
+            for inner in sentences(text, (start, end)):
+                yield _Sentence(text, inner[0], inner[1], attribution.paragraph, True)
+
+
+def _extent(attribution: Attribution) -> tuple[int, int]:
+    points = [*attribution.content]
+    for part in (attribution.cue, attribution.source):
+        if part is not None:
+            points += [part.start, part.end]
+    return min(points), max(points)
+
+
+def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(taken, (end, end)) - 1
+    while index >= 0 and taken[index][1] > start:
+        if taken[index][0] < end:
+            return True
+        index -= 1
+    return False
+
+
+def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
+    """``"...," he said, adding that ...``: a participle after a quote's tag."""
+    text = sentence.text
+    tags = [a for a in direct if sentence.start <= _extent(a)[0] < sentence.end]
+    if not tags:
+        return []
+    last = max(tags, key=lambda a: _extent(a)[1])
+    start = _extent(last)[1]
+    if _QUOTE_MARK.search(text, start, sentence.end):
+        return []
+    for cue in find_cues(text, start, sentence.end):
+        if cue.participle and text[start:cue.start].strip(" ,") == "" and last.source:
+            content = _content_after(text, cue, cue.end, sentence.end)
+            if content is not None:
+                return [_attribution(sentence, content, cue, last.source, "participle_after_tag",
+                                     0.7)]
+    return []
+
+
+def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
+    text = sentence.text
+    headline = _headline(sentence)
+    if headline is not None:
+        return [headline]
+    found: list[Attribution] = []
+    previous: Mention | None = None
+    content_end = sentence.start
+    for cue in find_cues(text, sentence.start, sentence.end):
+        inside = found and cue.start < content_end
+        if inside and not _opens_next(text, cue, found[-1]):
+            continue
+        attribution = _attribute_cue(sentence, cue, previous, found)
+        if attribution is None:
+            continue
+        if inside:
+            found[-1] = attrs.evolve(found[-1], content=_cut(text, found[-1].content, cue.start))
+        found.append(attribution)
+        previous = attribution.source
+        content_end = attribution.content[1]
+    return [a for a in found if _enough_words(text, a.content)]
+
+
+def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
+    return cue.participle and text[:cue.start].rstrip().endswith(",") and (
+        current.content[0] < cue.start
+    )
+
+
+def _attribute_cue(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
+) -> Attribution | None:
+    for rule in (according_to, clause_then_tag, cue_then_clause):
+        attribution = rule(sentence, cue, previous, bool(found))
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def according_to(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``According to X, ...`` and ``..., according to X.``"""
+    if not cue.prepositional:
+        return None
+    text = sentence.text
+    source = source_after(text, cue.end, sentence.end) or phrase_after(text, cue.end, sentence.end)
+    if source is None:
+        return None
+    before = text[sentence.start:cue.start]
+    if not before.strip():
+        comma = text.find(",", source.end, sentence.end)
+        if comma < 0:
+            return None
+        content = _trim_content(text, comma + 1, sentence.end)
+    elif before.rstrip().endswith(",") and _TAG_TAIL.match(text, source.end, sentence.end):
+        content = _trim_content(text, sentence.start, text.rfind(",", sentence.start, cue.start))
+    else:
+        return None
+    return _attribution(sentence, content, cue, source, "according_to", 0.8)
+
+
+def clause_then_tag(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``The war is over, the minister said.``: the tag closes the sentence."""
+    text = sentence.text
+    if cue.prepositional or cue.participle or later:
+        return None
+    source = source_of(text, sentence.start, cue, sentence.end, invert=True)
+    if source is None or _is_first_person(source):
+        return None
+    tag_start = min(source.start, cue.start)
+    comma = text.rfind(",", sentence.start, tag_start + 1)
+    if comma < 0 or text[comma + 1:tag_start].strip():
+        return None
+    tail = text[max(source.end, cue.end):sentence.end]
+    if len(tail.split()) > _TAG_WORDS or not _TAG_TAIL.match(tail):
+        return None
+    content = _trim_content(text, sentence.start, comma)
+    return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
+
+
+def cue_then_clause(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``X said (that) ...`` / ``X told reporters ...``: the clause follows the cue."""
+    text = sentence.text
+    if cue.prepositional:
+        return None
+    source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
+    if source is None or _is_first_person(source) or not _opens_clause(text, sentence, source):
+        return None
+    content = _content_after(text, cue, cue.end, sentence.end)
+    if content is None:
+        return None
+    with_that = text[cue.end:content[0]].rstrip().endswith("that")
+    floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
+    if cue.precision < floor and cue.form != cue.lemma:
+        return None
+    if cue.precision < floor and not with_that:
+        return None
+    return _attribution(sentence, content, cue, source, "cue_then_clause",
+                        0.75 if with_that else 0.6)
+
+
+def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
+    lead = text[sentence.start:source.start]
+    if not lead.strip() or _INTRO_END.search(lead) or source.form == "pronoun":
+        return True
+    return is_dateline(text, sentence.start, source.start)
+
+
+def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+    that = _THAT_AFTER.match(text, start, end)
+    if that is not None and that.end() - start <= _THAT_REACH:
+        start = that.end()
+    elif cue.lemma in _HEARER_VERBS:
+        hearer = source_after(text, start, end) or phrase_after(text, start, end)
+        if hearer is None:
+            return None
+        start = hearer.end
+        leading = _LEADING_THAT.match(text, start, end)
+        start = leading.end() if leading else start
+    stop = _CONTENT_STOP.search(text, start, end)
+    content = _trim_content(text, start, stop.start() if stop else end)
+    return content if content[0] < content[1] else None
+
+
+def _headline(sentence: _Sentence) -> Attribution | None:
+    """``Claim — Source`` and ``Source: Claim`` in a one-line headline."""
+    text = sentence.text
+    start, end = sentence.start, sentence.end
+    if sentence.nested or text[end - 1] in ".!?" or len(text[start:end].split()) > _HEADLINE_WORDS:
+        return None
+    paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and text[end:end + 1] in ("", "\n")
+    if not paragraph_edge:
+        return None
+    for dash in _HEADLINE_DASH.finditer(text, start, end):
+        source = tag_phrase(text, dash.end(), end)
+        if source is not None and source.form in ("name", "description"):
+            cue = _mark_cue(text, dash)
+            return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
+                                "headline_dash", 0.5)
+    colon = _HEADLINE_COLON.search(text, start, end)
+    if colon is not None:
+        source = tag_phrase(text, start, colon.start())
+        if source is not None and source.form == "name":
+            content = _trim_content(text, colon.end(), end)
+            return _attribution(sentence, content, _mark_cue(text, colon), source,
+                                "headline_colon", 0.5)
+    return None
+
+
+def _mark_cue(text: str, match: regex.Match) -> Cue:
+    start, end = trim(text, match.start(), match.end())
+    mark = text[start:end]
+    return Cue(start, end, start, end, mark, 0.5, True, mark)
+
+
+def _cut(text: str, content: tuple[int, int], position: int) -> tuple[int, int]:
+    return _trim_content(text, content[0], min(content[1], position))
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = trim(text, start, end)
+    while end > start and text[end - 1] in _END_PUNCTUATION:
+        end -= 1
+    return trim(text, start, end)
+
+
+def _enough_words(text: str, content: tuple[int, int]) -> bool:
+    return len(WORD.findall(text, *content)) >= _MIN_CONTENT_WORDS
+
+
+def _is_first_person(source: Mention) -> bool:
+    return source.form == "pronoun" and source.head in _FIRST_PERSON
+
+
+def _attribution(
+    sentence: _Sentence,
+    content: tuple[int, int],
+    cue: Cue,
+    source: Mention,
+    rule: str,
+    confidence: float,
+) -> Attribution:
+    kind = QuoteKind.MIXED if _QUOTE_MARK.search(sentence.text, *content) else QuoteKind.INDIRECT
+    return Attribution(content, kind, cue, source, rule, confidence, sentence.paragraph)
