@@ -48,7 +48,21 @@ _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b)"
 )
-_TAG_TAIL = regex.compile(r"^[^,;:\"“”]{0,80}?[.!?]?\s*$")
+_TAG_TAIL = regex.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
+    r"tonight|told|to|of|from|with|via|through|when|while|as)\b[^,;:\"“”]{0,80}?)?[.!?]?\s*$",
+    regex.IGNORECASE,
+)
+_LEAD_WORDS = regex.compile(
+    r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
+    r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
+    regex.IGNORECASE,
+)
+_SUBORDINATE = regex.compile(
+    r"(?:^|[,;—–]|\s)\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
+    r"whereas|once)\s*$",
+    regex.IGNORECASE,
+)
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _INTRO_END = regex.compile(r",\s*$")
@@ -172,7 +186,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> Attribution | None:
-    for rule in (according_to, clause_then_tag, cue_then_clause):
+    for rule in (according_to, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution
@@ -219,6 +233,8 @@ def clause_then_tag(
     tail = text[max(source.end, cue.end):sentence.end]
     if len(tail.split()) > _TAG_WORDS or not _TAG_TAIL.match(tail):
         return None
+    if not _enough_words(text, (sentence.start, comma)):
+        return None
     content = _trim_content(text, sentence.start, comma)
     return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
 
@@ -234,7 +250,7 @@ def cue_then_clause(
     if source is None or _is_first_person(source) or not _opens_clause(text, sentence, source):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
-    if content is None:
+    if content is None or not _enough_words(text, content):
         return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
@@ -249,6 +265,8 @@ def cue_then_clause(
 def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
     lead = text[sentence.start:source.start]
     if not lead.strip() or _INTRO_END.search(lead) or source.form == "pronoun":
+        return True
+    if _LEAD_WORDS.fullmatch(lead) or _SUBORDINATE.search(lead):
         return True
     return is_dateline(text, sentence.start, source.start)
 

@@ -52,14 +52,9 @@ _NAME_STOPS = frozenset(
     "army navy staff state house ministry department office party campaign committee "
     "council general".split()
 )
-POSTMODIFIER = regex.compile(
-    r"\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|"
-    r"involved in|who (?:spoke|asked|requested|declined)[^,;.]{0,60}?)[^,;.\"“”]{1,60}?\s*$",
-    regex.IGNORECASE,
-)
 
 
-_TAG_PHRASE_WORDS = 6
+_TAG_PHRASE_WORDS = 8
 _PHRASE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\-]*")
 _PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\- ]*")
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])

@@ -41,6 +41,10 @@ def source_of(
         cue.participle and text[start:cue.start].rstrip().endswith(",")
     ):
         return previous or sentence_subject(text, start, cue)
+    if text[start:cue.start].rstrip().endswith(","):
+        subject = subject_before_aside(text, start, cue)
+        if subject is not None and subject.form == "name":
+            return subject
     if _ASIDE_OPENING.search(text, start, cue.start):
         subject = subject_before_aside(text, start, cue)
         if subject is not None:
