@@ -21,6 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 
 import attrs
+import regex
 
 from quoteattr.errors import QuoteAttrError
 
@@ -95,6 +96,8 @@ class Pronoun:
             attrs.validators.in_(("nom", "acc", "gen", "refl"))
         ),
     )
+
+_EDGE_PUNCTUATION = regex.compile(r"^[\p{P}`´]+|[\p{P}`´]+$")
 
 
 @functools.cache
@@ -271,3 +274,34 @@ def inverting_verbs() -> frozenset[str]:
     True
     """
     return frozenset(row[0] for row in read_lexicon("inverting_verbs"))
+
+
+def is_speech_cue(text: str) -> bool:
+    """Tell whether a cue is a speech verb (said, told, according to, added, wrote, ...).
+
+    A cue is speech when one of its words, lowercased and stripped of punctuation, or one
+    of its phrases is in ``speech_verbs.txt``. Beliefs and perceptions (thinks,
+    believes, showed) are not speech.
+
+    Args:
+        text: the text of the cue, e.g. ``"said in a statement"``.
+
+    Returns:
+        True when the cue reports speech.
+
+    >>> is_speech_cue("said:"), is_speech_cue("According  to"), is_speech_cue("believes")
+    (True, True, False)
+    """
+    words = [_EDGE_PUNCTUATION.sub("", word) for word in text.lower().split()]
+    known_words, phrases = _speech_lexicon()
+    joined = f" {' '.join(word for word in words if word)} "
+    return any(word in known_words for word in words) or any(f" {p} " in joined for p in phrases)
+
+
+@functools.cache
+def _speech_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = [" ".join(row[0].lower().split()) for row in read_lexicon("speech_verbs")]
+    return (
+        frozenset(entry for entry in entries if " " not in entry),
+        tuple(entry for entry in entries if " " in entry),
+    )

@@ -9,8 +9,12 @@ from __future__ import annotations
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
+from quoteattr._lexicons import is_speech_cue
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
+
+
+_MARKS = frozenset(":—–-")
 
 
 def analyze(text: str) -> Document:
@@ -61,4 +65,12 @@ def _quote(text: str, attribution: Attribution, speaker: Entity | None) -> Quote
         chain=() if speaker is None else (speaker,),
         confidence=attribution.confidence,
         rule=attribution.rule,
+        speech=_is_speech(attribution),
     )
+
+
+def _is_speech(attribution: Attribution) -> bool:
+    if attribution.kind is not QuoteKind.INDIRECT:
+        return True
+    cue = attribution.cue
+    return cue is not None and (cue.lemma in _MARKS or is_speech_cue(cue.lemma))

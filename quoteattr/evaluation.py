@@ -28,8 +28,6 @@ Metric(right=0, predicted=0, gold=1)
 from __future__ import annotations
 
 import collections
-import functools
-import importlib.resources
 import os
 import re
 import time
@@ -42,6 +40,7 @@ import attrs
 import regex
 
 import quoteattr
+from quoteattr._lexicons import is_speech_cue
 from quoteattr.errors import CorpusError
 from quoteattr.model import Document, Quote, QuoteKind, Span
 
@@ -383,40 +382,6 @@ def _attribution(
 
 # ---------------------------------------------------------------------------
 # What the views select
-
-
-def is_speech_cue(text: str) -> bool:
-    """Tell whether a cue is a speech verb (said, told, according to, added, wrote, ...).
-
-    A cue is speech when one of its words, lowercased and stripped of punctuation, or one
-    of its phrases is in ``lexicons/en/speech_verbs.txt``. Beliefs and perceptions
-    (thinks, believes, showed) are not speech.
-
-    Args:
-        text: the text of the cue, e.g. ``"said in a statement"``.
-
-    Returns:
-        True when the cue reports speech.
-
-    >>> is_speech_cue("said:"), is_speech_cue("According  to"), is_speech_cue("believes")
-    (True, True, False)
-    """
-    words = [_EDGE_PUNCTUATION.sub("", word) for word in text.lower().split()]
-    known_words, phrases = _speech_lexicon()
-    joined = f" {' '.join(word for word in words if word)} "
-    return any(word in known_words for word in words) or any(f" {p} " in joined for p in phrases)
-
-
-@functools.cache
-def _speech_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Load the speech verbs once: single words, and phrases of several words."""
-    resource = importlib.resources.files("quoteattr") / "lexicons" / "en" / "speech_verbs.txt"
-    lines = (" ".join(line.lower().split()) for line in resource.read_text("utf-8").splitlines())
-    entries = [line for line in lines if line and not line.startswith("#")]
-    return (
-        frozenset(entry for entry in entries if " " not in entry),
-        tuple(entry for entry in entries if " " in entry),
-    )
 
 
 def _is_quotation_mark(text: str, index: int) -> bool:

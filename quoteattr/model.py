@@ -125,6 +125,9 @@ class Quote:
 
     ``content`` excludes the quotation marks of a direct quote. ``chain`` runs
     from the speaker outward to the last reporter named in the text.
+    ``speech`` is False for attributions of belief, knowledge or evidence
+    (``X believes ...``, ``polls show ...``); keep ``q.speech`` quotes for
+    reported speech only.
 
     >>> q = Quote(Span(1, 3, "Hi"), QuoteKind.DIRECT, None, None, None, (), 0.5, "none")
     >>> q.content.text, q.speaker
@@ -139,6 +142,7 @@ class Quote:
     chain: tuple[Entity, ...] = attrs.field(validator=_tuple_of(Entity))
     confidence: float = attrs.field(converter=float, validator=_unit_interval)
     rule: str = attrs.field(validator=attrs.validators.instance_of(str))
+    speech: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
 
 @attrs.frozen
@@ -215,6 +219,7 @@ def _quote_to_dict(quote: Quote, index: Mapping[Entity, int]) -> dict[str, Any]:
         "chain": [index[e] for e in quote.chain],
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "speech": quote.speech,
     }
 
 
@@ -304,4 +309,12 @@ class _DictReader:
             tuple(self._entity_at(e, entities, f"{where}.chain[{i}]") for i, e in enumerate(chain)),
             self._get(data, "confidence", (int, float), f"{where}.confidence"),
             self._get(data, "rule", str, f"{where}.rule"),
+            self._speech(data, where),
         )
+
+    @staticmethod
+    def _speech(data: Mapping[str, Any], where: str) -> bool:
+        value = data.get("speech", True)
+        if not isinstance(value, bool):
+            raise MalformedDocumentError(f"{where}.speech: expected a bool, got {type(value).__name__}")
+        return value
