@@ -20,7 +20,7 @@ import regex
 
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_before, tag_phrase
-from quoteattr._sources import inverted_phrase, is_aside, phrase_after, source_of
+from quoteattr._sources import inverted_phrase, is_aside, phrase_after, relay_in, source_of
 from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -61,6 +61,7 @@ class Attribution:
     rule: str
     confidence: float
     paragraph: int
+    relay: Mention | None = None
 
 
 @attrs.frozen
@@ -153,7 +154,8 @@ def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
             return None
         if found is not None:
             cue, source, kind, content, confidence = found
-            return Attribution(content, kind, cue, source, rule.__name__, confidence, paragraph)
+            return Attribution(content, kind, cue, source, rule.__name__, confidence, paragraph,
+                               _relay(context, cue, source))
     return None
 
 
@@ -172,6 +174,15 @@ def cue_after(context: _Context) -> Found | None:
         if source is not None:
             return cue, source, *_direct_or_mixed(context), 0.9
     return None
+
+
+def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | None:
+    """``"...," she said, according to Reuters``: who relayed the quote."""
+    end = max(cue.end, source.end if source else cue.end)
+    if not context.after[0] <= end <= context.after[1]:
+        return None
+    relay = relay_in(context.text, end, context.after[1])
+    return None if relay is None or cue.prepositional else relay
 
 
 def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:

@@ -7,8 +7,8 @@ role with them. Where nothing links two mentions they stay apart.
 
 >>> from quoteattr._attribute import attribute
 >>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
->>> speakers, entities = resolve(t, attribute(t), [])
->>> speakers[0].name, speakers[0].titles
+>>> chains, entities = resolve(t, attribute(t), [])
+>>> chains[0][0].name, chains[0][0].titles
 ('Vladimir Putin', ('Russian President',))
 """
 
@@ -68,31 +68,36 @@ class _NameMention:
 
 def resolve(
     text: str, attributions: Sequence[Attribution], quoted: Sequence[tuple[int, int]]
-) -> tuple[list[Entity | None], tuple[Entity, ...]]:
-    """Resolve each attribution's source to an entity.
+) -> tuple[list[tuple[Entity, ...]], tuple[Entity, ...]]:
+    """Resolve each attribution's source, and the reporter who relayed it, to entities.
 
     ``quoted`` holds the spans inside quotation marks, whose names do not
     count as antecedents of pronouns.
 
     Returns:
-        The speaker of each attribution (``None`` where unresolved) and the
-        entities in order of first mention.
+        The chain of each attribution (speaker first, then the relaying
+        reporter; empty where the speaker is unresolved) and the entities in
+        order of first mention.
     """
     names = _name_mentions(text, quoted)
     clusters: dict[str, _Cluster] = {}
-    keys: list[str | None] = []
+    chains: list[list[str]] = []
     for attribution in attributions:
-        source = attribution.source
-        key = None if source is None else _resolve_source(text, source, names, clusters)
-        keys.append(key)
-    speaking = {k for k in keys if k is not None}
+        chain = []
+        for mention in (attribution.source, attribution.relay):
+            key = None if mention is None else _resolve_source(text, mention, names, clusters)
+            if key is None or (not chain and mention is attribution.relay):
+                break
+            chain.append(key)
+        chains.append(chain)
+    speaking = {k for chain in chains for k in chain}
     for mention in names:
         key = _name_key(mention.name, names, mention.start)
         if key in speaking:
             clusters[key].add(mention.start, mention.end, mention.titles)
     entities = {k: _entity(text, clusters[k]) for k in speaking}
     ordered = tuple(sorted(entities.values(), key=lambda e: e.mentions[0].start))
-    return [None if k is None else entities[k] for k in keys], ordered
+    return [tuple(entities[k] for k in chain) for chain in chains], ordered
 
 
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:

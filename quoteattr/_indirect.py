@@ -31,7 +31,7 @@ from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.25
 _MIN_PRECISION_WITH_THAT = 0.05
-_MIN_CONTENT_WORDS = 3
+_MIN_CONTENT_WORDS = 2
 _TAG_WORDS = 8
 _THAT_REACH = 100
 _HEADLINE_WORDS = 20
@@ -44,6 +44,7 @@ _THAT_AFTER = regex.compile(
     r"about|while|when|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.;:!?\"“”]{0,90}?)?"
     r",?\s+that\s+"
 )
+_HEARER_THAT = regex.compile(r"(?:\s+[\p{L}’'.-]+){1,5}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b)"
@@ -200,7 +201,7 @@ def according_to(
     if not cue.prepositional:
         return None
     text = sentence.text
-    source = source_after(text, cue.end, sentence.end) or phrase_after(text, cue.end, sentence.end)
+    source = phrase_after(text, cue.end, sentence.end) or source_after(text, cue.end, sentence.end)
     if source is None:
         return None
     before = text[sentence.start:cue.start]
@@ -276,15 +277,25 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     if that is not None and that.end() - start <= _THAT_REACH:
         start = that.end()
     elif cue.lemma in _HEARER_VERBS:
-        hearer = source_after(text, start, end) or phrase_after(text, start, end)
-        if hearer is None:
+        start = _after_hearer(text, start, end)
+        if start is None:
             return None
-        start = hearer.end
-        leading = _LEADING_THAT.match(text, start, end)
-        start = leading.end() if leading else start
     stop = _CONTENT_STOP.search(text, start, end)
     content = _trim_content(text, start, stop.start() if stop else end)
     return content if content[0] < content[1] else None
+
+
+def _after_hearer(text: str, start: int, end: int) -> int | None:
+    """Skip the hearer of ``told reporters (that)``: where the reported clause starts."""
+    that = _HEARER_THAT.match(text, start, end)
+    if that is not None:
+        return that.end()
+    hearer = source_after(text, start, end) or phrase_after(text, start, end)
+    if hearer is None:
+        word = WORD.match(text, trim(text, start, end)[0], end)
+        return None if word is None else word.end()
+    leading = _LEADING_THAT.match(text, hearer.end, end)
+    return leading.end() if leading else hearer.end
 
 
 def _headline(sentence: _Sentence) -> Attribution | None:

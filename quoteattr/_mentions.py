@@ -57,6 +57,9 @@ _NAME_STOPS = frozenset(
 _TAG_PHRASE_WORDS = 8
 _PHRASE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\-]*")
 _PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\- ]*")
+_POSTMODIFIER_STARTS = frozenset(
+    "familiar close with of in at for to who that from on about knowledgeable".split()
+)
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
@@ -144,7 +147,15 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
         return None
     name, titles = split_name(words)
     form = "name" if name else "description"
-    return Mention(start, end, form, name, titles, words[-1].lower().rstrip("."))
+    return Mention(start, end, form, name, titles, _head_of(words))
+
+
+def _head_of(words: list[str]) -> str:
+    """The head noun: the last word before a post-modifier (``a source familiar with``)."""
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _POSTMODIFIER_STARTS:
+            return words[index - 1].lower().rstrip(".")
+    return words[-1].lower().rstrip(".")
 
 
 def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
@@ -262,7 +273,8 @@ def _looks_like_name(words: list[str]) -> bool:
         return False
     if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
         return False
-    return not (len(words) == 1 and lowered[0] in _lexicons.group_heads())
+    single = lowered[0] if len(words) == 1 else ""
+    return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
 
 
 def _title_like(word: str) -> bool:

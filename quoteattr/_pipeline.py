@@ -38,8 +38,8 @@ def analyze(text: str) -> Document:
     direct = attribute(text)
     attributions = direct + attribute_indirect(text, direct)
     quoted = sorted(a.content for a in attributions if a.kind is QuoteKind.DIRECT)
-    speakers, entities = resolve(text, attributions, quoted)
-    quotes = tuple(_quote(text, a, s) for a, s in zip(attributions, speakers))
+    chains, entities = resolve(text, attributions, quoted)
+    quotes = tuple(_quote(text, a, c) for a, c in zip(attributions, chains))
     return Document(text, tuple(sorted(quotes, key=lambda q: q.content.start)), entities)
 
 
@@ -53,7 +53,7 @@ def _check_input(text: object) -> None:
     raise InputTypeError(f"analyze() takes str, not {type(text).__name__}: pass the article text")
 
 
-def _quote(text: str, attribution: Attribution, speaker: Entity | None) -> Quote:
+def _quote(text: str, attribution: Attribution, chain: tuple[Entity, ...]) -> Quote:
     source = attribution.source
     cue = attribution.cue
     return Quote(
@@ -61,8 +61,8 @@ def _quote(text: str, attribution: Attribution, speaker: Entity | None) -> Quote
         kind=attribution.kind,
         cue=None if cue is None else Span.of(text, cue.start, cue.end),
         source=None if source is None else Span.of(text, source.start, source.end),
-        speaker=speaker,
-        chain=() if speaker is None else (speaker,),
+        speaker=chain[0] if chain else None,
+        chain=chain,
         confidence=attribution.confidence,
         rule=attribution.rule,
         speech=_is_speech(attribution),

@@ -24,6 +24,7 @@ _ASIDE_OPENING = regex.compile(
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?,[^,;:\"“”()]{1,120},\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 
 
@@ -57,6 +58,19 @@ def source_of(
         if inverted is not None:
             return inverted
     return subject_before_aside(text, start, cue)
+
+
+def relay_in(text: str, start: int, end: int) -> Mention | None:
+    """The reporter named by ``according to X`` in ``text[start:end]``, if any.
+
+    >>> t = "the president stressed, according to Itar Tass."
+    >>> relay_in(t, 0, len(t)).name
+    'Itar Tass'
+    """
+    according = _ACCORDING_TO.search(text, start, end)
+    if according is None:
+        return None
+    return source_after(text, according.end(), end) or phrase_after(text, according.end(), end)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

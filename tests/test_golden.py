@@ -18,7 +18,6 @@ import quoteattr
 
 GOLDEN = Path(__file__).parent / "golden"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-QUOTED_KINDS = (quoteattr.QuoteKind.DIRECT, quoteattr.QuoteKind.MIXED)
 
 
 def _load(name: str) -> list[dict[str, Any]]:
@@ -46,25 +45,47 @@ def _expected_content(text: str, expected: dict[str, Any]) -> str:
     return text[start:end]
 
 
+FIELDS = ("kind", "speaker", "cue", "source", "speaker_kind", "speech", "chain")
+
+
+def _names(entity: quoteattr.Entity, wanted: str) -> str:
+    """The entity's name, or the mention the case names it by (EVALUATION.md)."""
+    forms = [entity.name, *(m.text for m in entity.mentions)]
+    return wanted if wanted in forms else entity.name
+
+
+def _chain(quote: quoteattr.Quote, wanted: list[str]) -> list[str]:
+    named = [_names(entity, name) for entity, name in zip(quote.chain, wanted)]
+    return named + [entity.name for entity in quote.chain[len(wanted):]]
+
+
 def _observed(quote: quoteattr.Quote, expected: dict[str, Any]) -> dict[str, Any]:
     seen = {
         "kind": quote.kind.value,
         "speaker": quote.speaker.name if quote.speaker else None,
         "cue": quote.cue.text if quote.cue else None,
         "source": quote.source.text if quote.source else None,
+        "speaker_kind": quote.speaker.kind.value if quote.speaker else None,
+        "speech": quote.speech,
+        "chain": _chain(quote, expected.get("chain", [])),
     }
     return {key: value for key, value in seen.items() if key in expected}
 
 
 def check_case(case: dict[str, Any]) -> None:
-    """Assert that ``analyze`` finds exactly the expected quotes of the case."""
+    """Assert that ``analyze`` finds exactly the expected quotes of the case.
+
+    Only quotes of the case's ``kinds`` are compared (direct and mixed unless
+    the case says otherwise).
+    """
     text = _text_of(case)
     doc = quoteattr.analyze(text)
-    quotes = [q for q in doc.quotes if q.kind in QUOTED_KINDS]
+    kinds = [quoteattr.QuoteKind(k) for k in case.get("kinds", ["direct", "mixed"])]
+    quotes = [q for q in doc.quotes if q.kind in kinds]
     expected = [(_expected_content(text, e), e) for e in case["expected"]]
     assert [c for c, _ in expected] == [q.content.text for q in quotes]
     for (content, want), quote in zip(expected, quotes):
-        wanted = {k: want[k] for k in ("kind", "speaker", "cue", "source") if k in want}
+        wanted = {k: want[k] for k in FIELDS if k in want}
         assert (content, wanted) == (content, _observed(quote, want))
 
 
@@ -77,6 +98,12 @@ def test_synthetic(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", _params("negative.json"))
 def test_negative(case: dict[str, Any]) -> None:
     """Quotation marks that are not speech (titles, scare quotes, nicknames)."""
+    check_case(case)
+
+
+@pytest.mark.parametrize("case", _params("indirect.json"))
+def test_indirect(case: dict[str, Any]) -> None:
+    """Reported speech without quotation marks, its cues and its source kinds."""
     check_case(case)
 
 
