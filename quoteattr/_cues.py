@@ -24,8 +24,10 @@ _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
     "publicly privately reportedly already earlier still even finally simply flatly "
-    "never not initially first".split()
-)
+    "never not initially first hasn't haven't hadn't didn't doesn't don't won't wouldn't "
+    "isn't wasn't weren't can't couldn't".split()
+) | frozenset("hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t isn’t wasn’t "
+              "weren’t can’t couldn’t".split())
 _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
@@ -33,6 +35,7 @@ _AUXILIARIES = frozenset(
 _CAPITALISED_MIN_PRECISION = 0.5
 _SEEN_OFTEN = 20
 _MIN_PRECISION = 0.05
+_BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "in", "per"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
@@ -51,11 +54,17 @@ class Cue:
     phrase: bool
     form: str
     has_auxiliary: bool = False
+    passive_auxiliary: bool = False
 
     @property
     def prepositional(self) -> bool:
         """Whether the source follows the cue (``according to X``)."""
         return self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+
+    @property
+    def passive(self) -> bool:
+        """Whether the cue is a passive (``was told``, ``is expected``)."""
+        return self.has_auxiliary and self.passive_auxiliary and not self.form.endswith("ing")
 
     @property
     def participle(self) -> bool:
@@ -85,9 +94,11 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if _preceded_by_determiner(text, start, word.start()):
             continue
         cue_start = _widen_left(text, start, word.start())
-        auxiliary = any(w.lower() in _AUXILIARIES for w in WORD.findall(text, cue_start, word.start()))
+        before = [w.lower() for w in WORD.findall(text, cue_start, word.start())]
         found.append(Cue(cue_start, word.end(), word.start(), word.end(), entry.lemma,
-                         entry.precision, False, word.group().lower(), auxiliary))
+                         entry.precision, False, word.group().lower(),
+                         any(w in _AUXILIARIES for w in before),
+                         any(w in _BE for w in before)))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -54,6 +54,8 @@ _TAG_TAIL = regex.compile(
     r"tonight|told|to|of|from|with|via|through|when|while|as)\b[^,;:\"“”]{0,80}?)?[.!?]?\s*$",
     regex.IGNORECASE,
 )
+_APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
+_INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -167,14 +169,14 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
             continue
-        attribution = _attribute_cue(sentence, cue, previous, found)
-        if attribution is None:
+        attributions = _attribute_cue(sentence, cue, previous, found)
+        if not attributions:
             continue
         if inside:
             found[-1] = attrs.evolve(found[-1], content=_cut(text, found[-1].content, cue.start))
-        found.append(attribution)
-        previous = attribution.source
-        content_end = attribution.content[1]
+        found.extend(attributions)
+        previous = attributions[-1].source
+        content_end = attributions[-1].content[1]
     return [a for a in found if _enough_words(text, a.content)]
 
 
@@ -186,12 +188,12 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
-) -> Attribution | None:
+) -> list[Attribution]:
     for rule in (according_to, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
-            return attribution
-    return None
+            return attribution if isinstance(attribution, list) else [attribution]
+    return []
 
 
 def according_to(
@@ -219,7 +221,7 @@ def according_to(
 
 def clause_then_tag(
     sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
-) -> Attribution | None:
+) -> Attribution | list[Attribution] | None:
     """``The war is over, the minister said.``: the tag closes the sentence."""
     text = sentence.text
     if cue.prepositional or cue.participle or later:
@@ -231,13 +233,28 @@ def clause_then_tag(
     comma = text.rfind(",", sentence.start, tag_start + 1)
     if comma < 0 or text[comma + 1:tag_start].strip():
         return None
-    tail = text[max(source.end, cue.end):sentence.end]
-    if len(tail.split()) > _TAG_WORDS or not _TAG_TAIL.match(tail):
-        return None
+    tag_end = max(source.end, cue.end)
+    tail = text[tag_end:sentence.end]
+    inverted = source.start > cue.start
+    adverbial = len(tail.split()) <= _TAG_WORDS and _TAG_TAIL.match(tail)
+    if not (adverbial or (inverted and _APPOSITIVE_TAIL.match(tail))):
+        return _interrupting_tag(sentence, cue, source, comma, tag_end)
     if not _enough_words(text, (sentence.start, comma)):
         return None
     content = _trim_content(text, sentence.start, comma)
     return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
+
+
+def _interrupting_tag(
+    sentence: _Sentence, cue: Cue, source: Mention, comma: int, tag_end: int
+) -> list[Attribution] | None:
+    """``The plan, an aide said, is to wait.``: one clause, two pieces around its tag."""
+    text = sentence.text
+    rest = _INTERRUPTED.match(text, tag_end, sentence.end)
+    if rest is None or not _enough_words(text, (sentence.start, comma)):
+        return None
+    pieces = (_trim_content(text, sentence.start, comma), _trim_content(text, rest.end(), sentence.end))
+    return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
 
 
 def cue_then_clause(
@@ -249,6 +266,8 @@ def cue_then_clause(
         return None
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     if source is None or _is_first_person(source) or not _opens_clause(text, sentence, source):
+        return None
+    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content):

@@ -55,6 +55,12 @@ _NAME_STOPS = frozenset(
 
 
 _TAG_PHRASE_WORDS = 8
+_NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
+_QUANTITIES = frozenset(
+    "half third quarter percent majority minority two-thirds three four five six seven eight "
+    "nine ten dozens hundreds thousands millions about almost nearly roughly more fewer "
+    "than in".split()
+)
 _PHRASE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\-]*")
 _PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\- ]*")
 _POSTMODIFIER_STARTS = frozenset(
@@ -178,6 +184,8 @@ def _fits_phrase(word: str, inside: bool) -> bool:
     if _NAME_LOOKING.match(word) or word in "[]" or lower in ("’s", "'s"):
         return True
     if lower in DETERMINERS or lower in _MODIFIERS or lower in _CONNECTORS:
+        return True
+    if lower in _QUANTITIES or _NUMBER.fullmatch(word):
         return True
     return _is_head_word(lower)
 
