@@ -32,6 +32,8 @@ from quoteattr.model import QuoteKind
 _MIN_PRECISION = 0.25
 _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
+_COORDINATED_MIN_PRECISION = 0.5
+_AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
 _HEADLINE_WORDS = 20
@@ -44,7 +46,7 @@ _THAT_AFTER = regex.compile(
     r"about|while|when|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.;:!?\"“”]{0,90}?)?"
     r",?\s+that\s+"
 )
-_HEARER_THAT = regex.compile(r"(?:\s+[\p{L}’'.-]+){1,5}?,?\s+that\s+")
+_HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b)"
@@ -56,6 +58,7 @@ _TAG_TAIL = regex.compile(
 )
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
+_PARTICIPLE = regex.compile(r"\p{Ll}+ing\b|although|though|while|but|and|which|who")
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -181,9 +184,13 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
 
 
 def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
-    return cue.participle and text[:cue.start].rstrip().endswith(",") and (
-        current.content[0] < cue.start
-    )
+    """A participle after a comma, or a strong cue after ``and``, starts a new attribution."""
+    if current.content[0] >= cue.start:
+        return False
+    if cue.participle and text[:cue.start].rstrip().endswith(","):
+        return True
+    return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
+        _AND_BEFORE.search(text, current.content[0], cue.start))
 
 
 def _attribute_cue(
@@ -198,7 +205,7 @@ def _attribute_cue(
 
 def according_to(
     sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
-) -> Attribution | None:
+) -> Attribution | list[Attribution] | None:
     """``According to X, ...`` and ``..., according to X.``"""
     if not cue.prepositional:
         return None
@@ -212,11 +219,14 @@ def according_to(
         if comma < 0:
             return None
         content = _trim_content(text, comma + 1, sentence.end)
-    elif before.rstrip().endswith(",") and _TAG_TAIL.match(text, source.end, sentence.end):
-        content = _trim_content(text, sentence.start, text.rfind(",", sentence.start, cue.start))
-    else:
+        return _attribution(sentence, content, cue, source, "according_to", 0.8)
+    if not before.rstrip().endswith(","):
         return None
-    return _attribution(sentence, content, cue, source, "according_to", 0.8)
+    pieces = [_trim_content(text, sentence.start, text.rfind(",", sentence.start, cue.start))]
+    rest = _INTERRUPTED.match(text, source.end, sentence.end)
+    if rest is not None and not _PARTICIPLE.match(text, rest.end(), sentence.end):
+        pieces.append(_trim_content(text, rest.end(), sentence.end))
+    return [_attribution(sentence, piece, cue, source, "according_to", 0.8) for piece in pieces]
 
 
 def clause_then_tag(

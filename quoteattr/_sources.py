@@ -20,7 +20,8 @@ from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _ASIDE_OPENING = regex.compile(
-    r",\s*(?:who|which|whose|where|\p{L}+ing|\d+)\b[^,;:\"“”]{0,120},\s*$", regex.IGNORECASE
+    r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
+    regex.IGNORECASE,
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
