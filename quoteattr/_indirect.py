@@ -32,6 +32,7 @@ from quoteattr.model import QuoteKind
 _MIN_PRECISION = 0.25
 _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
+_NESTED_MIN_PRECISION = 0.5
 _COORDINATED_MIN_PRECISION = 0.5
 _AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_WORDS = 8
@@ -100,11 +101,21 @@ def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribu
     taken = sorted(_extent(a) for a in direct)
     found: list[Attribution] = []
     for sentence in _sentences(text, direct):
-        if sentence.nested or not _covered(taken, sentence.start, sentence.end):
+        if sentence.nested:
+            found.extend(a for a in _attribute_sentence(sentence) if _named(a))
+        elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
         else:
             found.extend(_after_tags(sentence, direct))
     return found
+
+
+def _named(attribution: Attribution) -> bool:
+    """Inside a quote, only speech reported by a named source is kept (``Shoigu reported``)."""
+    source = attribution.source
+    cue = attribution.cue
+    return source is not None and source.form == "name" and cue is not None and (
+        cue.precision >= _NESTED_MIN_PRECISION)
 
 
 def _sentences(text: str, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
