@@ -39,6 +39,7 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _TAG_CUES = 3
+_JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_REACH = 80
 _TAG_PUNCTUATION = frozenset(",?!")
 _UNKNOWN_VERB = regex.compile(
@@ -330,7 +331,13 @@ def _clause_after(context: _Context, position: int) -> tuple[int, int]:
 
 def _clause_end(text: str, quote: QuoteMarks, limit: int) -> int:
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
-    return max(trim(text, quote.close_end, stop.start() if stop else limit)[1], quote.close_end)
+    end = stop.start() if stop else limit
+    for cue in find_cues(text, quote.close_end, end):
+        joined = _JOINED_CUE.search(text, quote.close_end, cue.start)
+        if joined is not None:
+            end = joined.start()
+            break
+    return max(trim(text, quote.close_end, end)[1], quote.close_end)
 
 
 def _is_title_case(context: _Context) -> bool:

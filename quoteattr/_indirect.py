@@ -34,6 +34,7 @@ _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
 _NESTED_MIN_PRECISION = 0.5
 _COORDINATED_MIN_PRECISION = 0.5
+_JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 _AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
@@ -153,7 +154,7 @@ def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
-    """``"...," he said, adding that ...``: a participle after a quote's tag."""
+    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a quote's tag."""
     text = sentence.text
     tags = [a for a in direct if sentence.start <= _extent(a)[0] < sentence.end]
     if not tags:
@@ -163,10 +164,13 @@ def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attr
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in find_cues(text, start, sentence.end):
-        if cue.participle and text[start:cue.start].strip(" ,") == "" and last.source:
+        joined = _JOINED.search(text, start, cue.start)
+        if joined is None or last.source is None:
+            continue
+        if cue.participle or (joined.group(1) and cue.precision >= _COORDINATED_MIN_PRECISION):
             content = _content_after(text, cue, cue.end, sentence.end)
             if content is not None:
-                return [_attribution(sentence, content, cue, last.source, "participle_after_tag",
+                return [_attribution(sentence, content, cue, last.source, "joined_after_tag",
                                      0.7)]
     return []
 

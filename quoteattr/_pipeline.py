@@ -9,6 +9,7 @@ from __future__ import annotations
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
+from quoteattr._quotes import quoted_spans
 from quoteattr._lexicons import is_speech_cue
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
@@ -37,7 +38,7 @@ def analyze(text: str) -> Document:
     _check_input(text)
     direct = attribute(text)
     attributions = direct + attribute_indirect(text, direct)
-    quoted = sorted(a.content for a in attributions if a.kind is QuoteKind.DIRECT)
+    quoted = quoted_spans(text)
     chains, entities = resolve(text, attributions, quoted)
     quotes = tuple(_quote(text, a, c) for a, c in zip(attributions, chains))
     return Document(text, tuple(sorted(quotes, key=lambda q: q.content.start)), entities)

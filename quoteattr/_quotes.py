@@ -19,6 +19,8 @@ from typing import Sequence
 import attrs
 import regex
 
+from quoteattr._text import paragraphs
+
 MARKS = regex.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
 
 _CLOSES: dict[str, frozenset[str]] = {
@@ -88,6 +90,16 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
             carried = left_open.mark
         found.extend(quotes)
     return found
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The insides of the outermost quotations of ``text``, in text order.
+
+    >>> quoted_spans('He read "War and Peace" twice.')
+    [(9, 22)]
+    """
+    return [(q.content_start, q.content_end)
+            for q in find_quotes(text, paragraphs(text)) if q.depth == 0]
 
 
 def _opens_next(
