@@ -300,7 +300,7 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     lead = context.text[context.before[0]:context.quote.open_start]
-    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")) and context.before[0] != context.sentence[0]:
+    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")):
         return QuoteKind.DIRECT, _content(context)
     return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.content_end)
 

@@ -24,7 +24,7 @@ _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
     "publicly privately reportedly already earlier still even finally simply flatly "
-    "never not initially first hasn't haven't hadn't didn't doesn't don't won't wouldn't "
+    "never not initially first now hasn't haven't hadn't didn't doesn't don't won't wouldn't "
     "isn't wasn't weren't can't couldn't".split()
 ) | frozenset("hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t isn’t wasn’t "
               "weren’t can’t couldn’t".split())

@@ -44,6 +44,7 @@ _HEARER_VERBS = frozenset(
 )
 _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
 _THAT_AFTER = regex.compile(
+    r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
     r"about|while|when|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.;:!?\"“”]{0,90}?)?"
     r",?\s+that\s+"
@@ -51,7 +52,8 @@ _THAT_AFTER = regex.compile(
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
-    r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b)"
+    r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b|"
+    r"but\b|while\b|although\b|though\b|whereas\b)|;|\s[—–]\s"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
@@ -61,6 +63,7 @@ _TAG_TAIL = regex.compile(
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"\p{Ll}+ing\b|although|though|while|but|and|which|who")
+_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -290,7 +293,12 @@ def cue_then_clause(
     if cue.prepositional:
         return None
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
-    if source is None or _is_first_person(source) or not _opens_clause(text, sentence, source):
+    if source is None or _is_first_person(source):
+        return None
+    modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
+    if modifiers is not None:
+        source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
+    elif not _opens_clause(text, sentence, source):
         return None
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
