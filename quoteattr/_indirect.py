@@ -64,6 +64,11 @@ _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"\p{Ll}+ing\b|although|though|while|but|and|which|who")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
+_LIST_SUBJECT = regex.compile(
+    r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
+    r"(?:,\s+\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*){1,4},?\s+(?:and|or)\s+"
+    r"\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*\s+"
+)
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -296,7 +301,7 @@ def cue_then_clause(
     if source is None or _is_first_person(source):
         return None
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
-    if modifiers is not None:
+    if modifiers is not None or _listed_subject(text, sentence, cue):
         source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     elif not _opens_clause(text, sentence, source):
         return None
@@ -313,6 +318,12 @@ def cue_then_clause(
         return None
     return _attribution(sentence, content, cue, source, "cue_then_clause",
                         0.75 if with_that else 0.6)
+
+
+def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
+    """``Most voters in Alabama, Georgia and Virginia said``: a subject holding a list."""
+    return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
+        _LIST_SUBJECT.fullmatch(text, sentence.start, cue.start))
 
 
 def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:

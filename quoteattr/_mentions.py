@@ -20,7 +20,8 @@ import regex
 from quoteattr import _lexicons
 
 _TOKEN = regex.compile(
-    r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|[\[\]]|\S"
+    r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|\d[\d,.]*%?"
+    r"(?:-\p{L}+)*|[\[\]]|\S"
 )
 _NAME_LOOKING = regex.compile(r"\p{Lu}")
 SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
