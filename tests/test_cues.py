@@ -1,0 +1,180 @@
+"""Tests for ``quoteattr._cues``: reporting verbs and cue phrases as offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr._cues import Cue, find_cues
+
+
+def _cues(text: str) -> list[Cue]:
+    return find_cues(text, 0, len(text))
+
+
+def _cue_texts(text: str) -> list[str]:
+    return [text[c.start:c.end] for c in _cues(text)]
+
+
+def _only(text: str) -> Cue:
+    (cue,) = _cues(text)
+    return cue
+
+
+# widening -------------------------------------------------------------------------------
+
+
+def test_plain_verb_is_a_cue() -> None:
+    """``said`` is a cue on its own, with its head at the same offsets."""
+    text = "Putin said it."
+    cue = _only(text)
+    assert (6, 10, 6, 10) == (cue.start, cue.end, cue.head_start, cue.head_end)
+    assert ("say", "said", False, False) == (cue.lemma, cue.form, cue.phrase, cue.has_auxiliary)
+
+
+def test_auxiliary_widens_the_cue_left() -> None:
+    """``has said``: the cue takes in the auxiliary, the head stays on ``said``."""
+    text = "Putin has said it."
+    cue = _only(text)
+    assert "has said" == text[cue.start:cue.end]
+    assert "said" == text[cue.head_start:cue.head_end]
+    assert cue.has_auxiliary
+
+
+def test_adverb_widens_the_cue_left() -> None:
+    """``also said``: an adverb widens the cue but is not an auxiliary."""
+    text = "Putin also said it."
+    cue = _only(text)
+    assert "also said" == text[cue.start:cue.end]
+    assert "said" == text[cue.head_start:cue.head_end]
+    assert not cue.has_auxiliary
+
+
+def test_auxiliary_and_adverb_widen_together() -> None:
+    """``has also said`` is one cue headed by ``said``."""
+    text = "Putin has also said it."
+    cue = _only(text)
+    assert ("has also said", "say") == (text[cue.start:cue.end], cue.lemma)
+
+
+def test_widening_stops_at_the_range_start() -> None:
+    """A modifier before the searched range is not taken into the cue."""
+    text = "Putin has said it."
+    (cue,) = find_cues(text, 10, len(text))
+    assert "said" == text[cue.start:cue.end]
+
+
+# phrases --------------------------------------------------------------------------------
+
+
+def test_according_to_is_a_prepositional_phrase_cue() -> None:
+    """``According to`` is one phrase cue, lemma lowercased, whose source follows it."""
+    text = "According to Reuters, it rained."
+    cue = _only(text)
+    assert ("According to", "according to") == (text[cue.start:cue.end], cue.lemma)
+    assert cue.phrase
+    assert cue.prepositional
+    assert not cue.participle
+
+
+def test_phrase_lemma_normalises_spacing() -> None:
+    """A line break inside ``according to`` still gives the lemma ``according to``."""
+    text = "it rained, according\nto Reuters."
+    cue = _only(text)
+    assert ("according\nto", "according to") == (text[cue.start:cue.end], cue.lemma)
+
+
+def test_verb_inside_a_phrase_is_not_a_second_cue() -> None:
+    """``as reported by`` is one cue; ``reported`` inside it is not counted again."""
+    assert ["said", "as reported by"] == _cue_texts("He said, as reported by Reuters, no.")
+
+
+def test_verb_cue_is_not_prepositional() -> None:
+    """A verb cue (``told``) has its source before it, so it is not prepositional."""
+    assert not _only("Officials told reporters.").prepositional
+
+
+# not cues -------------------------------------------------------------------------------
+
+
+def test_head_of_state_is_not_a_cue() -> None:
+    """In ``the head of state said``, only ``said`` is a cue."""
+    assert ["said"] == _cue_texts("The head of state said no.")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "control"),
+    [
+        ("He declined to comment.", "comment", "They comment daily."),
+        ("He denied the claims.", "claims", "He claims it."),
+        ("It was a case of warning them.", "warning", "He left, warning them."),
+    ],
+    ids=["to", "the", "of"],
+)
+def test_verb_after_to_the_or_of_is_not_a_cue(text: str, verb: str, control: str) -> None:
+    """A verb form right after ``to``, ``the`` or ``of`` is an infinitive or a noun."""
+    assert [verb] == _cue_texts(control)
+    assert verb not in _cue_texts(text)
+
+
+def test_capitalised_name_mid_sentence_is_not_a_cue() -> None:
+    """``United States`` and the surname ``Said`` mid-sentence are names, not verbs."""
+    assert [] == _cues("He flew to the United States.")
+    assert ["wrote"] == _cue_texts("The scholar Edward Said wrote the book.")
+
+
+def test_capitalised_verb_at_sentence_start_is_a_cue() -> None:
+    """``Said`` opening a sentence is the verb (``Said the minister: ...``)."""
+    text = "It ended. Said the minister: no."
+    cue = _only(text)
+    assert ("Said", "say", "said") == (text[cue.start:cue.end], cue.lemma, cue.form)
+
+
+# participles ----------------------------------------------------------------------------
+
+
+def test_bare_ing_form_is_a_participle() -> None:
+    """``..., saying`` with no auxiliary is a participle cue."""
+    cue = _only("He left, saying he was tired.")
+    assert ("say", "saying") == (cue.lemma, cue.form)
+    assert cue.participle
+
+
+def test_adverb_before_a_participle_keeps_it_a_participle() -> None:
+    """``also saying`` is still a participle: ``also`` is no auxiliary."""
+    text = "He left, also saying no."
+    cue = _only(text)
+    assert "also saying" == text[cue.start:cue.end]
+    assert cue.participle
+
+
+@pytest.mark.parametrize("auxiliary", ["is", "was"])
+def test_progressive_is_not_a_participle(auxiliary: str) -> None:
+    """``is saying`` / ``was saying`` have an auxiliary, so are not participle cues."""
+    text = f"He {auxiliary} saying he was tired."
+    cue = _only(text)
+    assert f"{auxiliary} saying" == text[cue.start:cue.end]
+    assert cue.has_auxiliary
+    assert not cue.participle
+
+
+# ranges and order -----------------------------------------------------------------------
+
+
+def test_cues_come_in_text_order_with_lemmas() -> None:
+    """Several cues in one sentence come in text order, each with its lemma."""
+    text = "She said that he told reporters he had warned them."
+    assert [("said", "say"), ("told", "tell"), ("had warned", "warn")] == [
+        (text[c.start:c.end], c.lemma) for c in _cues(text)
+    ]
+
+
+def test_phrase_and_verb_cues_are_merged_in_order() -> None:
+    """A phrase cue found before a verb cue keeps its place in text order."""
+    assert ["In a statement", "said"] == _cue_texts("In a statement, the firm said no.")
+
+
+def test_only_cues_inside_the_range_are_found() -> None:
+    """find_cues searches only ``text[start:end]`` and reports offsets into the whole text."""
+    text = "Putin said it. Smith told them."
+    (cue,) = find_cues(text, 15, len(text))
+    assert (21, 25, "tell") == (cue.start, cue.end, cue.lemma)
