@@ -274,6 +274,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
 def clause_then_tag(context: _Context) -> Found | None:
     """``The plan is "dead," Smith said.``: the tag closes the sentence later on."""
     text = context.text
+    if context.after[1] != context.sentence[1]:
+        return None
     for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
         source = source_of(context.text, context.quote.close_end, cue, context.sentence[1],
                                 invert=True, previous=context.previous)
@@ -302,7 +304,7 @@ def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     lead = context.text[context.before[0]:context.quote.open_start]
     if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")):
         return QuoteKind.DIRECT, _content(context)
-    return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.content_end)
+    return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.close_end)
 
 
 def _content(context: _Context) -> tuple[int, int]:

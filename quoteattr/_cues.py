@@ -36,7 +36,8 @@ _CAPITALISED_MIN_PRECISION = 0.5
 _SEEN_OFTEN = 20
 _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
-_PREPOSITIONS = frozenset(["according", "as", "in", "per"])
+_PREPOSITIONS = frozenset(["according", "as", "per"])
+_ADJUNCTS = frozenset(["in"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
 
 
@@ -115,7 +116,8 @@ def _phrase_cue(match: regex.Match) -> Cue:
 
 @functools.cache
 def _phrase_pattern() -> regex.Pattern:
-    phrases = sorted(_lexicons.cue_phrases(), key=len, reverse=True)
+    phrases = sorted((p for p in _lexicons.cue_phrases() if p.split()[0] not in _ADJUNCTS),
+                     key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
     return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 

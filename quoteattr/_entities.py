@@ -35,6 +35,8 @@ _ROLE_SYNONYMS = {
     "spokesman": "spokesperson",
     "gen.": "general",
 }
+_SALIENCE_WINDOW = 40
+_DESCRIPTION_WINDOW = 200
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
@@ -79,25 +81,64 @@ def resolve(
         reporter; empty where the speaker is unresolved) and the entities in
         order of first mention.
     """
-    names = _name_mentions(text, quoted)
+    names = _Names(_name_mentions(text, quoted))
     clusters: dict[str, _Cluster] = {}
-    chains: list[list[str]] = []
-    for attribution in attributions:
-        chain = []
+    chains: list[list[str]] = [[] for _ in attributions]
+    order = sorted(range(len(attributions)), key=lambda i: _position(attributions[i]))
+    for index in order:
+        attribution = attributions[index]
         for mention in (attribution.source, attribution.relay):
             key = None if mention is None else _resolve_source(text, mention, names, clusters)
-            if key is None or (not chain and mention is attribution.relay):
+            if key is None or (not chains[index] and mention is attribution.relay):
                 break
-            chain.append(key)
-        chains.append(chain)
+            chains[index].append(key)
     speaking = {k for chain in chains for k in chain}
-    for mention in names:
-        key = _name_key(mention.name, names, mention.start)
+    for mention in names.mentions:
+        key = names.key(mention.name, mention.start)
         if key in speaking:
             clusters[key].add(mention.start, mention.end, mention.titles)
     entities = {k: _entity(text, clusters[k]) for k in speaking}
     ordered = tuple(sorted(entities.values(), key=lambda e: e.mentions[0].start))
     return [tuple(entities[k] for k in chain) for chain in chains], ordered
+
+
+def _position(attribution: Attribution) -> int:
+    source = attribution.source
+    return attribution.content[0] if source is None else source.start
+
+
+class _Names:
+    """The capitalised name mentions of a document, indexed for linear-time lookups."""
+
+    def __init__(self, mentions: list[_NameMention]) -> None:
+        self.mentions = mentions
+        self.ends = [m.end for m in mentions]
+        self.by_surname: dict[str, dict[str, int]] = {}
+        for mention in mentions:
+            forms = self.by_surname.setdefault(mention.name.split()[-1], {})
+            forms.setdefault(mention.name, mention.start)
+        self.resolved: list[tuple[int, int, str]] = []
+
+    def key(self, name: str, position: int) -> str:
+        """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``."""
+        tokens = name.split()
+        best, best_length = name, len(tokens)
+        for other, first_seen in self.by_surname.get(tokens[-1], {}).items():
+            other_tokens = other.split()
+            if len(other_tokens) <= len(tokens):
+                continue
+            if len(tokens) > 1 and other_tokens[0] != tokens[0]:
+                continue
+            if len(other_tokens) > best_length or (
+                len(other_tokens) == best_length and first_seen <= position
+            ):
+                best, best_length = other, len(other_tokens)
+        return best
+
+    def before(self, position: int, window: int) -> list[_NameMention]:
+        """The last ``window`` name mentions ending at or before ``position``, latest first."""
+        last = bisect.bisect_right(self.ends, position)
+        return self.mentions[max(0, last - window):last][::-1]
 
 
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
@@ -125,30 +166,16 @@ def _capitalised_run() -> regex.Pattern:
     return regex.compile(rf"{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
 
 
-def _name_key(name: str, names: Sequence[_NameMention], position: int) -> str:
-    tokens = name.split()
-    best = name
-    for other in names:
-        other_tokens = other.name.split()
-        if len(other_tokens) <= len(tokens) or other_tokens[-1] != tokens[-1]:
-            continue
-        if len(tokens) > 1 and other_tokens[0] != tokens[0]:
-            continue
-        if len(other_tokens) > len(best.split()) or (
-            len(other_tokens) == len(best.split()) and other.start <= position
-        ):
-            best = other.name
-    return best
-
-
 def _resolve_source(
-    text: str, source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
+    text: str, source: Mention, names: _Names, clusters: dict[str, _Cluster]
 ) -> str | None:
     if source.form == "name":
-        key = _name_key(source.name, names, source.start)
+        key = names.key(source.name, source.start)
         kind = _kind_of_name(key, source)
         cluster = clusters.setdefault(key, _Cluster(key, kind))
         cluster.add(source.start, source.end, source.titles)
+        if kind is EntityKind.PERSON:
+            names.resolved.append((source.start, source.end, key))
         return key
     if source.form == "pronoun":
         key = _antecedent(source, names, clusters)
@@ -161,17 +188,15 @@ def _resolve_source(
     return key
 
 
-def _antecedent(
-    source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
-) -> str | None:
+def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -> str | None:
     if source.head not in _PERSONAL:
         return None
     wanted = "f" if source.head in _FEMININE else "m"
-    candidates = [m for m in names if m.end <= source.start and not m.quoted]
-    candidates += [_NameMention(s, e, k, (), False) for k, c in clusters.items()
-                   if c.kind is EntityKind.PERSON for s, e in c.mentions if e <= source.start]
+    candidates = [m for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
+    candidates += [_NameMention(s, e, k, (), False)
+                   for s, e, k in names.resolved[-_SALIENCE_WINDOW:] if e <= source.start]
     for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
-        key = _name_key(mention.name, names, mention.start)
+        key = names.key(mention.name, mention.start)
         if not _is_person_name(key, mention):
             continue
         cluster = clusters.setdefault(key, _Cluster(key, EntityKind.PERSON))
@@ -193,22 +218,17 @@ def _is_person_name(key: str, mention: _NameMention) -> bool:
     return len(words) > 1 or bool(mention.titles)
 
 
-def _described(
-    source: Mention, names: Sequence[_NameMention], clusters: dict[str, _Cluster]
-) -> str | None:
+def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -> str | None:
     wanted = _roles(" ".join(source.titles) or source.head)
     if not wanted:
         return None
-    best: tuple[int, str] | None = None
-    for mention in names:
-        if mention.end > source.start or not _roles(" ".join(mention.titles)) & wanted:
-            continue
-        key = _name_key(mention.name, names, mention.start)
-        if best is None or mention.start > best[0]:
-            best = (mention.start, key)
+    for mention in names.before(source.start, _DESCRIPTION_WINDOW):
+        if _roles(" ".join(mention.titles)) & wanted:
+            key = names.key(mention.name, mention.start)
             clusters.setdefault(key, _Cluster(key, EntityKind.PERSON)).add(
                 mention.start, mention.end, mention.titles)
-    return None if best is None else best[1]
+            return key
+    return None
 
 
 def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> str | None:

@@ -24,7 +24,7 @@ import regex
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_after, tag_phrase
-from quoteattr._quotes import find_quotes
+from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._sources import is_dateline, phrase_after, source_of
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -107,16 +107,34 @@ def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribu
     >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], a.rule
     ('The war is over', 'said', 'clause_then_tag')
     """
-    taken = sorted(_extent(a) for a in direct)
+    by_extent = sorted(direct, key=_extent)
+    taken = [_extent(a) for a in by_extent]
+    paras = paragraphs(text)
+    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
     found: list[Attribution] = []
-    for sentence in _sentences(text, direct):
+    for sentence in _sentences(text, paras, quotes, direct):
         if sentence.nested:
             found.extend(a for a in _attribute_sentence(sentence) if _named(a))
         elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
         else:
-            found.extend(_after_tags(sentence, direct))
-    return found
+            first = bisect.bisect_left(taken, (sentence.start, sentence.start))
+            last = bisect.bisect_left(taken, (sentence.end, sentence.end))
+            found.extend(_after_tags(sentence, by_extent[first:last]))
+    marks = [(q.open_start, q.close_end) for q in quotes]
+    return [a for a in found if not _cuts_a_quotation(marks, a.content)]
+
+
+def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
+    """Whether ``content`` holds one mark of a quotation but not the other."""
+    start, end = content
+    for position in (start, end):
+        index = bisect.bisect_left(marks, (position, position)) - 1
+        if index >= 0:
+            mark_start, mark_end = marks[index]
+            if start < mark_start < end < mark_end or mark_start < start < mark_end < end:
+                return True
+    return False
 
 
 def _named(attribution: Attribution) -> bool:
@@ -127,9 +145,12 @@ def _named(attribution: Attribution) -> bool:
         cue.precision >= _NESTED_MIN_PRECISION)
 
 
-def _sentences(text: str, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
-    paras = paragraphs(text)
-    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
+def _sentences(
+    text: str,
+    paras: Sequence[tuple[int, int]],
+    quotes: Sequence[QuoteMarks],
+    direct: Sequence[Attribution],
+) -> Iterable[_Sentence]:
     starts = [q.open_start for q in quotes]
     for index, paragraph in enumerate(paras):
         first = bisect.bisect_left(starts, paragraph[0])

@@ -13,6 +13,7 @@ convention); otherwise a double-quote-style quote ends with its paragraph.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from typing import Sequence
 
@@ -39,6 +40,10 @@ _CLOSES: dict[str, frozenset[str]] = {
     "』": frozenset("『"),
 }
 _SINGLE = frozenset("'‘’‚‛‹›")
+_SPACED_OPENERS = frozenset("«‹")
+_SPACED_CLOSERS = frozenset("»›")
+_POSSESSED = regex.compile(r" \p{Ll}")
+_LOOKAHEAD_MARKS = 4
 _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
 _ROCK_N_ROLL = regex.compile(r"\s['’‘]n$")
 
@@ -114,11 +119,14 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], 
     stack: list[_Open] = []
     open_marks: dict[str, int] = {}
     quotes: list[QuoteMarks] = []
-    for match in MARKS.finditer(text, start, end):
+    marks = list(MARKS.finditer(text, start, end))
+    for index, match in enumerate(marks):
         position = match.start()
         mark = match.group()
-        can_open, can_close = _flanking(text, position, start, end)
+        can_open, can_close = _flanking(text, mark, position, start, end)
         if mark in _SINGLE and _is_apostrophe(text, position, start, end):
+            continue
+        if can_close and _is_possessive(text, position, end) and _closes_later(marks, index):
             continue
         closes = _CLOSES.get(mark, frozenset())
         closing = can_close or (not can_open and mark not in _SINGLE)
@@ -133,15 +141,44 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], 
     if left_open is not None:
         quotes.append(QuoteMarks(left_open.start, left_open.start + 1, end, end, 0, False))
     quotes.sort(key=lambda q: q.open_start)
-    return [q for q in quotes if _has_words(text, q)], left_open
+    words = _WordCounts(text, start, end)
+    return [q for q in quotes if words.any_in(q.content_start, q.content_end)], left_open
 
 
-def _flanking(text: str, position: int, start: int, end: int) -> tuple[bool, bool]:
+class _WordCounts:
+    """Counts of letters and digits up to each position of a paragraph, for O(1) checks."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.counts = list(itertools.accumulate((c.isalnum() for c in text[start:end]), initial=0))
+
+    def any_in(self, start: int, end: int) -> bool:
+        return self.counts[end - self.start] > self.counts[start - self.start]
+
+
+def _flanking(text: str, mark: str, position: int, start: int, end: int) -> tuple[bool, bool]:
     before = text[position - 1] if position > start else " "
     after = text[position + 1] if position + 1 < end else " "
     can_open = not after.isspace() and (before.isspace() or _is_punctuation(before))
     can_close = not before.isspace() and (after.isspace() or _is_punctuation(after))
+    if mark in _SPACED_OPENERS and after.isspace() and position + 2 < end:
+        can_open = True
+    if mark in _SPACED_CLOSERS and before.isspace() and position > start:
+        can_close = True
     return can_open, can_close
+
+
+def _is_possessive(text: str, position: int, end: int) -> bool:
+    """``the Clintons’ house``: a plural possessive, not a closing mark."""
+    return (
+        text[position] in "’'"
+        and text[position - 1:position] in ("s", "S")
+        and _POSSESSED.match(text, position + 1, end) is not None
+    )
+
+
+def _closes_later(marks: list[regex.Match], index: int) -> bool:
+    return any(m.group() in "’'" for m in marks[index + 1:index + 1 + _LOOKAHEAD_MARKS])
 
 
 def _is_punctuation(char: str) -> bool:
@@ -172,5 +209,3 @@ def _outermost_unclosed(stack: list[_Open]) -> _Open | None:
     return None
 
 
-def _has_words(text: str, quote: QuoteMarks) -> bool:
-    return any(c.isalnum() for c in text[quote.content_start:quote.content_end])

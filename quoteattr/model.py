@@ -254,6 +254,14 @@ class _DictReader:
             raise MalformedDocumentError(f"{where}: expected {kind}, got {type(value).__name__}")
         return value
 
+    def _kind(self, data: Any, kind: type[enum.Enum], where: str) -> Any:
+        value = self._get(data, "kind", str, f"{where}.kind")
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(k.value for k in kind)
+            raise MalformedDocumentError(f"{where}.kind: {value!r} is not one of {allowed}") from None
+
     @staticmethod
     def _build(factory: Any, where: str, *args: Any) -> Any:
         try:
@@ -285,7 +293,7 @@ class _DictReader:
             Entity,
             where,
             self._get(data, "name", str, f"{where}.name"),
-            self._get(data, "kind", str, f"{where}.kind"),
+            self._kind(data, EntityKind, where),
             mentions,
             titles,
         )
@@ -302,7 +310,7 @@ class _DictReader:
             Quote,
             where,
             self._span(self._get(data, "content", object, f"{where}.content"), f"{where}.content"),
-            self._get(data, "kind", str, f"{where}.kind"),
+            self._kind(data, QuoteKind, where),
             self._optional_span(data, "cue", where),
             self._optional_span(data, "source", where),
             None if speaker is None else self._entity_at(speaker, entities, f"{where}.speaker"),

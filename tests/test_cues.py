@@ -170,7 +170,12 @@ def test_cues_come_in_text_order_with_lemmas() -> None:
 
 def test_phrase_and_verb_cues_are_merged_in_order() -> None:
     """A phrase cue found before a verb cue keeps its place in text order."""
-    assert ["In a statement", "said"] == _cue_texts("In a statement, the firm said no.")
+    assert ["According to", "said"] == _cue_texts("According to Reuters, the firm said no.")
+
+
+def test_an_adjunct_phrase_is_not_a_cue_of_its_own() -> None:
+    """``In a statement, X said``: the verb is the cue; the adjunct phrase alone is not."""
+    assert ["said"] == _cue_texts("In a statement, the firm said no.")
 
 
 def test_only_cues_inside_the_range_are_found() -> None:

@@ -132,13 +132,6 @@ def test_analysed_documents_round_trip_through_dicts(text: str) -> None:
     assert doc == Document.from_dict(doc.to_dict())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a mixed quote found by cue_after ends at the closing mark's content_end, not its "
-    "close_end: 'The plan is \"dead,\" he said.' gives content 'The plan is \"dead,' "
-    "(_attribute._direct_or_mixed)",
-)
 @example('The plan is "dead," he said.')
 @example("Critics called the plan “dead on arrival” the minister said.")
 @given(QUOTING_NEWS)
@@ -187,10 +180,6 @@ _SPEAKERS = [f"{first} {last}" for first in ("John", "Mary", "Ali", "Wei", "Olga
              for last in ("Smith", "Jones", "Khan", "Li", "Petrov", "Patel")]
 
 
-def _quadratic(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
 @pytest.mark.parametrize(
     "make",
     [
@@ -198,27 +187,14 @@ def _quadratic(reason: str) -> pytest.MarkDecorator:
         pytest.param(
             lambda n: '"We won," he said.\n\n' * n,
             id="one-quote-per-paragraph",
-            marks=_quadratic(
-                "_indirect._after_tags filters every direct attribution for each sentence, "
-                "O(sentences x quotes): '\"We won,\" he said.\\n\\n' * 2000 takes ~4 s"
-            ),
         ),
         pytest.param(
             lambda n: " ".join(f'"We won," {_SPEAKERS[i % 30]} said.' for i in range(n)),
             id="many-speakers",
-            marks=_quadratic(
-                "_entities._name_key compares each named source with every name mention "
-                "(and _indirect._after_tags is quadratic too): 2,000 attributed quotes "
-                "take ~6 s"
-            ),
         ),
         pytest.param(
             lambda n: '"a" b ' * n,
             id="many-quotes-in-one-sentence",
-            marks=_quadratic(
-                "_attribute.clause_then_tag runs find_cues from each quote to the sentence "
-                "end, O(quotes x sentence length): '\"a\" b ' * 10000 takes ~80 s"
-            ),
         ),
     ],
 )
