@@ -13,14 +13,14 @@ a neighbouring quote (split quotes, quotes running over paragraphs).
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import attrs
 import regex
 
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_before, tag_phrase
-from quoteattr._sources import inverted_phrase, is_aside, phrase_after, relay_in, source_of
+from quoteattr._sources import inverted_phrase, is_aside, is_dateline, phrase_after, relay_in, source_of
 from quoteattr._quotes import QuoteMarks, find_quotes
 from quoteattr._text import WORD, paragraphs, sentences, trim
 from quoteattr.model import QuoteKind
@@ -39,6 +39,8 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _TAG_CUES = 3
+_QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
+_PLAIN_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,2}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_REACH = 80
 _TAG_PUNCTUATION = frozenset(",?!")
@@ -154,13 +156,22 @@ def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
         if found is not None and found[2] is QuoteKind.DIRECT and title:
             return None
         if found is not None:
-            cue, source, kind, content, confidence = found
-            return Attribution(content, kind, cue, source, rule.__name__, confidence, paragraph,
-                               _relay(context, cue, source))
+            relay = found.relay or _relay(context, found.cue, found.source)
+            return Attribution(found.content, found.kind, found.cue, found.source, rule.__name__,
+                               found.confidence, paragraph, relay)
     return None
 
 
-Found = tuple[Cue, Mention | None, QuoteKind, tuple[int, int], float]
+class Found(NamedTuple):
+    """What a rule found: the cue and source, the quote's kind and content, and
+    the reporter who relayed it when the rule reads one."""
+
+    cue: Cue
+    source: Mention | None
+    kind: QuoteKind
+    content: tuple[int, int]
+    confidence: float
+    relay: Mention | None = None
 
 
 def cue_after(context: _Context) -> Found | None:
@@ -173,7 +184,7 @@ def cue_after(context: _Context) -> Found | None:
     for cue in cues[:_TAG_CUES]:
         source = _tag_source(context, lead, cue)
         if source is not None:
-            return cue, source, *_direct_or_mixed(context), 0.9
+            return Found(cue, source, *_direct_or_mixed(context), 0.9)
     return None
 
 
@@ -188,7 +199,10 @@ def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | Non
 
 def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     text = context.text
-    source = source_of(context.text, lead, cue, context.after[1], invert=True, previous=context.previous)
+    source = source_of(text, lead, cue, context.after[1], invert=True, previous=context.previous)
+    if source is not None and source.form == "name" and lead < source.start < cue.start and (
+            _PLAIN_WORDS.fullmatch(text, lead, source.start)):
+        source = attrs.evolve(source, start=lead)
     if source is None or (source.start < cue.start and source.start != lead):
         source = tag_phrase(text, lead, cue.start) or inverted_phrase(
             text, cue, context.after[0], context.after[1])
@@ -219,7 +233,21 @@ def unknown_verb_tag(context: _Context) -> Found | None:
             return None
     if source is None:
         return None
-    return cue, source, *_direct_or_mixed(context), 0.5
+    return Found(cue, source, *_direct_or_mixed(context), 0.5)
+
+
+def quoted_as_saying(context: _Context) -> Found | None:
+    """``The Post quoted X as saying: "Q"``: X speaks, the Post relays."""
+    text = context.text
+    lead = _QUOTED_AS_LEAD.search(text, *context.before)
+    if lead is None:
+        return None
+    speaker = tag_phrase(text, lead.start(1), lead.end(1))
+    relay = tag_phrase(text, context.before[0], lead.start())
+    if speaker is None:
+        return None
+    cue = Cue(lead.start(2), lead.end(2), lead.start(2), lead.end(2), "say", 0.9, False, "saying")
+    return Found(cue, speaker, QuoteKind.DIRECT, _content(context), 0.75, relay)
 
 
 def cue_before(context: _Context) -> Found | None:
@@ -233,12 +261,12 @@ def cue_before(context: _Context) -> Found | None:
     if not _LEAD_IN.match(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":"))
-    source = source_of(context.text, context.before[0], cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
+    source = source_of(text, context.before[0], cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
     if source is None:
         return None
     if direct:
-        return cue, source, QuoteKind.DIRECT, _content(context), 0.85
-    return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75
+        return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
+    return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75)
 
 
 def colon_tag(context: _Context) -> Found | None:
@@ -255,7 +283,7 @@ def colon_tag(context: _Context) -> Found | None:
     if preceding and preceding[-1] not in "-–—,.([":
         return None
     cue = Cue(colon, colon + 1, colon, colon + 1, ":", 0.5, True, ":")
-    return cue, source, QuoteKind.DIRECT, _content(context), 0.6
+    return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
 
 
 def mixed_in_sentence(context: _Context) -> Found | None:
@@ -264,10 +292,10 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     for cue in reversed(find_cues(text, context.before[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
-        source = source_of(context.text, context.sentence[0], cue, context.quote.open_start,
+        source = source_of(text, context.sentence[0], cue, context.quote.open_start,
                                 invert=False, previous=context.previous)
         if source is not None:
-            return cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6
+            return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
     return None
 
 
@@ -277,7 +305,7 @@ def clause_then_tag(context: _Context) -> Found | None:
     if context.after[1] != context.sentence[1]:
         return None
     for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
-        source = source_of(context.text, context.quote.close_end, cue, context.sentence[1],
+        source = source_of(text, context.quote.close_end, cue, context.sentence[1],
                                 invert=True, previous=context.previous)
         if source is None:
             continue
@@ -286,13 +314,14 @@ def clause_then_tag(context: _Context) -> Found | None:
         if comma < 0 or not _TAG_END.match(text[max(source.end, cue.end):context.sentence[1]]):
             continue
         start = context.sentence[0]
-        return cue, source, QuoteKind.MIXED, trim(text, start, comma), 0.6
+        return Found(cue, source, QuoteKind.MIXED, trim(text, start, comma), 0.6)
     return None
 
 
 RULES: Sequence[Callable[[_Context], Found | None]] = (
     cue_after,
     unknown_verb_tag,
+    quoted_as_saying,
     cue_before,
     colon_tag,
     clause_then_tag,
@@ -302,7 +331,8 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     lead = context.text[context.before[0]:context.quote.open_start]
-    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")):
+    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")) or is_dateline(
+            context.text, context.before[0], context.quote.open_start):
         return QuoteKind.DIRECT, _content(context)
     return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.close_end)
 

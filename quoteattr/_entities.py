@@ -7,8 +7,8 @@ role with them. Where nothing links two mentions they stay apart.
 
 >>> from quoteattr._attribute import attribute
 >>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
->>> chains, entities = resolve(t, attribute(t), [])
->>> chains[0][0].name, chains[0][0].titles
+>>> speakers, entities = resolve(t, [a.source for a in attribute(t)], [])
+>>> speakers[0].name, speakers[0].titles
 ('Vladimir Putin', ('Russian President',))
 """
 
@@ -22,7 +22,6 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._attribute import Attribution
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
 from quoteattr.model import Entity, EntityKind, Span
 
@@ -69,49 +68,41 @@ class _NameMention:
 
 
 def resolve(
-    text: str, attributions: Sequence[Attribution], quoted: Sequence[tuple[int, int]]
-) -> tuple[list[tuple[Entity, ...]], tuple[Entity, ...]]:
-    """Resolve each attribution's source, and the reporter who relayed it, to entities.
+    text: str, mentions: Sequence[Mention | None], quoted: Sequence[tuple[int, int]]
+) -> tuple[list[Entity | None], tuple[Entity, ...]]:
+    """Resolve each source mention to the entity it refers to.
 
-    ``quoted`` holds the spans inside quotation marks, whose names do not
-    count as antecedents of pronouns.
+    Mentions are read in text order, so a pronoun finds the people named
+    before it. ``quoted`` holds the spans inside quotation marks, whose
+    names do not count as antecedents of pronouns.
 
     Returns:
-        The chain of each attribution (speaker first, then the relaying
-        reporter; empty where the speaker is unresolved) and the entities in
-        order of first mention.
+        The entity of each mention (``None`` where there is none to find) and
+        the entities in order of first mention.
     """
-    names = _Names(_name_mentions(text, quoted))
+    names = _Names(_name_mentions(text, quoted), quoted)
     clusters: dict[str, _Cluster] = {}
-    chains: list[list[str]] = [[] for _ in attributions]
-    order = sorted(range(len(attributions)), key=lambda i: _position(attributions[i]))
-    for index in order:
-        attribution = attributions[index]
-        for mention in (attribution.source, attribution.relay):
-            key = None if mention is None else _resolve_source(text, mention, names, clusters)
-            if key is None or (not chains[index] and mention is attribution.relay):
-                break
-            chains[index].append(key)
-    speaking = {k for chain in chains for k in chain}
+    keys: list[str | None] = [None] * len(mentions)
+    present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
+    for mention, index in sorted(present, key=lambda pair: pair[0].start):
+        keys[index] = _resolve_source(text, mention, names, clusters)
+    found = {k for k in keys if k is not None}
     for mention in names.mentions:
         key = names.key(mention.name, mention.start)
-        if key in speaking:
+        if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
-    entities = {k: _entity(text, clusters[k]) for k in speaking}
+    entities = {k: _entity(text, clusters[k]) for k in found}
     ordered = tuple(sorted(entities.values(), key=lambda e: e.mentions[0].start))
-    return [tuple(entities[k] for k in chain) for chain in chains], ordered
-
-
-def _position(attribution: Attribution) -> int:
-    source = attribution.source
-    return attribution.content[0] if source is None else source.start
+    return [None if k is None else entities[k] for k in keys], ordered
 
 
 class _Names:
     """The capitalised name mentions of a document, indexed for linear-time lookups."""
 
-    def __init__(self, mentions: list[_NameMention]) -> None:
+    def __init__(self, mentions: list[_NameMention], quoted: Sequence[tuple[int, int]]) -> None:
         self.mentions = mentions
+        self.quoted = quoted
+        self.quoted_starts = [s for s, _ in quoted]
         self.ends = [m.end for m in mentions]
         self.by_surname: dict[str, dict[str, int]] = {}
         for mention in mentions:
@@ -141,6 +132,11 @@ class _Names:
         return self.mentions[max(0, last - window):last][::-1]
 
 
+def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and quoted[index][0] <= position < quoted[index][1]
+
+
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
     found = []
@@ -149,8 +145,7 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
         name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
         if not name:
             continue
-        index = bisect.bisect_right(starts, run.start()) - 1
-        inside = index >= 0 and quoted[index][0] <= run.start() < quoted[index][1]
+        inside = _inside(quoted, starts, run.start())
         first_word = (titles[0] if titles else name).split()[0]
         start = run.start() + max(0, run.group().rfind(first_word, 0, run.group().rfind(name) + 1))
         found.append(_NameMention(start, run.end(), name, titles, inside))
@@ -174,7 +169,7 @@ def _resolve_source(
         kind = _kind_of_name(key, source)
         cluster = clusters.setdefault(key, _Cluster(key, kind))
         cluster.add(source.start, source.end, source.titles)
-        if kind is EntityKind.PERSON:
+        if kind is EntityKind.PERSON and not _inside(names.quoted, names.quoted_starts, source.start):
             names.resolved.append((source.start, source.end, key))
         return key
     if source.form == "pronoun":

@@ -33,6 +33,7 @@ _MIN_PRECISION = 0.25
 _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
 _NESTED_MIN_PRECISION = 0.5
+_NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 _AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
@@ -69,6 +70,7 @@ _LIST_SUBJECT = regex.compile(
     r"(?:,\s+\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*){1,4},?\s+(?:and|or)\s+"
     r"\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*\s+"
 )
+_QUOTED_AS = regex.compile(r"\s+([^,.;:]{1,60}?)\s+as\s+(saying)\s*(?:,\s*)?(?:that\s+)?")
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -114,15 +116,36 @@ def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribu
     found: list[Attribution] = []
     for sentence in _sentences(text, paras, quotes, direct):
         if sentence.nested:
-            found.extend(a for a in _attribute_sentence(sentence) if _named(a))
+            inner = [a for a in _attribute_sentence(sentence) if _named(a)]
+            found.extend(inner + _nested_reports(text, inner, _NESTING_DEPTH - 1))
         elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
         else:
             first = bisect.bisect_left(taken, (sentence.start, sentence.start))
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_after_tags(sentence, by_extent[first:last]))
+    found += _nested_reports(text, [a for a in found if a.kind is QuoteKind.INDIRECT and
+                                    not _inside_direct(a, direct)], _NESTING_DEPTH)
     marks = [(q.open_start, q.close_end) for q in quotes]
     return [a for a in found if not _cuts_a_quotation(marks, a.content)]
+
+
+def _inside_direct(attribution: Attribution, direct: Sequence[Attribution]) -> bool:
+    start, end = attribution.content
+    return any(d.content[0] <= start and end <= d.content[1] for d in direct
+               if d.kind is QuoteKind.DIRECT)
+
+
+def _nested_reports(text: str, outer: list[Attribution], depth: int) -> list[Attribution]:
+    """``X said Y had told him that ...``: speech reported inside reported speech."""
+    if depth == 0:
+        return []
+    found: list[Attribution] = []
+    for attribution in outer:
+        start, end = attribution.content
+        nested = _Sentence(text, start, end, attribution.paragraph, True)
+        found.extend(a for a in _attribute_sentence(nested) if _named(a) and a.content != (start, end))
+    return found + _nested_reports(text, found, depth - 1)
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
@@ -240,7 +263,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    for rule in (according_to, cue_then_clause, clause_then_tag):
+    for rule in (quoted_as_saying, according_to, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
@@ -262,6 +285,9 @@ def according_to(
         comma = text.find(",", source.end, sentence.end)
         if comma < 0:
             return None
+        inner = _reported_within(sentence, comma + 1)
+        if inner is not None:
+            return attrs.evolve(inner, relay=source)
         content = _trim_content(text, comma + 1, sentence.end)
         return _attribution(sentence, content, cue, source, "according_to", 0.8)
     if not before.rstrip().endswith(","):
@@ -271,6 +297,36 @@ def according_to(
     if rest is not None and not _PARTICIPLE.match(text, rest.end(), sentence.end):
         pieces.append(_trim_content(text, rest.end(), sentence.end))
     return [_attribution(sentence, piece, cue, source, "according_to", 0.8) for piece in pieces]
+
+
+def _reported_within(sentence: _Sentence, start: int) -> Attribution | None:
+    """``According to X, Y said that ...``: the clause reports Y, whom X relays."""
+    clause = attrs.evolve(sentence, start=trim(sentence.text, start, sentence.end)[0])
+    for cue in find_cues(sentence.text, clause.start, clause.end):
+        if cue.precision >= _COORDINATED_MIN_PRECISION:
+            return cue_then_clause(clause, cue, None, False)
+    return None
+
+
+def quoted_as_saying(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``The Post quoted X as saying that ...``: X speaks, the Post relays."""
+    if cue.lemma != "quote" or cue.participle:
+        return None
+    text = sentence.text
+    found = _QUOTED_AS.match(text, cue.end, sentence.end)
+    if found is None:
+        return None
+    speaker = tag_phrase(text, found.start(1), found.end(1))
+    relay = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
+    content = _trim_content(text, found.end(), sentence.end)
+    if speaker is None or not _enough_words(text, content):
+        return None
+    saying = Cue(found.start(2), found.end(2), found.start(2), found.end(2), "say", 0.9, False,
+                 "saying")
+    return attrs.evolve(_attribution(sentence, content, saying, speaker, "quoted_as_saying", 0.75),
+                        relay=relay)
 
 
 def clause_then_tag(

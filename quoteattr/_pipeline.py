@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from quoteattr._attribute import Attribution, attribute
+from quoteattr._chains import dateline_agency, own_relays, parents, passage_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import quoted_spans
@@ -16,6 +19,7 @@ from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
 
 _MARKS = frozenset(":—–-")
+_INHERITED_RELAY = 0.8
 
 
 def analyze(text: str) -> Document:
@@ -38,10 +42,60 @@ def analyze(text: str) -> Document:
     _check_input(text)
     direct = attribute(text)
     attributions = direct + attribute_indirect(text, direct)
-    quoted = quoted_spans(text)
-    chains, entities = resolve(text, attributions, quoted)
-    quotes = tuple(_quote(text, a, c) for a, c in zip(attributions, chains))
+    relays = own_relays(text, attributions)
+    mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
+    resolved, entities = resolve(text, mentions, quoted_spans(text))
+    count = len(attributions)
+    chains = _Chains(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
+    quotes = chains.quotes(text)
     return Document(text, tuple(sorted(quotes, key=lambda q: q.content.start)), entities)
+
+
+class _Chains:
+    """Composes each quote's chain: speaker, relay, the enclosing quote's chain, dateline."""
+
+    def __init__(
+        self,
+        attributions: Sequence[Attribution],
+        speakers: Sequence[Entity | None],
+        relays: Sequence[Entity | None],
+        dateline: Entity | None,
+    ) -> None:
+        self.attributions = attributions
+        self.speakers = speakers
+        self.parents = parents(attributions)
+        self.donors = passage_relays(attributions, speakers, [r is not None for r in relays],
+                                     [p is not None for p in self.parents])
+        self.relays = [relays[d] if relays[i] is None and d is not None else relays[i]
+                       for i, d in enumerate(self.donors)]
+        self.dateline = dateline
+        self.built: dict[int, Quote] = {}
+
+    def quotes(self, text: str) -> list[Quote]:
+        return [self._quote(text, i) for i in range(len(self.attributions))]
+
+    def chain(self, index: int) -> tuple[Entity, ...]:
+        speaker = self.speakers[index]
+        if speaker is None:
+            return ()
+        links = [speaker, self.relays[index]]
+        parent = self.parents[index]
+        links += self.chain(parent) if parent is not None else [self.dateline]
+        chain: list[Entity] = []
+        for link in links:
+            if link is not None and link not in chain:
+                chain.append(link)
+        return tuple(chain)
+
+    def _quote(self, text: str, index: int) -> Quote:
+        if index not in self.built:
+            parent = self.parents[index]
+            attribution = self.attributions[index]
+            inherited = self.donors[index] is not None and self.relays[index] is not None
+            self.built[index] = _quote(
+                text, attribution, self.chain(index),
+                None if parent is None else self._quote(text, parent), inherited)
+        return self.built[index]
 
 
 def _check_input(text: object) -> None:
@@ -54,7 +108,13 @@ def _check_input(text: object) -> None:
     raise InputTypeError(f"analyze() takes str, not {type(text).__name__}: pass the article text")
 
 
-def _quote(text: str, attribution: Attribution, chain: tuple[Entity, ...]) -> Quote:
+def _quote(
+    text: str,
+    attribution: Attribution,
+    chain: tuple[Entity, ...],
+    parent: Quote | None,
+    inherited: bool,
+) -> Quote:
     source = attribution.source
     cue = attribution.cue
     return Quote(
@@ -64,9 +124,10 @@ def _quote(text: str, attribution: Attribution, chain: tuple[Entity, ...]) -> Qu
         source=None if source is None else Span.of(text, source.start, source.end),
         speaker=chain[0] if chain else None,
         chain=chain,
-        confidence=attribution.confidence,
-        rule=attribution.rule,
+        confidence=attribution.confidence * (_INHERITED_RELAY if inherited else 1.0),
+        rule=f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
         speech=_is_speech(attribution),
+        parent=parent,
     )
 
 

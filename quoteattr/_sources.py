@@ -24,7 +24,7 @@ _ASIDE_OPENING = regex.compile(
     regex.IGNORECASE,
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
-_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 

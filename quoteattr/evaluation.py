@@ -34,7 +34,7 @@ import time
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import attrs
 import regex
@@ -42,7 +42,7 @@ import regex
 import quoteattr
 from quoteattr._lexicons import is_speech_cue
 from quoteattr.errors import CorpusError
-from quoteattr.model import Document, Quote, QuoteKind, Span
+from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
 __all__ = [
     "METRIC_NAMES",
@@ -50,13 +50,16 @@ __all__ = [
     "GoldAttribution",
     "GoldDocument",
     "Metric",
+    "ChainScore",
     "Report",
     "ViewScore",
+    "chain_is_right",
     "evaluate",
     "format_report",
     "is_speech_cue",
     "read_corpus",
     "score",
+    "score_chains",
 ]
 
 Extent = tuple[int, int]
@@ -676,3 +679,58 @@ def format_report(report: Report) -> str:
     ]
     rows += [f"  {name}" for name in report.raised]
     return "\n".join(rows)
+
+
+def chain_is_right(chain: Sequence[Entity], gold: Sequence[str]) -> bool:
+    """Tell whether a predicted reporting chain matches a gold one (EVALUATION.md).
+
+    A chain is right when it has the gold length and each element names the
+    gold entity: its canonical name, or the text of one of its mentions.
+
+    Args:
+        chain: the predicted chain, speaker first.
+        gold: the gold names, speaker first.
+
+    Returns:
+        True when every element names its gold entity.
+
+    >>> from quoteattr.model import EntityKind
+    >>> putin = Entity("Vladimir Putin", EntityKind.PERSON, (Span(0, 5, "Putin"),), ())
+    >>> chain_is_right((putin,), ["Putin"]), chain_is_right((putin,), ["Putin", "TASS"])
+    (True, False)
+    """
+    return len(chain) == len(gold) and all(
+        name == entity.name or any(name == mention.text for mention in entity.mentions)
+        for entity, name in zip(chain, gold)
+    )
+
+
+@attrs.frozen
+class ChainScore:
+    """How many predicted chains matched their gold chains.
+
+    >>> ChainScore(3, 4).accuracy
+    75.0
+    """
+
+    right: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        """Right chains as a percentage of all gold chains (0 when there are none)."""
+        return _percent(self.right, self.total)
+
+
+def score_chains(pairs: Iterable[tuple[Sequence[Entity] | None, Sequence[str]]]) -> ChainScore:
+    """Score predicted chains against gold ones; ``None`` stands for a quote not found.
+
+    >>> score_chains([(None, ["A"]), ((), [])])
+    ChainScore(right=1, total=2)
+    """
+    right = total = 0
+    for chain, gold in pairs:
+        total += 1
+        right += chain is not None and chain_is_right(chain, gold)
+    return ChainScore(right, total)
+

@@ -127,7 +127,8 @@ class Quote:
     from the speaker outward to the last reporter named in the text.
     ``speech`` is False for attributions of belief, knowledge or evidence
     (``X believes ...``, ``polls show ...``); keep ``q.speech`` quotes for
-    reported speech only.
+    reported speech only. ``parent`` is the quote whose content holds this
+    one (``"Shoigu reported that ...," Putin said``), or ``None``.
 
     >>> q = Quote(Span(1, 3, "Hi"), QuoteKind.DIRECT, None, None, None, (), 0.5, "none")
     >>> q.content.text, q.speaker
@@ -143,6 +144,12 @@ class Quote:
     confidence: float = attrs.field(converter=float, validator=_unit_interval)
     rule: str = attrs.field(validator=attrs.validators.instance_of(str))
     speech: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    parent: Quote | None = attrs.field(default=None)
+
+    @parent.validator
+    def _parent_is_a_quote(self, attribute: attrs.Attribute, value: object) -> None:
+        if value is not None and not isinstance(value, Quote):
+            raise TypeError(f"parent must be a Quote or None, got {type(value).__name__}")
 
 
 @attrs.frozen
@@ -165,11 +172,14 @@ class Document:
         'x'
         """
         index = {entity: i for i, entity in enumerate(self.entities)}
+        positions: dict[Quote, int] = {}
+        for i, quote in enumerate(self.quotes):
+            positions.setdefault(quote, i)
         return {
             "version": SCHEMA_VERSION,
             "text": self.text,
             "entities": [_entity_to_dict(e) for e in self.entities],
-            "quotes": [_quote_to_dict(q, index) for q in self.quotes],
+            "quotes": [_quote_to_dict(q, index, positions) for q in self.quotes],
         }
 
     @classmethod
@@ -209,7 +219,10 @@ def _entity_to_dict(entity: Entity) -> dict[str, Any]:
     }
 
 
-def _quote_to_dict(quote: Quote, index: Mapping[Entity, int]) -> dict[str, Any]:
+def _quote_to_dict(
+    quote: Quote, index: Mapping[Entity, int], positions: Mapping[Quote, int]
+) -> dict[str, Any]:
+    parent = None if quote.parent is None else positions.get(quote.parent)
     return {
         "content": _span_to_dict(quote.content),
         "kind": quote.kind.value,
@@ -220,6 +233,7 @@ def _quote_to_dict(quote: Quote, index: Mapping[Entity, int]) -> dict[str, Any]:
         "confidence": quote.confidence,
         "rule": quote.rule,
         "speech": quote.speech,
+        "parent": parent,
     }
 
 
@@ -237,11 +251,34 @@ class _DictReader:
             self._entity(e, f"entities[{i}]")
             for i, e in enumerate(self._get(self.data, "entities", list, "entities"))
         )
-        quotes = tuple(
-            self._quote(q, f"quotes[{i}]", entities)
-            for i, q in enumerate(self._get(self.data, "quotes", list, "quotes"))
-        )
+        raw = self._get(self.data, "quotes", list, "quotes")
+        built: dict[int, Quote] = {}
+        for i in range(len(raw)):
+            self._quote_at(raw, i, entities, built, ())
+        quotes = tuple(built[i] for i in range(len(raw)))
         return self._build(Document, "document", self.text, quotes, entities)
+
+    def _quote_at(
+        self,
+        raw: list[Any],
+        i: int,
+        entities: tuple[Entity, ...],
+        built: dict[int, Quote],
+        pending: tuple[int, ...],
+    ) -> Quote:
+        """Build quote ``i`` after its parent, refusing a parent that loops back."""
+        if i in built:
+            return built[i]
+        where = f"quotes[{i}]"
+        reference = raw[i].get("parent") if isinstance(raw[i], Mapping) else None
+        parent = None
+        if reference is not None:
+            if not isinstance(reference, int) or isinstance(reference, bool) or not (
+                    0 <= reference < len(raw)) or reference == i or reference in pending:
+                raise MalformedDocumentError(f"{where}.parent: not the index of another quote")
+            parent = self._quote_at(raw, reference, entities, built, (*pending, i))
+        built[i] = self._quote(raw[i], where, entities, parent)
+        return built[i]
 
     @staticmethod
     def _get(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -303,7 +340,9 @@ class _DictReader:
             raise MalformedDocumentError(f"{where}: not an index into entities")
         return entities[value]
 
-    def _quote(self, data: Any, where: str, entities: tuple[Entity, ...]) -> Quote:
+    def _quote(
+        self, data: Any, where: str, entities: tuple[Entity, ...], parent: Quote | None
+    ) -> Quote:
         speaker = self._get(data, "speaker", object, f"{where}.speaker")
         chain = self._get(data, "chain", list, f"{where}.chain")
         return self._build(
@@ -318,6 +357,7 @@ class _DictReader:
             self._get(data, "confidence", (int, float), f"{where}.confidence"),
             self._get(data, "rule", str, f"{where}.rule"),
             self._speech(data, where),
+            parent,
         )
 
     @staticmethod
