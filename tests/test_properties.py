@@ -8,7 +8,6 @@ environment variable, e.g. ``HYPOTHESIS_PROFILE=thorough pytest tests/test_prope
 from __future__ import annotations
 
 import os
-import sys
 from typing import Callable
 
 import pytest
@@ -16,6 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import quoteattr
+from work_counting import profile_events
 from quoteattr import Document, Span
 from quoteattr._quotes import find_quotes
 from quoteattr._text import paragraphs
@@ -158,24 +158,6 @@ def test_unrelated_prefix_paragraph_shifts_quotes(text: str) -> None:
     assert expected == actual
 
 
-def _profile_events(function: Callable[[str], object], argument: str) -> int:
-    """Count the Python and C calls ``function(argument)`` makes: a measure of work
-    that, unlike a clock, gives the same number on every run and every machine."""
-    count = 0
-
-    def profiler(frame: object, event: str, arg: object) -> None:
-        nonlocal count
-        count += 1
-
-    previous = sys.getprofile()
-    sys.setprofile(profiler)
-    try:
-        function(argument)
-    finally:
-        sys.setprofile(previous)
-    return count
-
-
 _SPEAKERS = [f"{first} {last}" for first in ("John", "Mary", "Ali", "Wei", "Olga")
              for last in ("Smith", "Jones", "Khan", "Li", "Petrov", "Patel")]
 
@@ -202,6 +184,6 @@ def test_analyze_work_grows_linearly(make: Callable[[int], str]) -> None:
     """Four times the text costs about four times the work (counted calls), not sixteen."""
     small, large = make(100), make(400)
     quoteattr.analyze(small)  # load the lexicons before counting
-    assert _profile_events(quoteattr.analyze, large) <= 6 * _profile_events(
+    assert profile_events(quoteattr.analyze, large) <= 6 * profile_events(
         quoteattr.analyze, small
     )

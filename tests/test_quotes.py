@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Callable
 
 import pytest
 
 from quoteattr._quotes import MARKS, QuoteMarks, find_quotes
 from quoteattr._text import paragraphs
+from work_counting import profile_events
 
 
 def _quotes(text: str) -> list[QuoteMarks]:
@@ -17,24 +16,6 @@ def _quotes(text: str) -> list[QuoteMarks]:
 
 def _contents(text: str) -> list[str]:
     return [text[q.content_start:q.content_end] for q in _quotes(text)]
-
-
-def _profile_events(function: Callable[[str], object], argument: str) -> int:
-    """Count the Python and C calls ``function(argument)`` makes: a measure of work
-    that, unlike a clock, gives the same number on every run and every machine."""
-    count = 0
-
-    def profiler(frame: object, event: str, arg: object) -> None:
-        nonlocal count
-        count += 1
-
-    previous = sys.getprofile()
-    sys.setprofile(profiler)
-    try:
-        function(argument)
-    finally:
-        sys.setprofile(previous)
-    return count
 
 
 # double quotes --------------------------------------------------------------------------
@@ -267,6 +248,6 @@ def test_repeated_pairs_each_make_a_quote() -> None:
 
 def test_nested_marks_take_linear_work() -> None:
     """Four times as many nested guillemets cost about four times the work, not sixteen."""
-    small = _profile_events(_quotes, "«" * 250 + "»" * 250)
-    large = _profile_events(_quotes, "«" * 1000 + "»" * 1000)
+    small = profile_events(_quotes, "«" * 250 + "»" * 250)
+    large = profile_events(_quotes, "«" * 1000 + "»" * 1000)
     assert large <= 6 * small
