@@ -47,7 +47,13 @@ class _Cluster:
     kind: EntityKind
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     titles: list[str] = attrs.Factory(list)
-    gender: str = "-"
+    gender: str = attrs.field()
+
+    @gender.default
+    def _gender_of_first_name(self) -> str:
+        if self.kind is not EntityKind.PERSON or " " not in self.name:
+            return "-"
+        return _lexicons.first_names().get(self.name.split()[0].lower(), "-")
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
         if (start, end) not in self.mentions:
@@ -104,26 +110,30 @@ class _Names:
         self.quoted = quoted
         self.quoted_starts = [s for s, _ in quoted]
         self.ends = [m.end for m in mentions]
-        self.by_surname: dict[str, dict[str, int]] = {}
+        self.by_surname: dict[str, dict[str, list[int]]] = {}
         for mention in mentions:
             forms = self.by_surname.setdefault(mention.name.split()[-1], {})
-            forms.setdefault(mention.name, mention.start)
+            forms.setdefault(mention.name, []).append(mention.start)
         self.resolved: list[tuple[int, int, str]] = []
 
     def key(self, name: str, position: int) -> str:
-        """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``."""
+        """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``.
+
+        Of two full names that share a surname (Bill and Hillary Clinton), the one
+        mentioned last before ``position`` wins.
+        """
         tokens = name.split()
-        best, best_length = name, len(tokens)
-        for other, first_seen in self.by_surname.get(tokens[-1], {}).items():
+        best, best_rank = name, (len(tokens), -1)
+        for other, starts in self.by_surname.get(tokens[-1], {}).items():
             other_tokens = other.split()
             if len(other_tokens) <= len(tokens):
                 continue
             if len(tokens) > 1 and other_tokens[0] != tokens[0]:
                 continue
-            if len(other_tokens) > best_length or (
-                len(other_tokens) == best_length and first_seen <= position
-            ):
-                best, best_length = other, len(other_tokens)
+            latest = bisect.bisect_right(starts, position) - 1
+            rank = (len(other_tokens), starts[latest] if latest >= 0 else -1)
+            if rank > best_rank:
+                best, best_rank = other, rank
         return best
 
     def before(self, position: int, window: int) -> list[_NameMention]:
@@ -142,12 +152,15 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
     found = []
     for run in _capitalised_run().finditer(text):
         words = regex.findall(r"\[|\]|[^\s\[\]]+", run.group())
+        while len(words) > 1 and words[0].lower() in CLAUSE_WORDS:
+            words = words[1:]
         name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
         if not name:
             continue
         inside = _inside(quoted, starts, run.start())
         first_word = (titles[0] if titles else name).split()[0]
-        start = run.start() + max(0, run.group().rfind(first_word, 0, run.group().rfind(name) + 1))
+        name_at = run.group().rfind(name)
+        start = run.start() + max(0, run.group().rfind(first_word, 0, name_at + len(first_word)))
         found.append(_NameMention(start, run.end(), name, titles, inside))
     return found
 

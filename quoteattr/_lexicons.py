@@ -305,3 +305,13 @@ def _speech_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
         frozenset(entry for entry in entries if " " not in entry),
         tuple(entry for entry in entries if " " in entry),
     )
+
+
+@functools.cache
+def first_names() -> Mapping[str, str]:
+    """Return lowercase first names -> the gender (``m`` or ``f``) they are referred to with.
+
+    >>> first_names()["hillary"], first_names()["donald"]
+    ('f', 'm')
+    """
+    return MappingProxyType({row[0]: row[1] for row in read_lexicon("first_names")})

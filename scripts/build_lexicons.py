@@ -550,8 +550,79 @@ def build_all(articles: list[Article], out: Path) -> dict[str, int]:
             "the last words of nameless Source spans",
         ),
         "pronouns": build_pronouns(out),
+        "first_names": build_first_names(articles, out),
     }
     return counts
+
+
+# --- first names ------------------------------------------------------------------------
+
+FULL_NAME = regex.compile(
+    r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
+)
+HONORIFIC = regex.compile(r"\b(Mr|Mrs|Ms)\.\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b")
+HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
+MIN_NAME_COUNT = 2
+MAX_LOWERCASE_USES = 5
+LOWERCASE_WORD = regex.compile(r"(?<![\p{L}.])\p{Ll}+\b")
+MIN_NAME_AGREEMENT = 0.8
+
+
+def count_first_names(articles: list[Article]) -> dict[str, collections.Counter[str]]:
+    """For each first name, how often its bearers are called Mr. or Mrs./Ms.
+
+    In an article that writes both ``Hillary Clinton`` and ``Mrs. Clinton`` (the
+    newspaper style of honorifics), the first name Hillary counts once for f.
+    """
+    not_names = {row[0].split()[-1] for row in read_curated("titles")} | FUNCTION | NAME_STOP
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for article in articles:
+        honorifics: dict[str, set[str]] = collections.defaultdict(set)
+        for match in HONORIFIC.finditer(article.text):
+            honorifics[match.group(2)].add(HONORIFIC_GENDER[match.group(1)])
+        seen = set()
+        for first, last in FULL_NAME.findall(article.text):
+            genders = honorifics.get(last, set())
+            if len(genders) == 1 and first.lower() not in not_names and (first, last) not in seen:
+                seen.add((first, last))
+                counts[first][next(iter(genders))] += 1
+    return counts
+
+
+def lowercase_words(articles: list[Article]) -> collections.Counter[str]:
+    """How often each word is written in lowercase: names rarely are."""
+    return collections.Counter(
+        word for article in articles for word in LOWERCASE_WORD.findall(article.text)
+    )
+
+
+def build_first_names(articles: list[Article], out: Path) -> int:
+    found: dict[str, tuple[str, int, int]] = {}
+    common = lowercase_words(articles)
+    for name, counts in sorted(count_first_names(articles).items()):
+        if common[name.lower()] > MAX_LOWERCASE_USES:
+            continue
+        total = counts["m"] + counts["f"]
+        gender = max("mf", key=lambda g: counts[g])
+        if total >= MIN_NAME_COUNT and counts[gender] / total >= MIN_NAME_AGREEMENT:
+            found[name.lower()] = (gender, counts["m"], counts["f"])
+    for name, gender in read_curated("first_names"):
+        counts_m, counts_f = found.get(name, ("-", 0, 0))[1:]
+        found[name] = (gender, counts_m, counts_f)
+    rows = [(name, *entry) for name, entry in sorted(found.items()) if entry[0] != "-"]
+    head = header(
+        "First names and the gender their bearers are referred to with.",
+        "A first name belongs here when, in the PolNeAR train articles that write both a "
+        "full name (Hillary Clinton) and an honorific with its surname (Mrs. Clinton, "
+        f"Mr. Trump), its bearers are given one gender at least {MIN_NAME_AGREEMENT:.0%} "
+        f"of the time in at least {MIN_NAME_COUNT} articles, and it is written in lowercase "
+        f"at most {MAX_LOWERCASE_USES} times (so not a word). Used to resolve he and she.",
+        "name (lowercase), gender (m or f), count with Mr., count with Mrs. or Ms.",
+        f"Made by {MADE_BY} from PolNeAR train (counts only) and "
+        "scripts/curated/first_names.txt, whose entries win. Rerun the script; do not "
+        "edit this file.",
+    )
+    return write_lexicon(out, "first_names", head, rows)
 
 
 # --- review report ----------------------------------------------------------------------

@@ -33,6 +33,7 @@ COLUMNS = {
     "group_heads": 1,
     "evidence_heads": 1,
     "pronouns": 5,
+    "first_names": 4,
 }
 
 
