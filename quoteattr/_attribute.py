@@ -39,6 +39,7 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _TAG_CUES = 3
+_TAG_SENTENCE_WORDS = 14
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _PLAIN_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,2}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
@@ -90,12 +91,35 @@ def attribute(text: str) -> list[Attribution]:
     lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
         inside = _starting_in(quotes, paragraph)
-        for sentence in sentences(text, paragraph, [(q.open_start, q.close_end) for q in inside]):
+        spans = sentences(text, paragraph, [(q.open_start, q.close_end) for q in inside])
+        for number, sentence in enumerate(spans):
             in_sentence = _starting_in(inside, sentence)
+            following = spans[number + 1] if number + 1 < len(spans) else None
+            if following is not None and _is_tag_sentence(text, in_sentence, sentence, following,
+                                                          inside):
+                sentence = (sentence[0], following[1])
             found.extend(_attribute_sentence(text, sentence, in_sentence, index, lead_in))
             lead_in = None
-        lead_in = sentence if text[paragraph[1] - 1] == ":" else None
+        lead_in = spans[-1] if spans and text[paragraph[1] - 1] == ":" else None
     return _fill_gaps(text, found)
+
+
+def _is_tag_sentence(
+    text: str,
+    quotes: list[QuoteMarks],
+    sentence: tuple[int, int],
+    following: tuple[int, int],
+    inside: list[QuoteMarks],
+) -> bool:
+    """``"Why?" Todd asked the mogul.``: a short sentence that is the tag of the quote before.
+
+    The sentence splitter ends a sentence at ``?"``; the tag after it belongs to the quote.
+    """
+    if not quotes or quotes[-1].close_end != sentence[1] or _starting_in(inside, following):
+        return False
+    ending = text[quotes[-1].content_end - 1:quotes[-1].content_end]
+    short = len(text[following[0]:following[1]].split()) <= _TAG_SENTENCE_WORDS
+    return ending in "?!" and short and bool(find_cues(text, *following))
 
 
 def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:

@@ -40,6 +40,7 @@ _AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
 _HEADLINE_WORDS = 20
+_HEADLINE_SOURCE_WORDS = 4
 _HEARER_VERBS = frozenset(
     "tell inform assure remind warn promise notify brief ask urge caution advise".split()
 )
@@ -456,7 +457,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     colon = _HEADLINE_COLON.search(text, start, end)
     if colon is not None:
         source = tag_phrase(text, start, colon.start())
-        if source is not None and source.form == "name":
+        if source is not None and source.form == "name" and (
+                len(text[source.start:source.end].split()) <= _HEADLINE_SOURCE_WORDS):
             content = _trim_content(text, colon.end(), end)
             return _attribution(sentence, content, _mark_cue(text, colon), source,
                                 "headline_colon", 0.5)

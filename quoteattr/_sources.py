@@ -25,6 +25,11 @@ _ASIDE_OPENING = regex.compile(
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_TIME_BEFORE = regex.compile(
+    r"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
+    regex.IGNORECASE,
+)
 _ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 
@@ -51,8 +56,9 @@ def source_of(
         subject = subject_before_aside(text, start, cue)
         if subject is not None:
             return subject
-    before = source_before(text, start, cue.start)
-    if before is not None and before.end >= cue.start - 3:
+    timed = _TIME_BEFORE.search(text, start, cue.start)
+    before = source_before(text, start, timed.start() if timed else cue.start)
+    if before is not None and before.end >= (timed.start() if timed else cue.start) - 3:
         return before
     if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
         inverted = source_after(text, cue.end, end)
