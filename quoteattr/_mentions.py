@@ -258,7 +258,7 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     name: list[str] = []
     for word in reversed(words):
         lower = word.lower().rstrip(".")
-        if not _NAME_LOOKING.match(word) or lower in _NAME_STOPS or _is_title(lower):
+        if not _NAME_LOOKING.match(word) or lower in _NAME_STOPS or _is_title(word):
             break
         if word in ("’s", "'s"):
             break
@@ -270,8 +270,11 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     return " ".join(name), ((titles,) if titles else ())
 
 
-def _is_title(lower: str) -> bool:
-    return lower in _lexicons.titles() or lower in _lexicons.abbreviations()
+def _is_title(word: str) -> bool:
+    """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
+    stem = word.lower().rstrip(".")
+    titles = _lexicons.titles()
+    return stem in titles or f"{stem}." in titles or _lexicons.abbreviations().get(stem) == "title"
 
 
 def _looks_like_name(words: list[str]) -> bool:
