@@ -35,6 +35,8 @@ _ROLE_SYNONYMS = {
     "gen.": "general",
 }
 _SALIENCE_WINDOW = 40
+_PLURAL_REACH = 600
+_PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
@@ -115,6 +117,7 @@ class _Names:
             forms = self.by_surname.setdefault(mention.name.split()[-1], {})
             forms.setdefault(mention.name, []).append(mention.start)
         self.resolved: list[tuple[int, int, str]] = []
+        self.resolved_groups: list[tuple[int, str]] = []
 
     def key(self, name: str, position: int) -> str:
         """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``.
@@ -184,16 +187,30 @@ def _resolve_source(
         cluster.add(source.start, source.end, source.titles)
         if kind is EntityKind.PERSON and not _inside(names.quoted, names.quoted_starts, source.start):
             names.resolved.append((source.start, source.end, key))
+        if kind in _PLURAL_KINDS:
+            names.resolved_groups.append((source.start, key))
         return key
     if source.form == "pronoun":
-        key = _antecedent(source, names, clusters)
+        key = _antecedent(source, names, clusters) or _plural_antecedent(source, names)
     else:
         key = _described(source, names, clusters)
     if key is None:
         key = _own_cluster(text, source, clusters)
     if key is not None:
         clusters[key].add(source.start, source.end, source.titles if source.form != "pronoun" else ())
+        if clusters[key].kind in _PLURAL_KINDS and source.form != "pronoun":
+            names.resolved_groups.append((source.start, key))
     return key
+
+
+def _plural_antecedent(source: Mention, names: _Names) -> str | None:
+    """``they``: the group, organisation or anonymous sources quoted last, close by."""
+    if source.head != "they":
+        return None
+    for start, key in reversed(names.resolved_groups[-_SALIENCE_WINDOW:]):
+        if start < source.start and source.start - start <= _PLURAL_REACH:
+            return key
+    return None
 
 
 def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -> str | None:
