@@ -359,7 +359,8 @@ def _event(draw: Callable[..., Any], article: _Article, people: tuple[_Person, .
         sentences.append(f'"{_capital(clause)}," said {ref(False)}{tail}.')
         expected.append(ExpectedQuote(_capital(clause), name, QuoteKind.DIRECT))
     elif form == "before":
-        sentences.append(f'{ref(True)} said{tail}: "{_capital(clause)}."')
+        lead = f"According to {relay}, {ref(False)}" if relay else ref(True)
+        sentences.append(f'{lead} said: "{_capital(clause)}."')
         expected.append(ExpectedQuote(f"{_capital(clause)}.", name, QuoteKind.DIRECT))
     elif form == "split":
         rest = draw(_sentence())
