@@ -8,11 +8,14 @@
 from quoteattr.errors import InputTypeError, MalformedDocumentError, QuoteAttrError
 from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span, to_json
 from quoteattr._pipeline import analyze
+from quoteattr._batch import BatchError, analyze_many
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "analyze",
+    "analyze_many",
+    "BatchError",
     "Document",
     "Entity",
     "EntityKind",
