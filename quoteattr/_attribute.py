@@ -21,8 +21,8 @@ import regex
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_before, tag_phrase
 from quoteattr._sources import inverted_phrase, is_aside, is_dateline, phrase_after, relay_in, source_of
-from quoteattr._quotes import QuoteMarks, find_quotes
-from quoteattr._text import WORD, paragraphs, sentences, trim
+from quoteattr._quotes import Layout, QuoteMarks, layout_of
+from quoteattr._text import WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
@@ -78,15 +78,16 @@ class _Context:
     previous: Mention | None
 
 
-def attribute(text: str) -> list[Attribution]:
+def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     """Find the quotations of ``text`` and attribute each, in text order.
 
     >>> t = 'She called it "a disaster" on Monday.'
     >>> [(a.kind.value, t[a.content[0]:a.content[1]]) for a in attribute(t)]
     [('mixed', 'it "a disaster" on Monday.')]
     """
-    paras = paragraphs(text)
-    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
+    layout = layout or layout_of(text)
+    paras = layout.paragraphs
+    quotes = layout.outermost
     found: list[_Slot] = []
     lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
@@ -369,7 +370,7 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
     """The inside of a quote, without a comma the tag punctuation put there.
 
     >>> t = '"We won," she said.'
-    >>> quote_content(t, find_quotes(t, [(0, len(t))])[0])
+    >>> quote_content(t, layout_of(t).quotes[0])
     (1, 7)
     """
     start, end = trim(text, quote.content_start, quote.content_end)

@@ -35,6 +35,7 @@ _ROLE_SYNONYMS = {
     "gen.": "general",
 }
 _SALIENCE_WINDOW = 40
+_LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
@@ -271,11 +272,15 @@ def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> s
 
 
 def _roles(title: str) -> set[str]:
-    lowered = " ".join(title.lower().split())
+    """The roles named in a title: every run of its words that is in the titles lexicon."""
+    words = title.lower().split()
+    titles = _lexicons.titles()
     found = set()
-    for role in _lexicons.titles():
-        if f" {role} " in f" {lowered} ":
-            found.add(_ROLE_SYNONYMS.get(role, role))
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + _LONGEST_TITLE) + 1):
+            role = " ".join(words[start:end])
+            if role in titles:
+                found.add(_ROLE_SYNONYMS.get(role, role))
     return found
 
 

@@ -24,9 +24,9 @@ import regex
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_after, tag_phrase
-from quoteattr._quotes import QuoteMarks, find_quotes
+from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._sources import is_dateline, phrase_after, source_of
-from quoteattr._text import WORD, paragraphs, sentences, trim
+from quoteattr._text import WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.25
@@ -98,7 +98,9 @@ class _Sentence:
     nested: bool
 
 
-def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribution]:
+def attribute_indirect(
+    text: str, direct: Sequence[Attribution], layout: Layout | None = None
+) -> list[Attribution]:
     """Attribute the reported speech of ``text`` that carries no quotation marks.
 
     ``direct`` holds the attributions of quotes already found; their cues,
@@ -112,8 +114,9 @@ def attribute_indirect(text: str, direct: Sequence[Attribution]) -> list[Attribu
     """
     by_extent = sorted(direct, key=_extent)
     taken = [_extent(a) for a in by_extent]
-    paras = paragraphs(text)
-    quotes = [q for q in find_quotes(text, paras) if q.depth == 0]
+    layout = layout or layout_of(text)
+    paras = layout.paragraphs
+    quotes = layout.outermost
     found: list[Attribution] = []
     for sentence in _sentences(text, paras, quotes, direct):
         if sentence.nested:

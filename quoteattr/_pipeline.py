@@ -12,7 +12,7 @@ from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import dateline_agency, own_relays, parents, passage_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
-from quoteattr._quotes import quoted_spans
+from quoteattr._quotes import layout_of
 from quoteattr._lexicons import is_speech_cue
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
@@ -40,11 +40,12 @@ def analyze(text: str) -> Document:
     ('We won', 'told', 'the minister', 'the minister')
     """
     _check_input(text)
-    direct = attribute(text)
-    attributions = direct + attribute_indirect(text, direct)
+    layout = layout_of(text)
+    direct = attribute(text, layout)
+    attributions = direct + attribute_indirect(text, direct, layout)
     relays = own_relays(text, attributions)
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
-    resolved, entities = resolve(text, mentions, quoted_spans(text))
+    resolved, entities = resolve(text, mentions, layout.quoted_spans())
     count = len(attributions)
     chains = _Chains(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
     quotes = chains.quotes(text)

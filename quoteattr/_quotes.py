@@ -97,14 +97,35 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
     return found
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The insides of the outermost quotations of ``text``, in text order.
+@attrs.frozen
+class Layout:
+    """The paragraphs of a text and its quotations, found once for every stage."""
 
-    >>> quoted_spans('He read "War and Peace" twice.')
-    [(9, 22)]
+    paragraphs: list[tuple[int, int]]
+    quotes: list[QuoteMarks]
+
+    @property
+    def outermost(self) -> list[QuoteMarks]:
+        """The quotations that sit inside no other, in text order."""
+        return [q for q in self.quotes if q.depth == 0]
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """The insides of the outermost quotations, in text order.
+
+        >>> layout_of('He read "War and Peace" twice.').quoted_spans()
+        [(9, 22)]
+        """
+        return [(q.content_start, q.content_end) for q in self.outermost]
+
+
+def layout_of(text: str) -> Layout:
+    """Find the paragraphs and quotations of ``text``.
+
+    >>> len(layout_of('"A," he said.\\n\\n"B."').quotes)
+    2
     """
-    return [(q.content_start, q.content_end)
-            for q in find_quotes(text, paragraphs(text)) if q.depth == 0]
+    paras = paragraphs(text)
+    return Layout(paras, find_quotes(text, paras))
 
 
 def _opens_next(
@@ -140,6 +161,8 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], 
     left_open = _outermost_unclosed(stack)
     if left_open is not None:
         quotes.append(QuoteMarks(left_open.start, left_open.start + 1, end, end, 0, False))
+    if not quotes:
+        return quotes, left_open
     quotes.sort(key=lambda q: q.open_start)
     words = _WordCounts(text, start, end)
     return [q for q in quotes if words.any_in(q.content_start, q.content_end)], left_open
@@ -150,7 +173,7 @@ class _WordCounts:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
-        self.counts = list(itertools.accumulate((c.isalnum() for c in text[start:end]), initial=0))
+        self.counts = list(itertools.accumulate(map(str.isalnum, text[start:end]), initial=0))
 
     def any_in(self, start: int, end: int) -> bool:
         return self.counts[end - self.start] > self.counts[start - self.start]
