@@ -3,8 +3,9 @@
 ``quoteattr FILE`` (``-`` reads standard input, ``--demo`` the bundled article)
 prints the quotes it finds as a table, or with ``--format json|jsonl`` as
 :meth:`quoteattr.Document.to_dict` JSON. ``quoteattr evaluate DIR`` scores the
-library against a BRAT stand-off corpus. Input must be UTF-8. Any error is one
-``quoteattr: error: ...`` line on standard error and exit status 2.
+library against a BRAT stand-off corpus, and ``quoteattr bench [DIR ...]`` times
+it. Input must be UTF-8. Any error is one ``quoteattr: error: ...`` line on
+standard error and exit status 2.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["evaluate"]:
         parser, command = _evaluate_parser(), _evaluate
+        argv = argv[1:]
+    elif argv[:1] == ["bench"]:
+        parser, command = _bench_parser(), _bench
         argv = argv[1:]
     else:
         parser, command = _analyze_parser(), _analyze
@@ -94,6 +98,33 @@ def _evaluate_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bench_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quoteattr bench",
+        description="Time quoteattr against NLTK's Punkt sentence splitter, by stage, over"
+        " processes, and on one article at 1x, 2x, 4x and 8x its length.",
+    )
+    parser.add_argument(
+        "directories", nargs="*", metavar="DIR",
+        help="folders of UTF-8 .txt files, read at any depth (default: ../shared/data/polnear)",
+    )
+    parser.add_argument("--repeat", type=_positive, default=1, metavar="N",
+                        help="run each measurement N times and keep the best (default: 1)")
+    parser.add_argument("--processes", type=_positive, default=2, metavar="N",
+                        help="processes for analyze_many (default: 2)")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value}")
+    return number
+
+
 def _analyze(args: argparse.Namespace) -> int:
     text = _demo_text() if args.demo else _read(args.file)
     print(_FORMATS[args.format](analyze(text)))
@@ -109,6 +140,22 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), indent=2))
     else:
         print(evaluation.format_report(report))
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    # Imported here, like evaluation: the benchmark brings in nltk.
+    from quoteattr import _bench
+
+    directories = args.directories or [_bench.default_corpus()]
+    if directories == [None]:
+        print("quoteattr bench: skipped: no corpus at ../shared/data/polnear;"
+              " pass DIR, a folder of .txt files", file=sys.stderr)
+        return EXIT_OK
+    texts = _bench.load_texts(directories)
+    result = _bench.run(texts, repeat=args.repeat, processes=args.processes,
+                        progress=lambda step: print(f"measuring {step} ...", file=sys.stderr))
+    print(_bench.report(result))
     return EXIT_OK
 
 
