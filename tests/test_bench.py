@@ -61,9 +61,10 @@ def test_ratio_and_rates_are_derived_from_the_times(bench):
 
 
 def test_the_stages_add_up_to_analyze(bench):
-    """Direct, indirect and the rest make up analyze's time."""
+    """Quote finding, direct, indirect and the rest make up analyze's time."""
     stages = bench.stages
-    assert math.isclose(bench.analyze_seconds, stages.direct + stages.indirect + stages.rest)
+    assert math.isclose(bench.analyze_seconds,
+                        stages.quotes + stages.direct + stages.indirect + stages.rest)
 
 
 def test_linearity_doubles_one_article(bench):
