@@ -84,6 +84,8 @@ def analyze_many(
     Raises:
         TypeError: ``processes`` or ``chunksize`` is not an ``int``.
         ValueError: ``processes`` or ``chunksize`` is less than 1.
+        concurrent.futures.process.BrokenProcessPool: while iterating, when a worker
+            process died (killed for want of memory, say): no text is to blame.
 
     >>> texts = ('"We won," she said.', None, "The war is over, the minister said.")
     >>> for result in analyze_many(texts, processes=2, chunksize=1):
@@ -112,7 +114,9 @@ def _at_least_one(name: str, value: object) -> int:
     return value
 
 
-def _pooled(texts: Iterator[object], processes: int, chunksize: int) -> Iterator[Document | BatchError]:
+def _pooled(
+    texts: Iterator[object], processes: int, chunksize: int
+) -> Iterator[Document | BatchError]:
     chunks = (list(chunk) for chunk in iter(lambda: tuple(itertools.islice(texts, chunksize)), ()))
     first = next(chunks, None)
     second = next(chunks, None)
@@ -149,7 +153,9 @@ class _Chunk:
     ``analyze`` rejects them before doing any work anyway.
     """
 
-    def __init__(self, start: int, local: dict[int, BatchError], future: concurrent.futures.Future) -> None:
+    def __init__(
+        self, start: int, local: dict[int, BatchError], future: concurrent.futures.Future
+    ) -> None:
         self.start = start
         self.local = local
         self.future = future

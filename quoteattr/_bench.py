@@ -364,7 +364,7 @@ def report(bench: Bench) -> str:
     <BLANKLINE>
     analyze_many, 2 processes   16,667 chars/s     0.60 s   1.67x one process (goal: at least 1.7x)
     import quoteattr            90 ms (200 ms compiling from source; goal: under 150 ms)
-    peak memory                 2.5 MB traced analysing the longest text (4,000 characters);
+    peak memory                 2.5 MB traced analysing the longest text (4,000 characters)
                                 max RSS 100 MB
     <BLANKLINE>
     linearity: one article repeated (time per doubling: ideally 2.00)
@@ -379,26 +379,27 @@ def report(bench: Bench) -> str:
         ("indirect attribution", stages.indirect),
         ("rest: entities, chains", stages.rest),
     ]
-    rss = "" if bench.max_rss_bytes is None else f"max RSS {bench.max_rss_bytes / 1e6:.0f} MB"
-    load = "" if bench.load_average is None else f", load average {bench.load_average:.2f} at the start"
+    load = "" if bench.load_average is None else f", load average {bench.load_average:.2f}"
+    rss = [] if bench.max_rss_bytes is None else [
+        f"{'':28}max RSS {bench.max_rss_bytes / 1e6:.0f} MB"]
     lines = [
         f"quoteattr bench: {bench.texts:,} texts, {bench.characters:,} characters;"
-        f" {bench.cores} cores{load}",
-        f"analyze, 1 process        {bench.analyze_rate:>10,.0f} chars/s {bench.analyze_seconds:>8.2f} s",
-        f"Punkt sentence splitting  {bench.punkt_rate:>10,.0f} chars/s {bench.punkt_seconds:>8.2f} s",
+        f" {bench.cores} cores{load} at the start",
+        _rate("analyze, 1 process", bench.analyze_rate, bench.analyze_seconds),
+        _rate("Punkt sentence splitting", bench.punkt_rate, bench.punkt_seconds),
         f"ratio analyze / Punkt     {bench.ratio:>10.2f}             (goal: at most 2)",
         "",
         "stage                       seconds  share of analyze",
         *(f"{name:<26}{seconds:>9.2f} {seconds / bench.analyze_seconds:>6.0%}"
           for name, seconds in rows),
         "",
-        f"analyze_many, {bench.processes} processes {bench.many_rate:>10,.0f} chars/s"
-        f" {bench.many_seconds:>8.2f} s {bench.speedup:>6.2f}x one process (goal: at least 1.7x)",
+        _rate(f"analyze_many, {bench.processes} processes", bench.many_rate, bench.many_seconds)
+        + f" {bench.speedup:>6.2f}x one process (goal: at least 1.7x)",
         f"import quoteattr            {bench.import_seconds * 1000:.0f} ms"
         f" ({bench.import_cold_seconds * 1000:.0f} ms compiling from source; goal: under 150 ms)",
         f"peak memory                 {bench.peak_traced_bytes / 1e6:.1f} MB traced analysing the"
-        f" longest text ({bench.largest_text:,} characters);",
-        f"                            {rss}",
+        f" longest text ({bench.largest_text:,} characters)",
+        *rss,
         "",
         "linearity: one article repeated (time per doubling: ideally 2.00)",
         "scale  characters  quotes  seconds  ratio",
@@ -406,6 +407,12 @@ def report(bench: Bench) -> str:
     previous: Step | None = None
     for step in bench.linearity:
         ratio = "" if previous is None else f"{step.seconds / previous.seconds:>7.2f}"
-        lines.append(f"{step.scale:>5} {step.characters:>11,} {step.quotes:>7} {step.seconds:>8.3f} {ratio}")
+        lines.append(
+            f"{step.scale:>5} {step.characters:>11,} {step.quotes:>7} {step.seconds:>8.3f} {ratio}"
+        )
         previous = step
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _rate(label: str, rate: float, seconds: float) -> str:
+    return f"{label:<26}{rate:>10,.0f} chars/s {seconds:>8.2f} s"
