@@ -122,7 +122,7 @@ def _match(news: NewsText, doc: Document) -> list[tuple[ExpectedQuote, str | Non
         start = news.text.index(want.content, position)
         candidates = [q for q in found if q.content.text == want.content and q.kind == want.kind
                       and q.content.start == start]
-        position = start + 1
+        position = start + len(want.content)  # expected quotes never overlap
         if not candidates:
             missed.append((want, None))
             continue

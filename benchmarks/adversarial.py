@@ -1,0 +1,162 @@
+"""How ``quoteattr.analyze`` scales on adversarial input, and its peak memory.
+
+For each family of hostile input (runs of quotation marks, of capitalised words,
+of ``said``, of spaces, nested brackets, one huge paragraph, many one-line
+quotes) the input is built at a base size n and doubled four times (n .. 16n);
+``analyze`` is timed (best of 3, ``time.perf_counter``) and the table gives the
+ratio between successive doublings, flagging any above 2.3 (super-linear).
+
+Usage::
+
+    python benchmarks/adversarial.py             # the scaling table
+    python benchmarks/adversarial.py --scale 4   # base sizes times 4
+    python benchmarks/adversarial.py --memory    # also peak memory on ~50 MB (minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import quoteattr  # noqa: E402
+
+LIMIT = 2.3
+DOUBLINGS = 4
+
+_WORDS = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")
+
+
+def _marks(marks: str) -> Callable[[int], str]:
+    return lambda n: (marks * (n // len(marks) + 1))[:n]
+
+
+def _capitalised(n: int) -> str:
+    return " ".join(_WORDS[i % len(_WORDS)] for i in range(n // 6)) + " said."
+
+
+def _nested_brackets(n: int) -> str:
+    depth = n // 2
+    return "(" * (depth // 2) + "[" * (depth - depth // 2) + "x" + "]" * (
+        depth - depth // 2) + ")" * (depth // 2)
+
+
+PARAGRAPH = (
+    "Senator Ann Cole visited the new plant on Monday. \"The plan will work,\" Cole "
+    "said, according to Reuters. She told reporters that the budget needs more time. "
+    "Mayor Tom Brandt called the deal \"a waste of money.\" The meeting lasted two hours, "
+    "and the vote is set for next week, officials said.\n\n"
+)
+
+
+def _prose(n: int) -> str:
+    """One paragraph of ordinary prose, ``n`` characters long."""
+    sentence = PARAGRAPH.replace("\n\n", " ")
+    return (sentence * (n // len(sentence) + 1))[:n]
+
+
+FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
+    "straight quotes": (_marks('"'), 20_000),
+    "curly quotes": (_marks("“”"), 20_000),
+    "guillemets": (_marks("«»"), 20_000),
+    "mixed unbalanced quotes": (_marks("\"“'«‘„»’”"), 20_000),
+    "quote and word runs": (lambda n: '"a ' * (n // 3), 20_000),
+    "capitalised words": (_capitalised, 20_000),
+    "said runs": (lambda n: "said " * (n // 5), 1_000),
+    "said Name runs": (lambda n: "said Cole " * (n // 10), 1_000),
+    "spaces": (lambda n: "\"We won,\"" + " " * n + "she said.", 20_000),
+    "nested brackets": (_nested_brackets, 20_000),
+    "one huge paragraph": (_prose, 50_000),
+    "one-line quotes": (lambda n: '"We won," she said.\n' * (n // 20), 20_000),
+}
+
+
+def best_of(text: str, repeat: int = 3) -> float:
+    """The shortest of ``repeat`` timings of ``analyze(text)``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        quoteattr.analyze(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def scaling(scale: float = 1.0, only: str | None = None) -> list[str]:
+    """Time every family over five doublings; return the families that scale badly."""
+    quoteattr.analyze('"Load," the lexicons said.')
+    bad = []
+    print(f"{'family':<24} {'sizes (chars)':<34} {'seconds':<44} ratios")
+    for name, (make, base) in FAMILIES.items():
+        if only and only not in name:
+            continue
+        n = int(base * scale)
+        sizes, seconds = [], []
+        for k in range(DOUBLINGS + 1):
+            text = make(n * 2**k)
+            sizes.append(len(text))
+            seconds.append(best_of(text))
+        ratios = [b / a if a else float("inf") for a, b in zip(seconds, seconds[1:])]
+        flag = "  SUPER-LINEAR" if max(ratios) > LIMIT else ""
+        if flag:
+            bad.append(name)
+        print(f"{name:<24} {'/'.join(f'{s // 1000}k' for s in sizes):<34} "
+              f"{' '.join(f'{s:.3f}' for s in seconds):<44} "
+              f"{' '.join(f'{r:.2f}' for r in ratios)}{flag}", flush=True)
+    return bad
+
+
+def _peak_in_child(megabytes: float) -> None:
+    """Run in a subprocess: analyse ~``megabytes`` MB of news prose, print size and peak."""
+    text = (PARAGRAPH * int(megabytes * 1_000_000 / len(PARAGRAPH) + 1))
+    import quoteattr._lexicons  # noqa: F401  (loaded before the baseline)
+    quoteattr.analyze('"Load," the lexicons said.')
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    doc = quoteattr.analyze(text)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(len(text), len(text.encode("utf-8")), before * 1024, after * 1024, elapsed,
+          len(doc.quotes))
+
+
+def memory(megabytes: float) -> float:
+    """Peak resident memory of ``analyze`` on ~``megabytes`` MB, as a multiple of the input."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(megabytes)],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()
+    chars, size, before, after, elapsed, found = (float(x) for x in out)
+    ratio = after / size
+    print(f"memory: input {chars / 1e6:.1f} M characters ({size / 1e6:.1f} MB UTF-8), "
+          f"{int(found)} quotes in {elapsed:.0f} s; peak RSS {after / 1e6:.0f} MB "
+          f"({before / 1e6:.0f} MB before analyze) = {ratio:.1f}x the input "
+          f"({(after - before) / size:.1f}x for analyze alone)")
+    return ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the base sizes")
+    parser.add_argument("--family", help="run only the families whose name holds this")
+    parser.add_argument("--memory", action="store_true", help="measure peak memory (slow)")
+    parser.add_argument("--megabytes", type=float, default=50.0, help="input for --memory")
+    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        _peak_in_child(args.child)
+        return 0
+    bad = scaling(args.scale, args.family)
+    print(f"super-linear (ratio > {LIMIT}): {', '.join(bad) or 'none'}")
+    if args.memory:
+        memory(args.megabytes)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
