@@ -5,7 +5,12 @@
 'We won'
 """
 
-from quoteattr.errors import InputTypeError, MalformedDocumentError, QuoteAttrError
+from quoteattr.errors import (
+    ArgumentError,
+    InputTypeError,
+    MalformedDocumentError,
+    QuoteAttrError,
+)
 from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span, to_json
 from quoteattr._pipeline import analyze
 from quoteattr._batch import BatchError, analyze_many
@@ -15,6 +20,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "analyze",
     "analyze_many",
+    "ArgumentError",
     "BatchError",
     "Document",
     "Entity",

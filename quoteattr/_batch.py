@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 import attrs
 
 from quoteattr._pipeline import analyze
+from quoteattr.errors import ArgumentError, InputTypeError
 from quoteattr.model import Document
 
 if TYPE_CHECKING:
@@ -108,9 +109,9 @@ def analyze_many(
 
 def _at_least_one(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        raise InputTypeError(f"{name} must be an int, not {type(value).__name__}")
     if value < 1:
-        raise ValueError(f"{name} must be at least 1, not {value}")
+        raise ArgumentError(f"{name} must be at least 1, not {value}")
     return value
 
 

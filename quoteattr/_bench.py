@@ -30,7 +30,7 @@ from quoteattr._attribute import attribute
 from quoteattr._batch import BatchError, analyze_many
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
-from quoteattr.errors import CorpusError
+from quoteattr.errors import ArgumentError, CorpusError
 
 __all__ = ["Bench", "Stages", "Step", "default_corpus", "load_texts", "report", "run"]
 
@@ -198,7 +198,7 @@ def run(
     texts = list(texts)
     characters = sum(map(len, texts))
     if characters == 0 or repeat < 1:
-        raise ValueError("run() needs some text and repeat >= 1")
+        raise ArgumentError("run() needs some text and repeat >= 1")
     from nltk.tokenize.punkt import PunktSentenceTokenizer  # only the benchmark needs it
 
     punkt = PunktSentenceTokenizer()

@@ -50,6 +50,7 @@ class _Cluster:
     kind: EntityKind
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     titles: list[str] = attrs.Factory(list)
+    seen: set[tuple[int, int]] = attrs.Factory(set)
     gender: str = attrs.field()
 
     @gender.default
@@ -59,7 +60,8 @@ class _Cluster:
         return _lexicons.first_names().get(self.name.split()[0].lower(), "-")
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
-        if (start, end) not in self.mentions:
+        if (start, end) not in self.seen:
+            self.seen.add((start, end))
             self.mentions.append((start, end))
         for title in titles:
             if title and title not in self.titles:

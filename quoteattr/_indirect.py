@@ -16,6 +16,7 @@ rest of the text, and the inside of direct quotes for speech they report.
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Iterable, Sequence
 
 import attrs
@@ -32,6 +33,7 @@ from quoteattr.model import QuoteKind
 _MIN_PRECISION = 0.25
 _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
+_LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
@@ -128,16 +130,17 @@ def attribute_indirect(
             first = bisect.bisect_left(taken, (sentence.start, sentence.start))
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_after_tags(sentence, by_extent[first:last]))
+    direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(text, [a for a in found if a.kind is QuoteKind.INDIRECT and
-                                    not _inside_direct(a, direct)], _NESTING_DEPTH)
+                                    not _within(direct_spans, a.content)], _NESTING_DEPTH)
     marks = [(q.open_start, q.close_end) for q in quotes]
     return [a for a in found if not _cuts_a_quotation(marks, a.content)]
 
 
-def _inside_direct(attribution: Attribution, direct: Sequence[Attribution]) -> bool:
-    start, end = attribution.content
-    return any(d.content[0] <= start and end <= d.content[1] for d in direct
-               if d.kind is QuoteKind.DIRECT)
+def _within(spans: list[tuple[int, int]], content: tuple[int, int]) -> bool:
+    """Whether ``content`` lies inside one of the sorted, non-overlapping ``spans``."""
+    index = bisect.bisect_right(spans, (content[0], math.inf)) - 1
+    return index >= 0 and spans[index][0] <= content[0] and content[1] <= spans[index][1]
 
 
 def _nested_reports(text: str, outer: list[Attribution], depth: int) -> list[Attribution]:
@@ -408,10 +411,14 @@ def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
 
 
 def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
-    lead = text[sentence.start:source.start]
-    if not lead.strip() or _INTRO_END.search(lead) or source.form == "pronoun":
+    """Whether the source starts its clause: nothing, an intro phrase, a conjunction or
+    a dateline before it. Only the last ``_LEAD_REACH`` characters are read."""
+    start = max(sentence.start, source.start - _LEAD_REACH)
+    if source.form == "pronoun" or trim(text, start, source.start)[0] == source.start:
+        return sentence.start == start or source.form == "pronoun"
+    if _INTRO_END.search(text, start, source.start) or _SUBORDINATE.search(text, start, source.start):
         return True
-    if _LEAD_WORDS.fullmatch(lead) or _SUBORDINATE.search(lead):
+    if start == sentence.start and _LEAD_WORDS.fullmatch(text, start, source.start):
         return True
     return is_dateline(text, sentence.start, source.start)
 

@@ -262,7 +262,8 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
             break
         if word in ("’s", "'s"):
             break
-        name.insert(0, word)
+        name.append(word)
+    name.reverse()
     rest = words[: len(words) - len(name)]
     if name and not _looks_like_name(name):
         name, rest = [], words

@@ -25,6 +25,7 @@ _ASIDE_OPENING = regex.compile(
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_REACH = 300
 _TIME_BEFORE = regex.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
@@ -44,6 +45,7 @@ def source_of(
     """
     if cue.prepositional:
         return source_after(text, cue.end, end)
+    start = max(start, cue.start - _REACH)
     if _COORDINATED.search(text, start, cue.start) or (
         cue.participle and text[start:cue.start].rstrip().endswith(",")
     ):

@@ -18,6 +18,10 @@ class InputTypeError(QuoteAttrError, TypeError):
     """The input is not a ``str``; the message says what to pass instead."""
 
 
+class ArgumentError(QuoteAttrError, ValueError):
+    """An option has a value quoteattr cannot use (``processes=0``); the message says which."""
+
+
 class MalformedDocumentError(QuoteAttrError, ValueError):
     """A dict given to ``Document.from_dict`` lacks a field or holds a bad one.
 

@@ -6,7 +6,7 @@ import pytest
 
 import quoteattr
 from quoteattr import BatchError, analyze, analyze_many
-from quoteattr.errors import InputTypeError
+from quoteattr.errors import ArgumentError, InputTypeError
 
 TEXTS = [
     '"We won," she said.',
@@ -95,15 +95,16 @@ def test_stopping_early_shuts_the_pool_down():
 @pytest.mark.parametrize(
     "arguments, error",
     [
-        ({"processes": 0}, ValueError),
-        ({"chunksize": 0}, ValueError),
-        ({"processes": 1.5}, TypeError),
-        ({"chunksize": "16"}, TypeError),
-        ({"processes": True}, TypeError),
+        ({"processes": 0}, ArgumentError),
+        ({"chunksize": 0}, ArgumentError),
+        ({"processes": 1.5}, InputTypeError),
+        ({"chunksize": "16"}, InputTypeError),
+        ({"processes": True}, InputTypeError),
     ],
 )
 def test_bad_arguments_raise_at_the_call(arguments, error):
-    """A bad ``processes`` or ``chunksize`` raises when called, before any text is read."""
+    """A bad ``processes`` or ``chunksize`` raises a QuoteAttrError when called, before any
+    text is read (ArgumentError is also a ValueError, InputTypeError a TypeError)."""
     with pytest.raises(error):
         analyze_many(iter(()), **arguments)
 

@@ -15,7 +15,7 @@ import pytest
 
 import quoteattr.__main__ as cli
 from quoteattr import _bench
-from quoteattr.errors import CorpusError
+from quoteattr.errors import ArgumentError, CorpusError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,7 +87,7 @@ def test_the_report_shows_the_figures(bench):
 
 def test_run_rejects_an_empty_corpus():
     """No characters, nothing to time."""
-    with pytest.raises(ValueError):
+    with pytest.raises(ArgumentError):
         _bench.run(["", ""])
 
 
