@@ -39,6 +39,7 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _TAG_CUES = 3
+_ACCORDING_FIRST = regex.compile(r"\s*according\s+to\s+[^,;:\"“”]{1,60},", regex.IGNORECASE)
 _TAG_SENTENCE_WORDS = 14
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _PLAIN_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,2}")
@@ -215,11 +216,13 @@ def cue_after(context: _Context) -> Found | None:
 
 def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | None:
     """``"...," she said, according to Reuters``: who relayed the quote."""
-    end = max(cue.end, source.end if source else cue.end)
-    if not context.after[0] <= end <= context.after[1]:
+    if cue.prepositional:
         return None
-    relay = relay_in(context.text, end, context.after[1])
-    return None if relay is None or cue.prepositional else relay
+    end = max(cue.end, source.end if source else cue.end)
+    if context.after[0] <= end <= context.after[1]:
+        return relay_in(context.text, end, context.after[1])
+    opening = _ACCORDING_FIRST.match(context.text, context.sentence[0], cue.start)
+    return relay_in(context.text, opening.start(), opening.end()) if opening else None
 
 
 def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:

@@ -203,6 +203,8 @@ def _resolve_source(
         clusters[key].add(source.start, source.end, source.titles if source.form != "pronoun" else ())
         if clusters[key].kind in _PLURAL_KINDS and source.form != "pronoun":
             names.resolved_groups.append((source.start, key))
+        if source.form == "description" and clusters[key].kind is EntityKind.PERSON and " " in key:
+            names.resolved.append((source.start, source.end, key))
     return key
 
 

@@ -74,6 +74,18 @@ _LIST_SUBJECT = regex.compile(
     r"\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*\s+"
 )
 _QUOTED_AS = regex.compile(r"\s+([^,.;:]{1,60}?)\s+as\s+(saying)\s*(?:,\s*)?(?:that\s+)?")
+_ONLY_TIME = regex.compile(
+    r"(?:(?:on|in|at|during|by|last|this|early|late|earlier|later)\s+)*(?:the\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|weekend|month|"
+    r"year|morning|afternoon|evening|night|\p{Lu}\p{Ll}+\s+\d{1,2}|\d{4})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    regex.IGNORECASE,
+)
+_LEADING_TIME = regex.compile(
+    r"(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?",
+    regex.IGNORECASE,
+)
 _LEAD_WORDS = regex.compile(
     r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
@@ -246,6 +258,11 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
             continue
+        if found and cue.prepositional and not text[found[-1].content[1]:cue.start].strip(" ,"):
+            relay = source_after(text, cue.end, sentence.end) or phrase_after(
+                text, cue.end, sentence.end)
+            found[-1] = attrs.evolve(found[-1], relay=found[-1].relay or relay)
+            continue
         attributions = _attribute_cue(sentence, cue, previous, found)
         if not attributions:
             continue
@@ -392,7 +409,7 @@ def cue_then_clause(
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
-    if content is None or not _enough_words(text, content):
+    if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
         return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
@@ -431,6 +448,10 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         start = _after_hearer(text, start, end)
         if start is None:
             return None
+    start = trim(text, start, end)[0]
+    time = _LEADING_TIME.match(text, start, end)
+    if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
+        start = time.end()
     stop = _CONTENT_STOP.search(text, start, end)
     content = _trim_content(text, start, stop.start() if stop else end)
     return content if content[0] < content[1] else None

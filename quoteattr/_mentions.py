@@ -188,7 +188,7 @@ def _fits_phrase(word: str, inside: bool) -> bool:
         return True
     if lower in _QUANTITIES or _NUMBER.fullmatch(word):
         return True
-    return _is_head_word(lower)
+    return _is_head_word(lower) or (lower.endswith(".") and _is_head_word(lower[:-1]))
 
 
 def _is_head_word(lower: str) -> bool:
