@@ -40,6 +40,8 @@ _PASSAGE_GAP = 2
 _NOT_REMARKS = frozenset(["headline_dash", "headline_colon"])
 _LOOKAHEAD = 160
 _DATELINE_REACH = 600
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+_LINE = regex.compile(r"[^\n]+")
 
 
 def own_relays(text: str, attributions: Sequence[Attribution]) -> list[Mention | None]:
@@ -93,7 +95,7 @@ def _is_outlet(phrase: str) -> bool:
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
     low, high = min(start, end), max(start, end)
-    return not regex.search(r"[.!?]\s", text[low:high])
+    return not _SENTENCE_END.search(text, low, high)
 
 
 def dateline_agency(text: str) -> Mention | None:
@@ -103,7 +105,7 @@ def dateline_agency(text: str) -> Mention | None:
     >>> dateline_agency(t).name
     'Reuters'
     """
-    for line in regex.finditer(r"[^\n]+", text[:_DATELINE_REACH]):
+    for line in _LINE.finditer(text, 0, _DATELINE_REACH):
         found = _DATELINE.match(text, line.start(), line.end())
         if found is not None and _is_outlet(found.group(1).strip()):
             return tag_phrase(text, found.start(1), found.end(1))

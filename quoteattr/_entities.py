@@ -34,6 +34,9 @@ _ROLE_SYNONYMS = {
     "spokesman": "spokesperson",
     "gen.": "general",
 }
+_NEVER_NAMES = CLAUSE_WORDS | DETERMINERS | frozenset(
+    "i he she they we it you his her their our its my your a".split())
+_RUN_WORD = regex.compile(r"\[|\]|[^\s\[\]]+")
 _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
@@ -157,7 +160,9 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
     starts = [s for s, _ in quoted]
     found = []
     for run in _capitalised_run().finditer(text):
-        words = regex.findall(r"\[|\]|[^\s\[\]]+", run.group())
+        if run.group().lower() in _NEVER_NAMES:
+            continue
+        words = _RUN_WORD.findall(run.group())
         while len(words) > 1 and words[0].lower() in CLAUSE_WORDS:
             words = words[1:]
         name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
