@@ -1,12 +1,12 @@
 """Nested and relayed attributions -> reporting chains.
 
 A quote's chain runs from its speaker outward: the reporter who relayed it
-(``according to Reuters``, ``told Itar Tass``, ``in an interview with CNN``,
-````The Post quoted X as saying``: found with the attribution), then the chain of the quote it sits in
-(the president's report of what the minister said), and last the agency of
-the story's dateline (``MOSCOW (Reuters) -``). A relay stated once also
-covers the same speaker's other quotes in the same passage, until another
-speaker is quoted.
+(``according to Reuters``, ``told Itar Tass``, ``in an interview with CNN``;
+``The Post quoted X as saying`` is read by the attribution stages), then the
+chain of the quote it sits in (the president's report of what the minister
+said), and last the agency of the story's dateline (``MOSCOW (Reuters) -``).
+A relay stated once also covers the same speaker's other quotes in the same
+passage, until another speaker is quoted.
 
 >>> from quoteattr._attribute import attribute
 >>> t = '"We won," Ann Lee said, according to Reuters.'
@@ -19,12 +19,14 @@ from __future__ import annotations
 import bisect
 from typing import Sequence
 
+import attrs
 import regex
 
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution
 from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._sources import phrase_after
+from quoteattr.model import Entity
 
 _DATELINE = regex.compile(
     r"\p{Lu}[\p{Lu}\p{L} .,'’-]{1,40}?(?:,\s*\p{L}+\.?\s+\d{1,2})?\s*"
@@ -177,3 +179,50 @@ def _runs(
         else:
             runs.append([index])
     return runs
+
+
+@attrs.frozen
+class Link:
+    """Where an attribution sits: its chain, the index of the quote holding it, and
+    whether its relay was taken over from the same speaker's passage."""
+
+    chain: tuple[Entity, ...]
+    parent: int | None
+    inherited: bool
+
+
+def link(
+    attributions: Sequence[Attribution],
+    speakers: Sequence[Entity | None],
+    relays: Sequence[Entity | None],
+    dateline: Entity | None,
+) -> list[Link]:
+    """Compose each attribution's chain: speaker, relay, the enclosing quote's chain, dateline.
+
+    >>> link([], [], [], None)
+    []
+    """
+    enclosing = parents(attributions)
+    donors = passage_relays(attributions, speakers, [r is not None for r in relays],
+                            [p is not None for p in enclosing])
+    relayed = [relays[d] if relays[i] is None and d is not None else relays[i]
+               for i, d in enumerate(donors)]
+    chains: dict[int, tuple[Entity, ...]] = {}
+
+    def chain(index: int) -> tuple[Entity, ...]:
+        if index not in chains:
+            speaker = speakers[index]
+            parent = enclosing[index]
+            links = [] if speaker is None else [speaker, relayed[index]] + (
+                list(chain(parent)) if parent is not None else [dateline])
+            composed: list[Entity] = []
+            for entity in links:
+                if entity is not None and entity not in composed:
+                    composed.append(entity)
+            chains[index] = tuple(composed)
+        return chains[index]
+
+    return [
+        Link(chain(i), enclosing[i], donors[i] is not None and relayed[i] is not None)
+        for i in range(len(attributions))
+    ]

@@ -1,4 +1,5 @@
-"""Runs the stages in order: quotes and cues -> attribution -> entities.
+"""Runs the stages in order: quotes -> attribution (direct, then reported speech)
+-> relays and entities -> chains.
 
 >>> analyze('"Yes," he said.').quotes[0].kind.value
 'direct'
@@ -6,10 +7,8 @@
 
 from __future__ import annotations
 
-from typing import Sequence
-
 from quoteattr._attribute import Attribution, attribute
-from quoteattr._chains import dateline_agency, own_relays, parents, passage_relays
+from quoteattr._chains import dateline_agency, link, own_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
@@ -55,56 +54,19 @@ def analyze(text: str) -> Document:
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
     resolved, entities = resolve(text, mentions, layout.quoted_spans())
     count = len(attributions)
-    chains = _Chains(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
-    quotes = chains.quotes(text)
+    links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
+    built: dict[int, Quote] = {}
+
+    def quote_at(index: int) -> Quote:
+        if index not in built:
+            parent = links[index].parent
+            built[index] = _quote(text, attributions[index], links[index].chain,
+                                  None if parent is None else quote_at(parent),
+                                  links[index].inherited)
+        return built[index]
+
+    quotes = [quote_at(index) for index in range(count)]
     return Document(text, tuple(sorted(quotes, key=lambda q: q.content.start)), entities)
-
-
-class _Chains:
-    """Composes each quote's chain: speaker, relay, the enclosing quote's chain, dateline."""
-
-    def __init__(
-        self,
-        attributions: Sequence[Attribution],
-        speakers: Sequence[Entity | None],
-        relays: Sequence[Entity | None],
-        dateline: Entity | None,
-    ) -> None:
-        self.attributions = attributions
-        self.speakers = speakers
-        self.parents = parents(attributions)
-        self.donors = passage_relays(attributions, speakers, [r is not None for r in relays],
-                                     [p is not None for p in self.parents])
-        self.relays = [relays[d] if relays[i] is None and d is not None else relays[i]
-                       for i, d in enumerate(self.donors)]
-        self.dateline = dateline
-        self.built: dict[int, Quote] = {}
-
-    def quotes(self, text: str) -> list[Quote]:
-        return [self._quote(text, i) for i in range(len(self.attributions))]
-
-    def chain(self, index: int) -> tuple[Entity, ...]:
-        speaker = self.speakers[index]
-        if speaker is None:
-            return ()
-        links = [speaker, self.relays[index]]
-        parent = self.parents[index]
-        links += self.chain(parent) if parent is not None else [self.dateline]
-        chain: list[Entity] = []
-        for link in links:
-            if link is not None and link not in chain:
-                chain.append(link)
-        return tuple(chain)
-
-    def _quote(self, text: str, index: int) -> Quote:
-        if index not in self.built:
-            parent = self.parents[index]
-            attribution = self.attributions[index]
-            inherited = self.donors[index] is not None and self.relays[index] is not None
-            self.built[index] = _quote(
-                text, attribution, self.chain(index),
-                None if parent is None else self._quote(text, parent), inherited)
-        return self.built[index]
 
 
 def _check_input(text: object) -> None:
