@@ -39,6 +39,8 @@ _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
 _TAG_CUES = 3
+_PAST_FORM = regex.compile(r"(\p{Ll}{3,}ed)\s+(?=\p{Lu}|the\s|an?\s)")
+_VERB_BEFORE_COLON = regex.compile(r"\s(\p{Ll}{3,}ed)\s*$")
 _ACCORDING_FIRST = regex.compile(r"\s*according\s+to\s+[^,;:\"“”]{1,60},", regex.IGNORECASE)
 _TAG_SENTENCE_WORDS = 14
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
@@ -248,17 +250,18 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     if text[context.quote.content_end - 1:context.quote.content_end] not in _TAG_PUNCTUATION:
         return None
     lead = _TAG_LEAD.match(text, *context.after).end()
-    verb = _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
+    inverted = _PAST_FORM.match(text, lead, context.after[1])
+    verb = inverted or _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
     if verb is None:
         return None
     form = verb.group(1).lower()
     cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
-    if verb.start(1) == lead:
+    if inverted is not None:
         source = phrase_after(text, cue.end, context.after[1])
     else:
-        source = source_before(text, lead, cue.start) or tag_phrase(text, lead, cue.start)
-        if source is not None and text[lead:source.start].strip():
-            return None
+        source = source_before(text, lead, cue.start)
+        if source is None or text[lead:source.start].strip():
+            source = tag_phrase(text, lead, cue.start)
     if source is None:
         return None
     return Found(cue, source, *_direct_or_mixed(context), 0.5)
@@ -304,6 +307,9 @@ def colon_tag(context: _Context) -> Found | None:
     if lead is None:
         return None
     colon = lead.start()
+    verb = _VERB_BEFORE_COLON.search(text, max(context.before[0], colon - _TAG_REACH), colon)
+    if verb is not None:
+        return _unknown_verb_before(context, verb)
     source = source_before(text, context.before[0], colon)
     if source is None or source.form == "pronoun" or source.end < colon - 1:
         return None
@@ -312,6 +318,20 @@ def colon_tag(context: _Context) -> Found | None:
         return None
     cue = Cue(colon, colon + 1, colon, colon + 1, ":", 0.5, True, ":")
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
+
+
+def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
+    """``the supporter retorted: "Q"``: a verb the lexicon lacks, before a colon."""
+    text = context.text
+    form = verb.group(1).lower()
+    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+    source = source_before(text, context.before[0], cue.start)
+    if source is None or source.end < cue.start - 1:
+        clause = text.rfind(",", context.before[0], cue.start) + 1 or context.before[0]
+        source = tag_phrase(text, clause, cue.start)
+    if source is None:
+        return None
+    return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.5)
 
 
 def mixed_in_sentence(context: _Context) -> Found | None:

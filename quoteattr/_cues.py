@@ -33,6 +33,7 @@ _AUXILIARIES = frozenset(
     "am are".split()
 )
 _CAPITALISED_MIN_PRECISION = 0.5
+_SHORTEST_ADVERB = 4
 _SEEN_OFTEN = 20
 _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
@@ -135,6 +136,13 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
 def _widen_left(text: str, start: int, position: int) -> int:
     while True:
         left = _LEFT_WORD.search(text, max(start, position - 20), position)
-        if left is None or left.group(1).lower() not in _CUE_MODIFIERS:
+        if left is None or not _modifies_cue(left.group(1)):
             return position
         position = left.start(1)
+
+
+def _modifies_cue(word: str) -> bool:
+    """Auxiliaries and adverbs that belong to a cue: ``has``, ``also``, ``angrily``."""
+    lower = word.lower()
+    return lower in _CUE_MODIFIERS or (
+        lower.endswith("ly") and len(lower) > _SHORTEST_ADVERB and word.islower())

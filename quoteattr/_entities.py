@@ -272,7 +272,7 @@ def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> s
     phrase = text[source.start:source.end]
     kind = _kind_of_description(source)
     name = phrase
-    if kind is not EntityKind.PERSON and name.lower().startswith("the ") and any(
+    if kind in (EntityKind.ORGANIZATION, EntityKind.MEDIA) and name.lower().startswith("the ") and any(
             w[:1].isupper() for w in name.split()[1:]):
         name = name[4:]
     key = f"{phrase}@{source.start}"
