@@ -13,7 +13,8 @@ convention); otherwise a double-quote-style quote ends with its paragraph.
 
 from __future__ import annotations
 
-import itertools
+import array
+import bisect
 import unicodedata
 from typing import Sequence
 
@@ -44,6 +45,7 @@ _SPACED_OPENERS = frozenset("«‹")
 _SPACED_CLOSERS = frozenset("»›")
 _POSSESSED = regex.compile(r" \p{Ll}")
 _LOOKAHEAD_MARKS = 4
+_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
 _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
 _ROCK_N_ROLL = regex.compile(r"\s['’‘]n$")
 
@@ -169,14 +171,20 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], 
 
 
 class _WordCounts:
-    """Counts of letters and digits up to each position of a paragraph, for O(1) checks."""
+    """Where the runs of letters and digits of a paragraph start, for O(log n) checks
+    of whether a stretch holds any (kept as a compact array: one entry per word)."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.start = start
-        self.counts = list(itertools.accumulate(map(str.isalnum, text[start:end]), initial=0))
+        self.text = text
+        self.starts = array.array("q", (m.start() for m in _ALNUM_RUN.finditer(text, start, end)))
 
     def any_in(self, start: int, end: int) -> bool:
-        return self.counts[end - self.start] > self.counts[start - self.start]
+        if start >= end:
+            return False
+        if self.text[start].isalnum():
+            return True
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
 
 
 def _flanking(text: str, mark: str, position: int, start: int, end: int) -> tuple[bool, bool]:
