@@ -22,7 +22,7 @@ from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_before, tag_phrase
 from quoteattr._sources import inverted_phrase, is_aside, is_dateline, phrase_after, relay_in, source_of
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
-from quoteattr._text import WORD, sentences, trim
+from quoteattr._text import WORD, trim
 from quoteattr.model import QuoteKind
 
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
@@ -95,7 +95,7 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
         inside = _starting_in(quotes, paragraph)
-        spans = sentences(text, paragraph, [(q.open_start, q.close_end) for q in inside])
+        spans = layout.sentences[index]
         for number, sentence in enumerate(spans):
             in_sentence = _starting_in(inside, sentence)
             following = spans[number + 1] if number + 1 < len(spans) else None

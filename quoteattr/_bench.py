@@ -47,7 +47,7 @@ class Stages:
     make up its time: ``quotes + direct + indirect + rest`` is ``analyze``'s.
 
     Attributes:
-        quotes: paragraphs and quotation marks, ``quoteattr._quotes.layout_of``.
+        quotes: paragraphs, quotation marks and sentences, ``quoteattr._quotes.layout_of``.
         direct: direct and mixed quotes, ``quoteattr._attribute.attribute``.
         indirect: reported speech, ``quoteattr._indirect.attribute_indirect``.
         rest: ``analyze`` less the three: entities, chains, building the result.

@@ -25,9 +25,9 @@ import regex
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, find_cues
 from quoteattr._mentions import Mention, source_after, tag_phrase
-from quoteattr._quotes import Layout, QuoteMarks, layout_of
+from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import is_dateline, phrase_after, source_of
-from quoteattr._text import WORD, sentences, trim
+from quoteattr._text import WEEKDAY, WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.25
@@ -50,7 +50,7 @@ _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
-    r"about|while|when|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.;:!?\"“”]{0,90}?)?"
+    rf"about|while|when|{WEEKDAY})\b[^.;:!?\"“”]{{0,90}}?)?"
     r",?\s+that\s+"
 )
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
@@ -76,13 +76,13 @@ _LIST_SUBJECT = regex.compile(
 _QUOTED_AS = regex.compile(r"\s+([^,.;:]{1,60}?)\s+as\s+(saying)\s*(?:,\s*)?(?:that\s+)?")
 _ONLY_TIME = regex.compile(
     r"(?:(?:on|in|at|during|by|last|this|early|late|earlier|later)\s+)*(?:the\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|week|weekend|month|"
+    rf"(?:{WEEKDAY}|yesterday|today|tonight|week|weekend|month|"
     r"year|morning|afternoon|evening|night|\p{Lu}\p{Ll}+\s+\d{1,2}|\d{4})"
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     regex.IGNORECASE,
 )
 _LEADING_TIME = regex.compile(
-    r"(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year)"
+    rf"(?:on|last|this)\s+(?:{WEEKDAY}|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?",
     regex.IGNORECASE,
 )
@@ -129,10 +129,9 @@ def attribute_indirect(
     by_extent = sorted(direct, key=_extent)
     taken = [_extent(a) for a in by_extent]
     layout = layout or layout_of(text)
-    paras = layout.paragraphs
     quotes = layout.outermost
     found: list[Attribution] = []
-    for sentence in _sentences(text, paras, quotes, direct):
+    for sentence in _sentences(text, layout, direct):
         if sentence.nested:
             inner = [a for a in _attribute_sentence(sentence) if _named(a)]
             found.extend(inner + _nested_reports(text, inner, _NESTING_DEPTH - 1))
@@ -187,18 +186,9 @@ def _named(attribution: Attribution) -> bool:
         cue.precision >= _NESTED_MIN_PRECISION)
 
 
-def _sentences(
-    text: str,
-    paras: Sequence[tuple[int, int]],
-    quotes: Sequence[QuoteMarks],
-    direct: Sequence[Attribution],
-) -> Iterable[_Sentence]:
-    starts = [q.open_start for q in quotes]
-    for index, paragraph in enumerate(paras):
-        first = bisect.bisect_left(starts, paragraph[0])
-        last = bisect.bisect_left(starts, paragraph[1])
-        protected = [(q.open_start, q.close_end) for q in quotes[first:last]]
-        for start, end in sentences(text, paragraph, protected):
+def _sentences(text: str, layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
+    for index, spans in enumerate(layout.sentences):
+        for start, end in spans:
             yield _Sentence(text, start, end, index, False)
     for attribution in direct:
         if attribution.kind is QuoteKind.DIRECT:

@@ -21,7 +21,7 @@ from typing import Sequence
 import attrs
 import regex
 
-from quoteattr._text import paragraphs
+from quoteattr._text import paragraphs, sentences
 
 MARKS = regex.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
 
@@ -101,10 +101,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
 
 @attrs.frozen
 class Layout:
-    """The paragraphs of a text and its quotations, found once for every stage."""
+    """The paragraphs of a text, its quotations, and each paragraph's sentences (never
+    split inside an outermost quotation), found once for every stage."""
 
     paragraphs: list[tuple[int, int]]
     quotes: list[QuoteMarks]
+    sentences: list[list[tuple[int, int]]]
 
     @property
     def outermost(self) -> list[QuoteMarks]:
@@ -127,7 +129,14 @@ def layout_of(text: str) -> Layout:
     2
     """
     paras = paragraphs(text)
-    return Layout(paras, find_quotes(text, paras))
+    quotes = find_quotes(text, paras)
+    outermost = [q for q in quotes if q.depth == 0]
+    starts = [q.open_start for q in outermost]
+    split = []
+    for start, end in paras:
+        inside = outermost[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        split.append(sentences(text, (start, end), [(q.open_start, q.close_end) for q in inside]))
+    return Layout(paras, quotes, split)
 
 
 def _opens_next(

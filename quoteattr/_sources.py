@@ -16,6 +16,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue
+from quoteattr._text import WEEKDAY
 from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
@@ -27,7 +28,7 @@ _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _REACH = 300
 _TIME_BEFORE = regex.compile(
-    r"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    rf"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:{WEEKDAY}|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
     regex.IGNORECASE,
 )

@@ -25,6 +25,7 @@ _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there "
     "his her its their our mr mrs ms".split()
 )
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 
 
