@@ -100,14 +100,20 @@ def resolve(
     present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
     for mention, index in sorted(present, key=lambda pair: pair[0].start):
         keys[index] = _resolve_source(text, mention, names, clusters)
-    found = {k for k in keys if k is not None}
+    found = dict.fromkeys(k for k in keys if k is not None)
     for mention in names.mentions:
         key = names.key(mention.name, mention.start)
         if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
     entities = {k: _entity(text, clusters[k]) for k in found}
-    ordered = tuple(sorted(entities.values(), key=lambda e: e.mentions[0].start))
+    ordered = tuple(sorted(entities.values(), key=_first_mention))
     return [None if k is None else entities[k] for k in keys], ordered
+
+
+
+def _first_mention(entity: Entity) -> tuple[int, int, str]:
+    """Order entities by first mention, then by name, the same in every process."""
+    return entity.mentions[0].start, entity.mentions[0].end, entity.name
 
 
 class _Names:
