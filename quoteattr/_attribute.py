@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple, Sequence
 import attrs
 import regex
 
-from quoteattr._cues import Cue, find_cues
+from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_before, tag_phrase
 from quoteattr._sources import inverted_phrase, is_aside, is_dateline, phrase_after, relay_in, source_of
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
@@ -73,12 +73,16 @@ class Attribution:
 
 @attrs.frozen
 class _Context:
-    text: str
+    cues: CueIndex
     sentence: tuple[int, int]
     quote: QuoteMarks
     before: tuple[int, int]
     after: tuple[int, int]
     previous: Mention | None
+
+    @property
+    def text(self) -> str:
+        return self.cues.text
 
 
 def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
@@ -89,6 +93,7 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     [('mixed', 'it "a disaster" on Monday.')]
     """
     layout = layout or layout_of(text)
+    cues = layout.cues
     paras = layout.paragraphs
     quotes = layout.outermost
     found: list[_Slot] = []
@@ -99,17 +104,17 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
         for number, sentence in enumerate(spans):
             in_sentence = _starting_in(inside, sentence)
             following = spans[number + 1] if number + 1 < len(spans) else None
-            if following is not None and _is_tag_sentence(text, in_sentence, sentence, following,
+            if following is not None and _is_tag_sentence(cues, in_sentence, sentence, following,
                                                           inside):
                 sentence = (sentence[0], following[1])
-            found.extend(_attribute_sentence(text, sentence, in_sentence, index, lead_in))
+            found.extend(_attribute_sentence(cues, sentence, in_sentence, index, lead_in))
             lead_in = None
         lead_in = spans[-1] if spans and text[paragraph[1] - 1] == ":" else None
     return _fill_gaps(text, found)
 
 
 def _is_tag_sentence(
-    text: str,
+    cues: CueIndex,
     quotes: list[QuoteMarks],
     sentence: tuple[int, int],
     following: tuple[int, int],
@@ -121,9 +126,10 @@ def _is_tag_sentence(
     """
     if not quotes or quotes[-1].close_end != sentence[1] or _starting_in(inside, following):
         return False
+    text = cues.text
     ending = text[quotes[-1].content_end - 1:quotes[-1].content_end]
     short = len(text[following[0]:following[1]].split()) <= _TAG_SENTENCE_WORDS
-    return ending in "?!" and short and bool(find_cues(text, *following))
+    return ending in "?!" and short and bool(cues.within(*following))
 
 
 def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:
@@ -133,7 +139,7 @@ def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteM
 
 
 def _attribute_sentence(
-    text: str,
+    cues: CueIndex,
     sentence: tuple[int, int],
     quotes: list[QuoteMarks],
     paragraph: int,
@@ -142,15 +148,15 @@ def _attribute_sentence(
     results: list[_Slot] = []
     previous: Mention | None = None
     for i, quote in enumerate(quotes):
-        if results and _absorbs(text, results[-1], quote):
+        if results and _absorbs(cues, results[-1], quote):
             limit = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
-            results[-1] = _absorb(text, results[-1], quote, limit)
+            results[-1] = _absorb(cues, results[-1], quote, limit)
             continue
         before_start = quotes[i - 1].close_end if i else sentence[0]
         if lead_in is not None and before_start == quote.open_start:
             before_start = lead_in[0]
         after_end = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
-        context = _Context(text, sentence, quote, (before_start, quote.open_start),
+        context = _Context(cues, sentence, quote, (before_start, quote.open_start),
                            (quote.close_end, after_end), previous)
         attribution = _apply_rules(context, paragraph)
         if attribution is not None and attribution.source is not None:
@@ -159,19 +165,19 @@ def _attribute_sentence(
     return results
 
 
-def _absorbs(text: str, slot: _Slot, quote: QuoteMarks) -> bool:
+def _absorbs(cues: CueIndex, slot: _Slot, quote: QuoteMarks) -> bool:
     """Whether a mixed quote's clause runs on over ``quote`` (no cue between them)."""
     attribution = slot.attribution
     if attribution is None or attribution.kind is not QuoteKind.MIXED:
         return False
-    return quote.open_start <= attribution.content[1] or not find_cues(
-        text, attribution.content[1], quote.open_start)
+    return quote.open_start <= attribution.content[1] or not cues.within(
+        attribution.content[1], quote.open_start)
 
 
-def _absorb(text: str, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot:
+def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot:
     attribution = slot.attribution
     assert attribution is not None
-    content = (attribution.content[0], _clause_end(text, quote, limit))
+    content = (attribution.content[0], _clause_end(cues, quote, limit))
     return attrs.evolve(slot, attribution=attrs.evolve(attribution, content=content))
 
 
@@ -206,7 +212,7 @@ def cue_after(context: _Context) -> Found | None:
     """``"Q," the minister said`` / ``"Q," said Smith``: the tag right after the quote."""
     text = context.text
     lead = _TAG_LEAD.match(text, *context.after).end()
-    cues = find_cues(text, lead, context.after[1])
+    cues = context.cues.within(lead, context.after[1])
     if not cues:
         return None
     for cue in cues[:_TAG_CUES]:
@@ -284,7 +290,7 @@ def quoted_as_saying(context: _Context) -> Found | None:
 def cue_before(context: _Context) -> Found | None:
     """``Smith said: "Q"`` / ``He told reporters, "Q"``: the tag right before the quote."""
     text = context.text
-    cues = find_cues(text, *context.before)
+    cues = context.cues.within(*context.before)
     if not cues:
         return None
     cue = cues[-1]
@@ -337,7 +343,7 @@ def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
 def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
-    for cue in reversed(find_cues(text, context.before[0], context.quote.open_start)):
+    for cue in reversed(context.cues.within(context.before[0], context.quote.open_start)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
         source = source_of(text, context.sentence[0], cue, context.quote.open_start,
@@ -352,7 +358,7 @@ def clause_then_tag(context: _Context) -> Found | None:
     text = context.text
     if context.after[1] != context.sentence[1]:
         return None
-    for cue in find_cues(text, context.quote.close_end, context.sentence[1]):
+    for cue in context.cues.within(context.quote.close_end, context.sentence[1]):
         source = source_of(text, context.quote.close_end, cue, context.sentence[1],
                                 invert=True, previous=context.previous)
         if source is None:
@@ -406,13 +412,14 @@ def _clause_after(context: _Context, position: int) -> tuple[int, int]:
     start = trim(context.text, position, context.quote.close_end)[0]
     if context.text.startswith("that ", start):
         start += 5
-    return start, _clause_end(context.text, context.quote, context.after[1])
+    return start, _clause_end(context.cues, context.quote, context.after[1])
 
 
-def _clause_end(text: str, quote: QuoteMarks, limit: int) -> int:
+def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
+    text = cues.text
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
-    for cue in find_cues(text, quote.close_end, end):
+    for cue in cues.within(quote.close_end, end):
         joined = _JOINED_CUE.search(text, quote.close_end, cue.start)
         if joined is not None:
             end = joined.start()

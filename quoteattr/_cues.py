@@ -11,7 +11,9 @@ phrase (``according to``).
 
 from __future__ import annotations
 
+import bisect
 import functools
+from typing import Iterable, Iterator
 
 import attrs
 import regex
@@ -20,6 +22,7 @@ from quoteattr import _lexicons
 from quoteattr._text import WORD
 
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
+_WORDLIKE = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]{2}")
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
@@ -81,24 +84,78 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     >>> [t[c.start:c.end] for c in find_cues(t, 0, len(t))]
     ['According to', 'told']
     """
-    found = [_phrase_cue(m) for m in _phrase_pattern().finditer(text, start, end)]
-    taken = [(c.start, c.end) for c in found]
+    phrases = [(m.start(), m.end(), m.group()) for m in _phrase_pattern().finditer(text, start, end)]
+    return _cues_in(text, start, phrases, _verb_words(text, start, end))
+
+
+class CueIndex:
+    """The cue candidates of one text, found in a single pass, so that the cues of
+    any window cost only the candidates inside it.
+
+    ``within(start, end)`` equals ``find_cues(text, start, end)``; a window whose edge
+    cuts a word or a cue phrase is scanned afresh, as ``find_cues`` would.
+
+    >>> t = "He said it. According to Reuters, she told them."
+    >>> [t[c.start:c.end] for c in CueIndex(t).within(12, len(t))]
+    ['According to', 'told']
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._phrases = [(m.start(), m.end(), m.group()) for m in _phrase_pattern().finditer(text)]
+        self._phrase_starts = [p[0] for p in self._phrases]
+        self._words = list(_verb_words(text, 0, len(text)))
+        self._word_starts = [w[0] for w in self._words]
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        """The cues of ``text[start:end]``, in text order."""
+        if self._cut(start) or self._cut(end):
+            return find_cues(self.text, start, end)
+        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
+                                bisect.bisect_left(self._phrase_starts, end)]
+        words = self._words[bisect.bisect_left(self._word_starts, start):
+                            bisect.bisect_left(self._word_starts, end)]
+        return _cues_in(self.text, start, phrases, words)
+
+    def _cut(self, position: int) -> bool:
+        """Whether ``position`` falls inside a word or a cue phrase."""
+        text = self.text
+        if 0 < position < len(text) and _WORDLIKE.match(text, position - 1, position + 1):
+            return True
+        before = bisect.bisect_left(self._phrase_starts, position) - 1
+        return before >= 0 and self._phrases[before][1] > position
+
+
+def _verb_words(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, _lexicons.VerbForm]]:
     verbs = _lexicons.reporting_verbs()
     for word in WORD.finditer(text, start, end):
         entry = verbs.get(word.group().lower())
-        if entry is None or any(s <= word.start() < e for s, e in taken) or _rarely_a_cue(entry):
+        if entry is not None and not _rarely_a_cue(entry):
+            yield word.start(), word.end(), word.group(), entry
+
+
+def _cues_in(
+    text: str,
+    start: int,
+    phrases: Iterable[tuple[int, int, str]],
+    words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
+) -> list[Cue]:
+    found = [_phrase_cue(*phrase) for phrase in phrases]
+    taken = [(c.start, c.end) for c in found]
+    for word_start, word_end, form, entry in words:
+        if any(s <= word_start < e for s, e in taken):
             continue
-        if word.group()[0].isupper() and (
+        if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
-            or not _starts_sentence(text, start, word.start())
+            or not _starts_sentence(text, start, word_start)
         ):
             continue
-        if _preceded_by_determiner(text, start, word.start()):
+        if _preceded_by_determiner(text, start, word_start):
             continue
-        cue_start = _widen_left(text, start, word.start())
-        before = [w.lower() for w in WORD.findall(text, cue_start, word.start())]
-        found.append(Cue(cue_start, word.end(), word.start(), word.end(), entry.lemma,
-                         entry.precision, False, word.group().lower(),
+        cue_start = _widen_left(text, start, word_start)
+        before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
+        found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
+                         entry.precision, False, form.lower(),
                          any(w in _AUXILIARIES for w in before),
                          any(w in _BE for w in before)))
     found.sort(key=lambda c: c.start)
@@ -110,9 +167,9 @@ def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:
     return entry.text_count >= _SEEN_OFTEN and entry.precision < _MIN_PRECISION
 
 
-def _phrase_cue(match: regex.Match) -> Cue:
-    phrase = " ".join(match.group().lower().split())
-    return Cue(match.start(), match.end(), match.start(), match.end(), phrase, 1.0, True, phrase)
+def _phrase_cue(start: int, end: int, matched: str) -> Cue:
+    phrase = " ".join(matched.lower().split())
+    return Cue(start, end, start, end, phrase, 1.0, True, phrase)
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from quoteattr._attribute import Attribution
-from quoteattr._cues import Cue, find_cues
+from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import is_dateline, phrase_after, source_of
@@ -105,11 +105,15 @@ _END_PUNCTUATION = ".!?…;:,"
 
 @attrs.frozen
 class _Sentence:
-    text: str
+    cues: CueIndex
     start: int
     end: int
     paragraph: int
     nested: bool
+
+    @property
+    def text(self) -> str:
+        return self.cues.text
 
 
 def attribute_indirect(
@@ -131,10 +135,11 @@ def attribute_indirect(
     layout = layout or layout_of(text)
     quotes = layout.outermost
     found: list[Attribution] = []
-    for sentence in _sentences(text, layout, direct):
+    cues = layout.cues
+    for sentence in _sentences(layout, direct):
         if sentence.nested:
             inner = [a for a in _attribute_sentence(sentence) if _named(a)]
-            found.extend(inner + _nested_reports(text, inner, _NESTING_DEPTH - 1))
+            found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
         elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
         else:
@@ -142,7 +147,7 @@ def attribute_indirect(
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_after_tags(sentence, by_extent[first:last]))
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
-    found += _nested_reports(text, [a for a in found if a.kind is QuoteKind.INDIRECT and
+    found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
                                     not _within(direct_spans, a.content)], _NESTING_DEPTH)
     marks = [(q.open_start, q.close_end) for q in quotes]
     return [a for a in found if not _cuts_a_quotation(marks, a.content)]
@@ -154,16 +159,16 @@ def _within(spans: list[tuple[int, int]], content: tuple[int, int]) -> bool:
     return index >= 0 and spans[index][0] <= content[0] and content[1] <= spans[index][1]
 
 
-def _nested_reports(text: str, outer: list[Attribution], depth: int) -> list[Attribution]:
+def _nested_reports(cues: CueIndex, outer: list[Attribution], depth: int) -> list[Attribution]:
     """``X said Y had told him that ...``: speech reported inside reported speech."""
     if depth == 0:
         return []
     found: list[Attribution] = []
     for attribution in outer:
         start, end = attribution.content
-        nested = _Sentence(text, start, end, attribution.paragraph, True)
+        nested = _Sentence(cues, start, end, attribution.paragraph, True)
         found.extend(a for a in _attribute_sentence(nested) if _named(a) and a.content != (start, end))
-    return found + _nested_reports(text, found, depth - 1)
+    return found + _nested_reports(cues, found, depth - 1)
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
@@ -186,15 +191,17 @@ def _named(attribution: Attribution) -> bool:
         cue.precision >= _NESTED_MIN_PRECISION)
 
 
-def _sentences(text: str, layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
+def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
+    cues = layout.cues
+    text = cues.text
     for index, spans in enumerate(layout.sentences):
         for start, end in spans:
-            yield _Sentence(text, start, end, index, False)
+            yield _Sentence(cues, start, end, index, False)
     for attribution in direct:
         if attribution.kind is QuoteKind.DIRECT:
             start, end = attribution.content
             for inner in sentences(text, (start, end)):
-                yield _Sentence(text, inner[0], inner[1], attribution.paragraph, True)
+                yield _Sentence(cues, inner[0], inner[1], attribution.paragraph, True)
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
@@ -224,7 +231,7 @@ def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attr
     start = _extent(last)[1]
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
-    for cue in find_cues(text, start, sentence.end):
+    for cue in sentence.cues.within(start, sentence.end):
         joined = _JOINED.search(text, start, cue.start)
         if joined is None or last.source is None:
             continue
@@ -244,7 +251,7 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     previous: Mention | None = None
     content_end = sentence.start
-    for cue in find_cues(text, sentence.start, sentence.end):
+    for cue in sentence.cues.within(sentence.start, sentence.end):
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
             continue
@@ -316,7 +323,7 @@ def according_to(
 def _reported_within(sentence: _Sentence, start: int) -> Attribution | None:
     """``According to X, Y said that ...``: the clause reports Y, whom X relays."""
     clause = attrs.evolve(sentence, start=trim(sentence.text, start, sentence.end)[0])
-    for cue in find_cues(sentence.text, clause.start, clause.end):
+    for cue in sentence.cues.within(clause.start, clause.end):
         if cue.precision >= _COORDINATED_MIN_PRECISION:
             return cue_then_clause(clause, cue, None, False)
     return None

@@ -21,6 +21,7 @@ from typing import Sequence
 import attrs
 import regex
 
+from quoteattr._cues import CueIndex
 from quoteattr._text import paragraphs, sentences
 
 MARKS = regex.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
@@ -101,12 +102,13 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
 
 @attrs.frozen
 class Layout:
-    """The paragraphs of a text, its quotations, and each paragraph's sentences (never
-    split inside an outermost quotation), found once for every stage."""
+    """The paragraphs of a text, its quotations, each paragraph's sentences (never
+    split inside an outermost quotation) and its cues, found once for every stage."""
 
     paragraphs: list[tuple[int, int]]
     quotes: list[QuoteMarks]
     sentences: list[list[tuple[int, int]]]
+    cues: CueIndex
 
     @property
     def outermost(self) -> list[QuoteMarks]:
@@ -136,7 +138,7 @@ def layout_of(text: str) -> Layout:
     for start, end in paras:
         inside = outermost[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         split.append(sentences(text, (start, end), [(q.open_start, q.close_end) for q in inside]))
-    return Layout(paras, quotes, split)
+    return Layout(paras, quotes, split, CueIndex(text))
 
 
 def _opens_next(
