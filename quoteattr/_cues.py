@@ -22,7 +22,8 @@ from quoteattr import _lexicons
 from quoteattr._text import WORD
 
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
-_WORDLIKE = regex.compile(r"[\p{L}\p{M}\p{N}'’.\-]{2}")
+_INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
+    r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
@@ -120,7 +121,7 @@ class CueIndex:
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
         text = self.text
-        if 0 < position < len(text) and _WORDLIKE.match(text, position - 1, position + 1):
+        if 0 < position < len(text) and _INSIDE_A_WORD.match(text, position - 1):
             return True
         before = bisect.bisect_left(self._phrase_starts, position) - 1
         return before >= 0 and self._phrases[before][1] > position

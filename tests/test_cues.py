@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import pathlib
 
-from quoteattr._cues import Cue, find_cues
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr._cues import Cue, CueIndex, find_cues
+
+POLNEAR = pathlib.Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 
 def _cues(text: str) -> list[Cue]:
@@ -183,3 +189,31 @@ def test_only_cues_inside_the_range_are_found() -> None:
     text = "Putin said it. Smith told them."
     (cue,) = find_cues(text, 15, len(text))
     assert (21, 25, "tell") == (cue.start, cue.end, cue.lemma)
+
+
+# the index of a whole document ------------------------------------------------------------
+
+_PIECES = ["said", "Said", "has", "also", "told", "according to", "According", "to", "the",
+           "he", "Smith", "U.S.", "noted", "warned", "as", "per", "'", "’", "-", ".", ",",
+           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
+def test_the_index_gives_the_cues_of_every_window(text: str, data: st.DataObject) -> None:
+    """``CueIndex.within`` equals a fresh scan of the window, wherever its edges fall."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert CueIndex(text).within(start, end) == find_cues(text, start, end)
+
+
+def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
+    """On news text, windows from word edge to word edge use the index, not a rescan."""
+    files = sorted(POLNEAR.glob("dev/text/*.txt"))[:20]
+    if not files:
+        pytest.skip("PolNeAR is not in ../shared/data/polnear")
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        index = CueIndex(text)
+        edges = [0] + [i + 1 for i, c in enumerate(text) if c in " \n,;"] + [len(text)]
+        for start, end in zip(edges, edges[5:]):
+            assert index.within(start, end) == find_cues(text, start, end), (path.name, start)
