@@ -188,7 +188,8 @@ def _capitalised_run() -> regex.Pattern:
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-    return regex.compile(rf"{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
+    starts_a_word = r"(?<![\p{L}\p{M}\p{N}])(?=\p{L})"
+    return regex.compile(rf"{starts_a_word}{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
 
 
 def _resolve_source(
