@@ -40,6 +40,7 @@ _RUN_WORD = regex.compile(r"\[|\]|[^\s\[\]]+")
 _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
+_RUNS_REMEMBERED = 8192
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
@@ -166,20 +167,32 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
     starts = [s for s, _ in quoted]
     found = []
     for run in _capitalised_run().finditer(text):
-        if run.group().lower() in _NEVER_NAMES:
-            continue
-        words = _RUN_WORD.findall(run.group())
-        while len(words) > 1 and words[0].lower() in CLAUSE_WORDS:
-            words = words[1:]
-        name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
-        if not name:
-            continue
-        inside = _inside(quoted, starts, run.start())
-        first_word = (titles[0] if titles else name).split()[0]
-        name_at = run.group().rfind(name)
-        start = run.start() + max(0, run.group().rfind(first_word, 0, name_at + len(first_word)))
-        found.append(_NameMention(start, run.end(), name, titles, inside))
+        parsed = _parse_run(run.group())
+        if parsed is not None:
+            name, titles, offset = parsed
+            found.append(_NameMention(run.start() + offset, run.end(), name, titles,
+                                      _inside(quoted, starts, run.start())))
     return found
+
+
+@functools.lru_cache(maxsize=_RUNS_REMEMBERED)
+def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
+    """The name in a capitalised run, its titles, and where the mention starts in the run.
+
+    Runs repeat within and across articles (``Donald Trump``, ``The``), so the
+    parse of each is remembered.
+    """
+    if run.lower() in _NEVER_NAMES:
+        return None
+    words = _RUN_WORD.findall(run)
+    while len(words) > 1 and words[0].lower() in CLAUSE_WORDS:
+        words = words[1:]
+    name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
+    if not name:
+        return None
+    first_word = (titles[0] if titles else name).split()[0]
+    name_at = run.rfind(name)
+    return name, titles, max(0, run.rfind(first_word, 0, name_at + len(first_word)))
 
 
 @functools.cache
