@@ -23,6 +23,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
+from quoteattr._text import WORD, paragraphs
 from quoteattr.model import Entity, EntityKind, Span
 
 _ROLE_SYNONYMS = {
@@ -41,6 +42,10 @@ _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _RUNS_REMEMBERED = 8192
+_SHORT_WORD = 2
+_HEADLINE_WORDS = (4, 30)
+_HEADLINE_CAPITALISED = 0.6
+_NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
@@ -165,14 +170,42 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
+    headlines = _title_case_paragraphs(text)
     found = []
     for run in _capitalised_run().finditer(text):
-        parsed = _parse_run(run.group())
+        start, end = run.span()
+        if headlines and _inside(headlines, [h for h, _ in headlines], start):
+            start, end = _first_and_last_name(text, start, end)
+        parsed = _parse_run(text[start:end])
         if parsed is not None:
             name, titles, offset = parsed
-            found.append(_NameMention(run.start() + offset, run.end(), name, titles,
-                                      _inside(quoted, starts, run.start())))
+            found.append(_NameMention(start + offset, end, name, titles,
+                                      _inside(quoted, starts, start)))
     return found
+
+
+def _title_case_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Headlines in title case (``U.S. Nominates Jim Yong Kim for New Term``), where a
+    run of capitalised words is not a name."""
+    found = []
+    for start, end in paragraphs(text):
+        words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]
+        if (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
+                and not text[start:end].rstrip().endswith(".")
+                and sum(w[0].isupper() for w in words) > _HEADLINE_CAPITALISED * len(words)):
+            found.append((start, end))
+    return found
+
+
+def _first_and_last_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """In a headline run, the known first name and the word after it
+    (``Says Hillary Clinton Must`` -> ``Hillary Clinton``); empty if there is none."""
+    names = _lexicons.first_names()
+    words = list(WORD.finditer(text, start, end))
+    for index, word in enumerate(words[:-1]):
+        if word.group().lower() in names:
+            return word.start(), words[index + 1].end()
+    return end, end
 
 
 @functools.lru_cache(maxsize=_RUNS_REMEMBERED)
@@ -185,7 +218,7 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
     if run.lower() in _NEVER_NAMES:
         return None
     words = _RUN_WORD.findall(run)
-    while len(words) > 1 and words[0].lower() in CLAUSE_WORDS:
+    while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
         words = words[1:]
     name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
     if not name:
@@ -201,7 +234,7 @@ def _capitalised_run() -> regex.Pattern:
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-    starts_a_word = r"(?<![\p{L}\p{M}\p{N}])(?=\p{L})"
+    starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)(?=\p{L})"
     return regex.compile(rf"{starts_a_word}{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quoteattr import analyze
 from quoteattr._entities import _name_mentions
 
 
@@ -22,3 +23,26 @@ def test_a_capital_after_a_digit_starts_no_name() -> None:
 
 def test_a_title_before_a_name_is_not_part_of_the_name() -> None:
     assert _names("Then Sen. Ann Lopez spoke.") == ["Ann Lopez"]
+
+
+def test_an_article_before_a_name_is_not_part_of_it() -> None:
+    """``A Trump spokesman``: the run is ``A Trump``, the name ``Trump``."""
+    assert _names("A Trump spokesman said so.") == ["Trump"]
+
+
+def test_the_opens_the_name_of_an_outlet() -> None:
+    """``The Post`` keeps its ``The``: outlets are named with it."""
+    assert _names("The Post reported it.") == ["The Post"]
+
+
+def test_a_title_case_headline_gives_no_names_but_first_names() -> None:
+    """Capitalised runs in a headline are not names (``Trump Wins Big``), except from a
+    known first name on."""
+    assert _names("Trump Wins Big in Nevada Caucus Race\n\nHe won.") == []
+    assert _names("Senate Says Hillary Clinton Must Testify\n\nShe will.") == ["Hillary Clinton"]
+
+
+def test_a_speaker_is_not_named_after_a_headline() -> None:
+    """``U.S. Nominates ... Kim`` once named the speaker ``S Nominates Jim Yong Kim``."""
+    doc = analyze('U.S. Nominates Jim Yong Kim for New Term\n\n"We are pleased," Mr. Kim said.')
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Kim"]
