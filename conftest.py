@@ -3,12 +3,9 @@ package is missing: ``--doctest-modules`` would otherwise fail to import them.""
 
 import importlib.util
 
-_OPTIONAL = {
-    "quoteattr/spacy_component.py": ("spacy",),
-    "quoteattr/dask_bag.py": ("dask", "distributed"),
+_NEEDS = {
+    "quoteattr/spacy_component.py": "spacy",
+    "quoteattr/dask_bag.py": "dask",
 }
 
-collect_ignore = [
-    path for path, packages in _OPTIONAL.items()
-    if any(importlib.util.find_spec(package) is None for package in packages)
-]
+collect_ignore = [path for path, package in _NEEDS.items() if importlib.util.find_spec(package) is None]
