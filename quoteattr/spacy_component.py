@@ -132,7 +132,8 @@ class QuoteAttrComponent:
         doc.user_data[_DATA_KEY] = json.dumps(
             {"speech_only": self.speech_only, "document": data}, ensure_ascii=False
         )
-        doc.spans[self.spans_key] = _span_group(doc, doc._.quotes, self.spans_key)
+        quotes = _aligned(doc, document, self.speech_only)
+        doc.spans[self.spans_key] = _span_group(doc, quotes, self.spans_key)
         return doc
 
 
@@ -161,7 +162,12 @@ def _quotes_of(doc: Doc) -> tuple[SpacyQuote, ...]:
         return ()
     data = json.loads(stored)
     document = model.Document.from_dict({**data["document"], "text": doc.text})
-    kept = (q for q in document.quotes if q.speech or not data["speech_only"])
+    return _aligned(doc, document, data["speech_only"])
+
+
+def _aligned(doc: Doc, document: model.Document, speech_only: bool) -> tuple[SpacyQuote, ...]:
+    """The quotes of ``document`` (only speech if ``speech_only``) that align to ``doc``."""
+    kept = (q for q in document.quotes if q.speech or not speech_only)
     aligned = (_spacy_quote(doc, quote) for quote in kept)
     return tuple(quote for quote in aligned if quote is not None)
 
@@ -187,13 +193,12 @@ def _tokens(doc: Doc, span: model.Span | None) -> Span | None:
 
 def _span_group(doc: Doc, quotes: tuple[SpacyQuote, ...], name: str) -> SpanGroup:
     """Contents labelled with their kind, cues and sources, each span once, in text order."""
-    labelled = {}
+    labelled: set[tuple[int, int, str]] = set()
     for quote in quotes:
         parts = ((quote.content, quote.quote.kind.value), (quote.cue, "cue"),
                  (quote.source, "source"))
-        for tokens, label in parts:
-            if tokens is not None:
-                labelled.setdefault((tokens.start, tokens.end, label), None)
+        labelled.update((tokens.start, tokens.end, label) for tokens, label in parts
+                        if tokens is not None)
     spans = [Span(doc, start, end, label) for start, end, label in sorted(labelled)]
     return SpanGroup(doc, name=name, spans=spans)
 
