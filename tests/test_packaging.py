@@ -77,6 +77,27 @@ def test_wheel_installs_the_console_script(wheel, wheel_names):
     assert "quoteattr = quoteattr.__main__:main" in lines
 
 
+def test_wheel_registers_the_spacy_factory(wheel, tmp_path):
+    """With the wheel on the path, ``add_pipe("quoteattr")`` works in a program that never
+    imports quoteattr: spaCy finds the factory through the ``spacy_factories`` entry point."""
+    pytest.importorskip("spacy", reason="the spaCy component needs spacy: pip install spacy")
+    wheel.extractall(tmp_path / "site")
+    code = (
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('quoteattr')\n"
+        "import quoteattr\n"
+        "print(quoteattr.__file__)\n"
+        "print(nlp('\"We won,\" she said.')._.quotes[0].content.text)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")}, timeout=120)
+    assert 0 == result.returncode, result.stderr
+    where, content = result.stdout.splitlines()
+    assert Path(where).is_relative_to(tmp_path / "site")
+    assert "We won" == content
+
+
 def _quick_start_commands() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
