@@ -113,27 +113,3 @@ def test_exported():
     """``analyze_many`` and ``BatchError`` are public names of ``quoteattr``."""
     assert {"analyze_many", "BatchError"} <= set(quoteattr.__all__)
 
-
-_TIED_ENTITIES = ("Lopez on Climate Change: We must act now\n\n"
-                  'Mr. Lopez said the plan would work. "It is ready," Ms. Chen said.')
-
-
-def test_output_is_the_same_in_processes_with_different_hash_seeds():
-    """Workers of a pool hash strings differently; entity order must not depend on it.
-
-    Two entities here are first mentioned at the same offset (the headline).
-    """
-    import os
-    import subprocess
-    import sys
-
-    script = "import sys, quoteattr; print(quoteattr.to_json(quoteattr.analyze(sys.argv[1])))"
-    outputs = set()
-    for seed in ("1", "2", "3", "4"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", script, _TIED_ENTITIES], env=env,
-                             capture_output=True, text=True, check=True)
-        outputs.add(run.stdout)
-    assert len(outputs) == 1
-    starts = [e.mentions[0].start for e in analyze(_TIED_ENTITIES).entities]
-    assert starts[0] == starts[1]
