@@ -45,14 +45,7 @@ napoleon_numpy_docstring = False
 # builder. The ``>>>`` examples that autodoc brings in from docstrings are left to
 # pytest --doctest-modules, which runs each in its own module's namespace.
 doctest_test_doctest_blocks = ""
-# ``:skipif: hypothesis is None`` skips the examples that need the optional hypothesis.
-doctest_global_setup = """
-import quoteattr
-try:
-    import hypothesis
-except ImportError:
-    hypothesis = None
-"""
+doctest_global_setup = "import quoteattr"
 
 html_theme = "alabaster"
 html_title = f"quoteattr {release}"
