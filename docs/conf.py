@@ -50,3 +50,5 @@ doctest_global_setup = "import quoteattr"
 html_theme = "alabaster"
 html_title = f"quoteattr {release}"
 html_static_path: list[str] = []
+# Wide enough for the examples, whose lines run to about 100 characters.
+html_theme_options = {"page_width": "1200px"}
