@@ -5,7 +5,7 @@ quoteattr, and importing this module without it raises an ``ImportError`` that
 says to ``pip install hypothesis``.
 
 - :func:`spans`, :func:`entities`, :func:`quotes` and :func:`documents` build
-  valid result objects, for code that consumes ``Document``s;
+  valid result objects, for code that consumes a ``Document``;
 - :func:`news_texts` builds short news articles together with the quotes
   ``analyze`` should find in them (:class:`NewsText`), for end-to-end tests.
 
