@@ -1,0 +1,563 @@
+"""A Document as one self-contained HTML page: the text with its quotes highlighted.
+
+The page needs no network and no other file: its CSS and its small script are
+inline, and a Content-Security-Policy forbids it to load anything. The text is
+shown once, in reading order, with every quote in its speaker's colour, every cue
+and source marked, and beside it a panel of speakers and reporting chains.
+"""
+
+from __future__ import annotations
+
+import collections
+import colorsys
+import html
+import re
+from typing import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
+
+__all__ = ["render_html"]
+
+GOLDEN_ANGLE = 137.508
+FIRST_HUE = 205.0
+TITLE_WIDTH = 80
+ARROW = "\u2192"
+_DOT = " \u00b7 "
+_NO_SPEAKER = "none"
+_UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_SPECIAL = re.compile("[&<>\r]")
+_QUOTE, _SOURCE, _CUE = 0, 1, 2
+_KIND_NAMES = {QuoteKind.DIRECT: "direct", QuoteKind.MIXED: "mixed", QuoteKind.INDIRECT: "indirect"}
+
+
+def render_html(doc: Document) -> str:
+    """Return one self-contained HTML page showing ``doc``.
+
+    Each quote is a ``<span class="qa-quote" data-quote="i">`` (``i`` its index
+    in ``doc.quotes``) in its speaker's colour, and its cue and source are marked
+    ``qa-cue`` and ``qa-source`` with ``data-of`` listing the quotes they serve.
+    A quote's ``title`` holds its speaker, kind, chain, cue, source, rule and
+    confidence, shown as a tooltip. Where marks overlap without nesting, a mark
+    is split, and every piece after the first also has the class ``qa-cont``.
+    The side panel lists the speakers with their quote counts and draws each
+    reporting chain as ``A → B → C``.
+
+    Every character of ``doc.text`` appears once, in order and HTML-escaped, so
+    the page's text is ``doc.text`` with two exceptions that keep the page valid
+    UTF-8 HTML: a NUL character or a lone surrogate becomes U+FFFD, the
+    replacement character (one for one, so offsets still match). Line breaks
+    are kept. Time is linear in the size of the text and of the results.
+
+    >>> import quoteattr
+    >>> page = render_html(quoteattr.analyze('"We <won>," Ann Lee said.'))
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    >>> '<span class="qa-quote qa-direct qa-s0" data-quote="0"' in page
+    True
+    >>> print(page[page.index('<article'):page.index('</article>')])  # doctest: +ELLIPSIS
+    <article class="qa-text">"<span class="qa-quote ...>We &lt;won&gt;</span>," <span class="qa-source ...>Ann Lee</span> <span class="qa-cue ...>said</span>.
+    """
+    palette = _Palette.of(doc.quotes)
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
+        '<meta name="generator" content="quoteattr">\n',
+        f"<title>{_escape(_title(doc.text))}</title>\n",
+        f"<style>\n{_CSS}{palette.css()}</style>\n</head>\n<body>\n",
+        _header(doc),
+        '<div class="qa-layout">\n<main class="qa-main"><article class="qa-text">',
+        *_marked_text(doc.text, _marks(doc, palette)),
+        "</article></main>\n",
+        _panel(doc, palette),
+        "</div>\n",
+        '<div class="qa-tip" id="qa-tip" role="tooltip" hidden></div>\n',
+        f"<script>\n{_SCRIPT}</script>\n</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def _encodable(text: str) -> str:
+    """Replace what UTF-8 HTML cannot carry (NUL, lone surrogates) by U+FFFD."""
+    return _UNENCODABLE.sub("\ufffd", text)
+
+
+def _escape(text: str) -> str:
+    """Escape text for an HTML element: ``&``, ``<``, ``>``, and CR so it survives."""
+    return _SPECIAL.sub(lambda match: _ESCAPES[match.group()], _encodable(text))
+
+
+def _attribute(text: str) -> str:
+    return html.escape(_encodable(text), quote=True).replace("\r", "&#13;")
+
+
+def _title(text: str) -> str:
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first_line:
+        return "quoteattr"
+    if len(first_line) > TITLE_WIDTH:
+        first_line = first_line[: TITLE_WIDTH - 1].rstrip() + "\u2026"
+    return f"{first_line} \u2014 quoteattr"
+
+
+@attrs.frozen
+class _Colour:
+    """A speaker's highlight: a tint behind its words and a strong line under them."""
+
+    tint: str
+    pale: str
+    line: str
+
+    @classmethod
+    def of_hue(cls, hue: float) -> _Colour:
+        return cls(_hex(hue, 0.86, 0.78), _hex(hue, 0.93, 0.7), _hex(hue, 0.36, 0.62))
+
+
+def _hex(hue: float, lightness: float, saturation: float) -> str:
+    red, green, blue = colorsys.hls_to_rgb(hue / 360.0, lightness, saturation)
+    return "#" + "".join(f"{round(channel * 255):02x}" for channel in (red, green, blue))
+
+
+NEUTRAL = _Colour("#e4e4e0", "#efefeb", "#77776f")
+
+
+@attrs.frozen
+class _Palette:
+    """The entities of a document in order of first appearance, each with a colour.
+
+    Speakers come first, in the order they first speak, then entities that only
+    relay. Colours step round the hue circle by the golden angle, so neighbours
+    in the order always differ and the same document always gets the same colours.
+    """
+
+    entities: tuple[Entity, ...]
+    ids: Mapping[Entity, int]
+
+    @classmethod
+    def of(cls, quotes: Sequence[Quote]) -> _Palette:
+        speakers = (quote.speaker for quote in quotes if quote.speaker is not None)
+        relays = (entity for quote in quotes for entity in quote.chain)
+        ordered = tuple(dict.fromkeys([*speakers, *relays]))
+        return cls(ordered, {entity: i for i, entity in enumerate(ordered)})
+
+    def colour(self, i: int) -> _Colour:
+        return _Colour.of_hue((FIRST_HUE + i * GOLDEN_ANGLE) % 360.0)
+
+    def css_class(self, entity: Entity | None) -> str:
+        return f"qa-s{_NO_SPEAKER if entity is None else self.ids[entity]}"
+
+    def css(self) -> str:
+        rules = [_colour_rule(f"qa-s{_NO_SPEAKER}", NEUTRAL)]
+        rules += [_colour_rule(f"qa-s{i}", self.colour(i)) for i in range(len(self.entities))]
+        return "".join(rules)
+
+    def speaker_id(self, entity: Entity | None) -> str:
+        return _NO_SPEAKER if entity is None else str(self.ids[entity])
+
+
+def _colour_rule(name: str, colour: _Colour) -> str:
+    return f".{name}{{--tint:{colour.tint};--pale:{colour.pale};--line:{colour.line}}}\n"
+
+
+@attrs.frozen
+class _Mark:
+    """A stretch of text to wrap in a ``<span>``: a quote, or a cue or source of quotes."""
+
+    start: int
+    end: int
+    layer: int
+    opening: str
+
+    def order(self) -> tuple[int, int]:
+        """Sort key among marks opening at one offset: longest outermost, quotes first."""
+        return (-self.end, self.layer)
+
+    def continued(self) -> str:
+        return self.opening.replace('class="', 'class="qa-cont ', 1).replace(' tabindex="0"', "", 1)
+
+
+def _marks(doc: Document, palette: _Palette) -> list[_Mark]:
+    positions = _positions(doc.quotes)
+    marks = [
+        _quote_mark(i, quote, palette, _quote_title(quote, positions), positions)
+        for i, quote in enumerate(doc.quotes)
+    ]
+    marks += _attribution_marks(doc.quotes, palette)
+    return marks
+
+
+def _positions(quotes: Sequence[Quote]) -> dict[Quote, int]:
+    positions: dict[Quote, int] = {}
+    for i, quote in enumerate(quotes):
+        positions.setdefault(quote, i)
+    return positions
+
+
+def _quote_mark(
+    i: int, quote: Quote, palette: _Palette, title: str, positions: Mapping[Quote, int]
+) -> _Mark:
+    classes = ["qa-quote", f"qa-{_KIND_NAMES[quote.kind]}", palette.css_class(quote.speaker)]
+    if not quote.speech:
+        classes.append("qa-belief")
+    parent = positions.get(quote.parent) if quote.parent is not None else None
+    parent_attribute = "" if parent is None else f' data-parent="{parent}"'
+    opening = (
+        f'<span class="{" ".join(classes)}" data-quote="{i}" '
+        f'data-speaker="{palette.speaker_id(quote.speaker)}"{parent_attribute} '
+        f'tabindex="0" title="{_attribute(title)}">'
+    )
+    return _Mark(quote.content.start, quote.content.end, _QUOTE, opening)
+
+
+def _attribution_marks(quotes: Sequence[Quote], palette: _Palette) -> list[_Mark]:
+    """One mark per distinct cue or source span, serving every quote that has it."""
+    served: dict[tuple[int, int, int], list[int]] = collections.defaultdict(list)
+    for i, quote in enumerate(quotes):
+        for layer, span in ((_SOURCE, quote.source), (_CUE, quote.cue)):
+            if span is not None:
+                served[(span.start, span.end, layer)].append(i)
+    marks = []
+    for (start, end, layer), indices in served.items():
+        first = quotes[indices[0]]
+        name = "source" if layer == _SOURCE else "cue"
+        title = f"{name.title()} of {_quote_numbers(indices)}"
+        if first.speaker is not None:
+            title += f": {first.speaker.name}"
+        opening = (
+            f'<span class="qa-{name} {palette.css_class(first.speaker)}" '
+            f'data-of="{" ".join(map(str, indices))}" title="{_attribute(title)}">'
+        )
+        marks.append(_Mark(start, end, layer, opening))
+    return marks
+
+
+def _quote_numbers(indices: Sequence[int]) -> str:
+    """Name quotes as a reader counts them, from 1: ``quote 2``, ``quotes 2, 3``."""
+    numbers = ", ".join(str(i + 1) for i in indices)
+    return f"quote{'' if len(indices) == 1 else 's'} {numbers}"
+
+
+def _quote_title(quote: Quote, positions: Mapping[Quote, int]) -> str:
+    """The tooltip of a quote: one ``Label: value`` line per fact."""
+    speaker = "none found"
+    if quote.speaker is not None:
+        speaker = f"{quote.speaker.name} ({quote.speaker.kind.value})"
+    kind = f"{_KIND_NAMES[quote.kind]} quote"
+    if not quote.speech:
+        kind += " (belief or evidence, not speech)"
+    lines = [
+        f"Speaker: {speaker}",
+        f"Kind: {kind}",
+        f"Chain: {_chain_text(quote.chain, ARROW) or 'none'}",
+        f"Cue: {'none' if quote.cue is None else _one_line(quote.cue)}",
+        f"Source: {'none' if quote.source is None else _one_line(quote.source)}",
+        f"Rule: {quote.rule}",
+        f"Confidence: {quote.confidence:.2f}",
+    ]
+    if quote.parent is not None and quote.parent in positions:
+        lines.append(f"Inside: {_quote_numbers([positions[quote.parent]])}")
+    return "\n".join(lines)
+
+
+def _one_line(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _chain_text(chain: Iterable[Entity], arrow: str) -> str:
+    return f" {arrow} ".join(entity.name for entity in chain)
+
+
+def _marked_text(text: str, marks: Sequence[_Mark]) -> Iterator[str]:
+    """Yield the escaped text with every mark opened and closed, properly nested.
+
+    Marks open at their start, longest outermost. At an offset where marks end,
+    the stack is closed down to the deepest of them, and the marks above it that
+    go on are reopened as continued pieces; nested marks are never split.
+    """
+    opening_at: dict[int, list[_Mark]] = collections.defaultdict(list)
+    ending_at: collections.Counter[int] = collections.Counter()
+    for mark in sorted(marks, key=_Mark.order):
+        opening_at[mark.start].append(mark)
+        if mark.end > mark.start:
+            ending_at[mark.end] += 1
+    stack: list[_Mark] = []
+    position = 0
+    for offset in sorted(opening_at.keys() | ending_at.keys()):
+        yield _escape(text[position:offset])
+        position = offset
+        yield from _close(stack, offset, ending_at[offset])
+        for mark in opening_at[offset]:
+            yield mark.opening
+            if mark.end == offset:
+                yield "</span>"
+            else:
+                stack.append(mark)
+    yield _escape(text[position:])
+
+
+def _close(stack: list[_Mark], offset: int, ending: int) -> Iterator[str]:
+    reopen = []
+    while ending:
+        mark = stack.pop()
+        yield "</span>"
+        if mark.end == offset:
+            ending -= 1
+        else:
+            reopen.append(mark)
+    for mark in reversed(reopen):
+        stack.append(mark)
+        yield mark.continued()
+
+
+def _header(doc: Document) -> str:
+    speakers = {quote.speaker for quote in doc.quotes if quote.speaker is not None}
+    counts = (
+        _plural(len(doc.quotes), "quote"),
+        _plural(len(speakers), "speaker"),
+        _plural(len(doc.text), "character"),
+    )
+    return (
+        '<header class="qa-header"><p class="qa-brand">quoteattr</p>'
+        "<h1>Who said what</h1>"
+        f'<p class="qa-summary">{_DOT.join(counts)}</p></header>\n'
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _panel(doc: Document, palette: _Palette) -> str:
+    return (
+        '<aside class="qa-panel">\n'
+        f"{_speaker_section(doc.quotes, palette)}"
+        f"{_chain_section(doc.quotes, palette)}"
+        f"{_KEY}"
+        "</aside>\n"
+    )
+
+
+def _speaker_section(quotes: Sequence[Quote], palette: _Palette) -> str:
+    said = collections.Counter(quote.speaker for quote in quotes)
+    kinds = collections.Counter((quote.speaker, quote.kind) for quote in quotes)
+    relayed = collections.Counter(entity for quote in quotes for entity in set(quote.chain[1:]))
+    order = sorted(
+        range(len(palette.entities)),
+        key=lambda i: (-said[palette.entities[i]], -relayed[palette.entities[i]], i),
+    )
+    rows = [
+        _speaker_row(palette, palette.entities[i], said, kinds, relayed[palette.entities[i]])
+        for i in order
+    ]
+    if said[None]:
+        rows.append(_speaker_row(palette, None, said, kinds, 0))
+    body = "".join(rows) or '<li class="qa-empty">No quotes found.</li>\n'
+    return f'<section>\n<h2>Speakers</h2>\n<ul class="qa-speakers">\n{body}</ul>\n</section>\n'
+
+
+def _speaker_row(
+    palette: _Palette,
+    entity: Entity | None,
+    said: Mapping[Entity | None, int],
+    kinds: Mapping[tuple[Entity | None, QuoteKind], int],
+    relayed: int,
+) -> str:
+    name = "No speaker found" if entity is None else _escape(entity.name)
+    kind = "" if entity is None else f'<span class="qa-kind">{entity.kind.value}</span>'
+    details = [f"{kinds[entity, k]} {_KIND_NAMES[k]}" for k in QuoteKind if kinds[entity, k]]
+    if relayed:
+        details.append(f"relayed {_plural(relayed, 'quote')}")
+    return (
+        f'<li class="qa-speaker {palette.css_class(entity)}" '
+        f'data-speaker="{palette.speaker_id(entity)}" tabindex="0">'
+        f'<span class="qa-swatch"></span><bdi class="qa-name">{name}</bdi>{kind}'
+        f'<span class="qa-count" title="quotes">{said[entity]}</span>'
+        f'<span class="qa-details">{_DOT.join(details)}</span></li>\n'
+    )
+
+
+def _chain_section(quotes: Sequence[Quote], palette: _Palette) -> str:
+    chains = collections.Counter(quote.chain for quote in quotes if len(quote.chain) > 1)
+    rows = [_chain_row(chain, count, palette) for chain, count in chains.items()]
+    body = "".join(rows) or (
+        '<li class="qa-empty">None: every quote comes straight from its speaker.</li>\n'
+    )
+    return (
+        "<section>\n<h2>Reporting chains</h2>\n"
+        '<p class="qa-note">From the speaker to the last reporter named.</p>\n'
+        f'<ul class="qa-chains">\n{body}</ul>\n</section>\n'
+    )
+
+
+def _chain_row(chain: tuple[Entity, ...], count: int, palette: _Palette) -> str:
+    links = f'<span class="qa-arrow" aria-label="via">{ARROW}</span>'.join(
+        f'<bdi class="qa-link {palette.css_class(entity)}">{_escape(entity.name)}</bdi>'
+        for entity in chain
+    )
+    return (
+        f'<li class="qa-chain"><span class="qa-links">{links}</span>'
+        f'<span class="qa-count" title="quotes">{count}</span></li>\n'
+    )
+
+
+_KEY = """<section>
+<h2>Key</h2>
+<ul class="qa-key">
+<li><span class="qa-quote qa-direct qa-snone">direct</span> quoted word for word</li>
+<li><span class="qa-quote qa-mixed qa-snone">mixed</span> a phrase quoted in a paraphrase</li>
+<li><span class="qa-quote qa-indirect qa-snone">indirect</span> reported in other words</li>
+<li><span class="qa-cue qa-snone">cue</span> the reporting words, <span class="qa-source qa-snone">source</span> who is named</li>
+</ul>
+<p class="qa-note">Hover over a quote for its speaker, chain and rule; over a speaker to pick out their quotes.</p>
+</section>
+"""
+
+_CSS = """:root{color-scheme:light;--ink:#1d1d1b;--muted:#66665f;--rule:#dcdcd5;--paper:#fbfaf7}
+*{box-sizing:border-box}
+body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 "DejaVu Sans","Liberation Sans",system-ui,sans-serif}
+.qa-header{padding:18px max(32px,calc(50% - 540px)) 10px;border-bottom:1px solid var(--rule)}
+.qa-brand{margin:0;font-size:12px;letter-spacing:.12em;text-transform:uppercase;color:var(--muted)}
+.qa-header h1{margin:2px 0 0;font-size:22px;font-weight:600}
+.qa-summary{margin:2px 0 0;color:var(--muted);font-size:13px}
+.qa-layout{display:flex;align-items:flex-start;gap:32px;max-width:1144px;margin:0 auto;padding:20px 32px 40px}
+.qa-main{flex:1 1 auto;min-width:0;max-width:44em}
+.qa-text{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate;font:17px/1.75 Georgia,"DejaVu Serif","Liberation Serif",serif}
+.qa-quote{background:var(--tint);border-bottom:2px solid var(--line);border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone;unicode-bidi:isolate;cursor:help}
+.qa-mixed{border-bottom-style:dotted}
+.qa-indirect{background:var(--pale);border-bottom:2px dashed var(--line)}
+.qa-belief{font-style:italic}
+.qa-quote .qa-quote{padding:1px 0}
+.qa-cue{font-weight:700;color:var(--line);cursor:help}
+.qa-source{outline:1.5px solid var(--line);outline-offset:1px;border-radius:2px;cursor:help}
+.qa-linked{box-shadow:0 0 0 3px var(--line)}
+.qa-focusing .qa-quote:not(.qa-focus){background:none;border-bottom-color:transparent}
+.qa-quote:focus{outline:2px solid var(--line)}
+.qa-panel{flex:0 0 320px;position:sticky;top:12px;font-size:14px}
+.qa-panel section{background:#fff;border:1px solid var(--rule);border-radius:6px;padding:10px 14px;margin-bottom:14px}
+.qa-panel h2{margin:0 0 6px;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
+.qa-panel ul{list-style:none;margin:0;padding:0}
+.qa-speaker{display:grid;grid-template-columns:16px 1fr auto;column-gap:8px;align-items:baseline;padding:4px 0;border-top:1px solid #eeeee8;cursor:default}
+.qa-speaker:first-child{border-top:none}
+.qa-swatch{width:14px;height:14px;border-radius:3px;background:var(--tint);border:2px solid var(--line);align-self:center}
+.qa-name{font-weight:600;overflow-wrap:anywhere}
+.qa-kind{grid-column:2;color:var(--muted);font-size:12px}
+.qa-speaker .qa-kind{grid-row:2}
+.qa-details{grid-column:2/4;color:var(--muted);font-size:12px}
+.qa-speaker .qa-count{grid-column:3;grid-row:1}
+.qa-count{font-variant-numeric:tabular-nums;font-weight:600;background:#f0f0ea;border-radius:9px;padding:0 7px;font-size:12px}
+.qa-chain{display:grid;grid-template-columns:1fr auto;column-gap:8px;align-items:start;padding:4px 0}
+.qa-links{display:flex;flex-wrap:wrap;align-items:center;gap:3px 4px}
+.qa-link{background:var(--tint);border:1px solid var(--line);border-radius:10px;padding:0 8px;font-weight:600;overflow-wrap:anywhere}
+.qa-arrow{color:var(--muted);font-weight:700}
+.qa-note{margin:6px 0 0;color:var(--muted);font-size:12px}
+.qa-empty{color:var(--muted);font-size:13px}
+.qa-key li{margin:3px 0;font-size:13px}
+.qa-key .qa-quote{padding:0 3px;cursor:default}
+.qa-tip{position:fixed;z-index:10;max-width:360px;padding:8px 10px;background:#22221f;color:#f4f4ee;border-radius:6px;font-size:13px;line-height:1.4;pointer-events:none;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.qa-tip b{display:block;font-size:14px;margin-bottom:3px}
+.qa-tip dl{display:grid;grid-template-columns:auto 1fr;gap:1px 10px;margin:0}
+.qa-tip dt{color:#b9b9b0}
+.qa-tip dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:820px){.qa-layout{flex-direction:column}.qa-panel{position:static;flex-basis:auto;width:100%}}
+"""
+
+_SCRIPT = """(function () {
+  "use strict";
+  var tip = document.getElementById("qa-tip");
+  var text = document.querySelector(".qa-text");
+  var linked = [];
+  text.querySelectorAll("[title]").forEach(function (element) {
+    element.setAttribute("data-tip", element.getAttribute("title"));
+    element.removeAttribute("title");
+  });
+  function fill(lines) {
+    tip.textContent = "";
+    var heading = document.createElement("b");
+    heading.textContent = lines[0].replace(/^[^:]*: /, "");
+    tip.appendChild(heading);
+    var list = document.createElement("dl");
+    lines.slice(1).forEach(function (line) {
+      var split = line.indexOf(": ");
+      var term = document.createElement("dt");
+      var value = document.createElement("dd");
+      term.textContent = line.slice(0, split);
+      value.textContent = line.slice(split + 2);
+      list.appendChild(term);
+      list.appendChild(value);
+    });
+    tip.appendChild(list);
+  }
+  function place(x, y) {
+    var width = tip.offsetWidth, height = tip.offsetHeight;
+    var left = Math.min(x + 14, window.innerWidth - width - 8);
+    var top = y + 18 + height > window.innerHeight ? y - height - 12 : y + 18;
+    tip.style.left = Math.max(8, left) + "px";
+    tip.style.top = Math.max(8, top) + "px";
+  }
+  function quotesOf(element) {
+    var of = element.getAttribute("data-of");
+    return of ? of.split(" ") : [element.getAttribute("data-quote")];
+  }
+  function link(element) {
+    unlink();
+    quotesOf(element).forEach(function (i) {
+      var selector = '[data-quote="' + i + '"],[data-of~="' + i + '"]';
+      text.querySelectorAll(selector).forEach(function (other) {
+        other.classList.add("qa-linked");
+        linked.push(other);
+      });
+    });
+  }
+  function unlink() {
+    linked.forEach(function (element) { element.classList.remove("qa-linked"); });
+    linked = [];
+  }
+  function described(element) {
+    var of = element.getAttribute("data-of");
+    return of ? text.querySelector('[data-quote="' + of.split(" ")[0] + '"]') : element;
+  }
+  function show(element, x, y) {
+    fill(described(element).getAttribute("data-tip").split("\\n"));
+    tip.hidden = false;
+    place(x, y);
+    link(element);
+  }
+  function hide() {
+    tip.hidden = true;
+    unlink();
+  }
+  text.addEventListener("mouseover", function (event) {
+    var element = event.target.closest("[data-tip]");
+    if (element) { show(element, event.clientX, event.clientY); } else { hide(); }
+  });
+  text.addEventListener("mousemove", function (event) {
+    if (!tip.hidden) { place(event.clientX, event.clientY); }
+  });
+  text.addEventListener("mouseleave", hide);
+  text.addEventListener("focusin", function (event) {
+    var element = event.target.closest("[data-tip]");
+    if (element) {
+      var box = element.getBoundingClientRect();
+      show(element, box.left, box.bottom);
+    }
+  });
+  text.addEventListener("focusout", hide);
+  function focus(speaker) {
+    text.classList.toggle("qa-focusing", speaker !== null);
+    text.querySelectorAll(".qa-quote").forEach(function (quote) {
+      quote.classList.toggle("qa-focus", quote.getAttribute("data-speaker") === speaker);
+    });
+  }
+  document.querySelectorAll(".qa-speaker").forEach(function (row) {
+    var speaker = row.getAttribute("data-speaker");
+    row.addEventListener("mouseenter", function () { focus(speaker); });
+    row.addEventListener("mouseleave", function () { focus(null); });
+    row.addEventListener("focus", function () { focus(speaker); });
+    row.addEventListener("blur", function () { focus(null); });
+  });
+}());
+"""
