@@ -410,7 +410,8 @@ _KEY = """<section>
 <li><span class="qa-quote qa-direct qa-snone">direct</span> quoted word for word</li>
 <li><span class="qa-quote qa-mixed qa-snone">mixed</span> a phrase quoted in a paraphrase</li>
 <li><span class="qa-quote qa-indirect qa-snone">indirect</span> reported in other words</li>
-<li><span class="qa-cue qa-snone">cue</span> the reporting words, <span class="qa-source qa-snone">source</span> who is named</li>
+<li><span class="qa-cue qa-snone">cue</span> the reporting words</li>
+<li><span class="qa-source qa-snone">source</span> who is named as saying it</li>
 </ul>
 <p class="qa-note">Hover over a quote for its speaker, chain and rule; over a speaker to pick out their quotes.</p>
 </section>
@@ -419,12 +420,12 @@ _KEY = """<section>
 _CSS = """:root{color-scheme:light;--ink:#1d1d1b;--muted:#66665f;--rule:#dcdcd5;--paper:#fbfaf7}
 *{box-sizing:border-box}
 body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 "DejaVu Sans","Liberation Sans",system-ui,sans-serif}
-.qa-header{padding:18px max(32px,calc(50% - 540px)) 10px;border-bottom:1px solid var(--rule)}
+.qa-header{padding:18px max(32px,calc(50% - 521px)) 10px;border-bottom:1px solid var(--rule)}
 .qa-brand{margin:0;font-size:12px;letter-spacing:.12em;text-transform:uppercase;color:var(--muted)}
 .qa-header h1{margin:2px 0 0;font-size:22px;font-weight:600}
 .qa-summary{margin:2px 0 0;color:var(--muted);font-size:13px}
-.qa-layout{display:flex;align-items:flex-start;gap:32px;max-width:1144px;margin:0 auto;padding:20px 32px 40px}
-.qa-main{flex:1 1 auto;min-width:0;max-width:44em}
+.qa-layout{display:flex;align-items:flex-start;gap:32px;max-width:1106px;margin:0 auto;padding:20px 32px 40px}
+.qa-main{flex:1 1 auto;min-width:0;max-width:46em}
 .qa-text{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate;font:17px/1.75 Georgia,"DejaVu Serif","Liberation Serif",serif}
 .qa-quote{background:var(--tint);border-bottom:2px solid var(--line);border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone;unicode-bidi:isolate;cursor:help}
 .qa-mixed{border-bottom-style:dotted}
@@ -433,7 +434,7 @@ body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 "DejaVu San
 .qa-quote .qa-quote{padding:1px 0}
 .qa-cue{font-weight:700;color:var(--line);cursor:help}
 .qa-source{outline:1.5px solid var(--line);outline-offset:1px;border-radius:2px;cursor:help}
-.qa-linked{box-shadow:0 0 0 3px var(--line)}
+.qa-linked{box-shadow:0 0 0 2px var(--line)}
 .qa-focusing .qa-quote:not(.qa-focus){background:none;border-bottom-color:transparent}
 .qa-quote:focus{outline:2px solid var(--line)}
 .qa-panel{flex:0 0 320px;position:sticky;top:12px;font-size:14px}

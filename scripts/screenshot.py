@@ -5,7 +5,7 @@
 Needs playwright (``pip install playwright``, no browser download) and Chromium
 (``apt-get install chromium``, or set QUOTEATTR_CHROMIUM to an executable). The
 page is loaded from a temporary file with every network request refused, and
-shown as a reader sees it with the mouse over quote N (default: 9), so the
+shown as a reader sees it with the mouse over quote N (default: 0), so the
 picture includes a tooltip.
 """
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))  # the checkout, when not installed
 import quoteattr  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "_static" / "demo.png"
-VIEWPORT = {"width": 1180, "height": 1000}
+VIEWPORT = {"width": 1120, "height": 1000}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -40,8 +40,8 @@ CHROMIUM_ARGS = [
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hover", type=int, default=9, metavar="N",
-                        help="the index of the quote under the mouse (default: 9)")
+    parser.add_argument("--hover", type=int, default=0, metavar="N",
+                        help="the index of the quote under the mouse (default: 0)")
     parser.add_argument("--output", type=Path, default=OUTPUT, metavar="PATH")
     args = parser.parse_args()
     chromium = os.environ.get("QUOTEATTR_CHROMIUM") or shutil.which("chromium")
