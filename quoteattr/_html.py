@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import collections
 import colorsys
+import functools
 import html
+import importlib.resources
 import re
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -49,7 +51,8 @@ def render_html(doc: Document) -> str:
     the page's text is ``doc.text`` with two exceptions that keep the page valid
     UTF-8 HTML: a NUL character or a lone surrogate becomes U+FFFD, the
     replacement character (one for one, so offsets still match). Line breaks
-    are kept. Time is linear in the size of the text and of the results.
+    are kept. Time is linear in the size of the text and of the results when
+    marks nest, as ``analyze``'s do; each crossing adds one piece.
 
     >>> import quoteattr
     >>> page = render_html(quoteattr.analyze('"We <won>," Ann Lee said.'))
@@ -57,8 +60,12 @@ def render_html(doc: Document) -> str:
     True
     >>> '<span class="qa-quote qa-direct qa-s0" data-quote="0"' in page
     True
-    >>> print(page[page.index('<article'):page.index('</article>')])  # doctest: +ELLIPSIS
-    <article class="qa-text">"<span class="qa-quote ...>We &lt;won&gt;</span>," <span class="qa-source ...>Ann Lee</span> <span class="qa-cue ...>said</span>.
+    >>> article = page[page.index("<article"):page.index("</article>")]
+    >>> print(article.replace("</span>", "</span>\\n"))  # doctest: +ELLIPSIS
+    <article class="qa-text">"<span class="qa-quote ...>We &lt;won&gt;</span>
+    ," <span class="qa-source ...>Ann Lee</span>
+     <span class="qa-cue ...>said</span>
+    .
     """
     palette = _Palette.of(doc.quotes)
     parts = [
@@ -68,7 +75,7 @@ def render_html(doc: Document) -> str:
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
         '<meta name="generator" content="quoteattr">\n',
         f"<title>{_escape(_title(doc.text))}</title>\n",
-        f"<style>\n{_CSS}{palette.css()}</style>\n</head>\n<body>\n",
+        f"<style>\n{_asset('page.css')}{palette.css()}</style>\n</head>\n<body>\n",
         _header(doc),
         '<div class="qa-layout">\n<main class="qa-main"><article class="qa-text">',
         *_marked_text(doc.text, _marks(doc, palette)),
@@ -76,9 +83,15 @@ def render_html(doc: Document) -> str:
         _panel(doc, palette),
         "</div>\n",
         '<div class="qa-tip" id="qa-tip" role="tooltip" hidden></div>\n',
-        f"<script>\n{_SCRIPT}</script>\n</body>\n</html>\n",
+        f"<script>\n{_asset('page.js')}</script>\n</body>\n</html>\n",
     ]
     return "".join(parts)
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    """The page's style or script, from ``quoteattr/page/``, read once."""
+    return (importlib.resources.files("quoteattr") / "page" / name).read_text(encoding="utf-8")
 
 
 def _encodable(text: str) -> str:
@@ -415,150 +428,4 @@ _KEY = """<section>
 </ul>
 <p class="qa-note">Hover over a quote for its speaker, chain and rule; over a speaker to pick out their quotes.</p>
 </section>
-"""
-
-_CSS = """:root{color-scheme:light;--ink:#1d1d1b;--muted:#66665f;--rule:#dcdcd5;--paper:#fbfaf7}
-*{box-sizing:border-box}
-body{margin:0;background:var(--paper);color:var(--ink);font:15px/1.5 "DejaVu Sans","Liberation Sans",system-ui,sans-serif}
-.qa-header{padding:18px max(32px,calc(50% - 521px)) 10px;border-bottom:1px solid var(--rule)}
-.qa-brand{margin:0;font-size:12px;letter-spacing:.12em;text-transform:uppercase;color:var(--muted)}
-.qa-header h1{margin:2px 0 0;font-size:22px;font-weight:600}
-.qa-summary{margin:2px 0 0;color:var(--muted);font-size:13px}
-.qa-layout{display:flex;align-items:flex-start;gap:32px;max-width:1106px;margin:0 auto;padding:20px 32px 40px}
-.qa-main{flex:1 1 auto;min-width:0;max-width:46em}
-.qa-text{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate;font:17px/1.75 Georgia,"DejaVu Serif","Liberation Serif",serif}
-.qa-quote{background:var(--tint);border-bottom:2px solid var(--line);border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone;unicode-bidi:isolate;cursor:help}
-.qa-mixed{border-bottom-style:dotted}
-.qa-indirect{background:var(--pale);border-bottom:2px dashed var(--line)}
-.qa-belief{font-style:italic}
-.qa-quote .qa-quote{padding:1px 0}
-.qa-cue{font-weight:700;color:var(--line);cursor:help}
-.qa-source{outline:1.5px solid var(--line);outline-offset:1px;border-radius:2px;cursor:help}
-.qa-linked{box-shadow:0 0 0 2px var(--line)}
-.qa-focusing .qa-quote:not(.qa-focus){background:none;border-bottom-color:transparent}
-.qa-quote:focus{outline:2px solid var(--line)}
-.qa-panel{flex:0 0 320px;position:sticky;top:12px;font-size:14px}
-.qa-panel section{background:#fff;border:1px solid var(--rule);border-radius:6px;padding:10px 14px;margin-bottom:14px}
-.qa-panel h2{margin:0 0 6px;font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
-.qa-panel ul{list-style:none;margin:0;padding:0}
-.qa-speaker{display:grid;grid-template-columns:16px 1fr auto;column-gap:8px;align-items:baseline;padding:4px 0;border-top:1px solid #eeeee8;cursor:default}
-.qa-speaker:first-child{border-top:none}
-.qa-swatch{width:14px;height:14px;border-radius:3px;background:var(--tint);border:2px solid var(--line);align-self:center}
-.qa-name{font-weight:600;overflow-wrap:anywhere}
-.qa-kind{grid-column:2;color:var(--muted);font-size:12px}
-.qa-speaker .qa-kind{grid-row:2}
-.qa-details{grid-column:2/4;color:var(--muted);font-size:12px}
-.qa-speaker .qa-count{grid-column:3;grid-row:1}
-.qa-count{font-variant-numeric:tabular-nums;font-weight:600;background:#f0f0ea;border-radius:9px;padding:0 7px;font-size:12px}
-.qa-chain{display:grid;grid-template-columns:1fr auto;column-gap:8px;align-items:start;padding:4px 0}
-.qa-links{display:flex;flex-wrap:wrap;align-items:center;gap:3px 4px}
-.qa-link{background:var(--tint);border:1px solid var(--line);border-radius:10px;padding:0 8px;font-weight:600;overflow-wrap:anywhere}
-.qa-arrow{color:var(--muted);font-weight:700}
-.qa-note{margin:6px 0 0;color:var(--muted);font-size:12px}
-.qa-empty{color:var(--muted);font-size:13px}
-.qa-key li{margin:3px 0;font-size:13px}
-.qa-key .qa-quote{padding:0 3px;cursor:default}
-.qa-tip{position:fixed;z-index:10;max-width:360px;padding:8px 10px;background:#22221f;color:#f4f4ee;border-radius:6px;font-size:13px;line-height:1.4;pointer-events:none;box-shadow:0 4px 14px rgba(0,0,0,.25)}
-.qa-tip b{display:block;font-size:14px;margin-bottom:3px}
-.qa-tip dl{display:grid;grid-template-columns:auto 1fr;gap:1px 10px;margin:0}
-.qa-tip dt{color:#b9b9b0}
-.qa-tip dd{margin:0;overflow-wrap:anywhere}
-@media (max-width:820px){.qa-layout{flex-direction:column}.qa-panel{position:static;flex-basis:auto;width:100%}}
-"""
-
-_SCRIPT = """(function () {
-  "use strict";
-  var tip = document.getElementById("qa-tip");
-  var text = document.querySelector(".qa-text");
-  var linked = [];
-  text.querySelectorAll("[title]").forEach(function (element) {
-    element.setAttribute("data-tip", element.getAttribute("title"));
-    element.removeAttribute("title");
-  });
-  function fill(lines) {
-    tip.textContent = "";
-    var heading = document.createElement("b");
-    heading.textContent = lines[0].replace(/^[^:]*: /, "");
-    tip.appendChild(heading);
-    var list = document.createElement("dl");
-    lines.slice(1).forEach(function (line) {
-      var split = line.indexOf(": ");
-      var term = document.createElement("dt");
-      var value = document.createElement("dd");
-      term.textContent = line.slice(0, split);
-      value.textContent = line.slice(split + 2);
-      list.appendChild(term);
-      list.appendChild(value);
-    });
-    tip.appendChild(list);
-  }
-  function place(x, y) {
-    var width = tip.offsetWidth, height = tip.offsetHeight;
-    var left = Math.min(x + 14, window.innerWidth - width - 8);
-    var top = y + 18 + height > window.innerHeight ? y - height - 12 : y + 18;
-    tip.style.left = Math.max(8, left) + "px";
-    tip.style.top = Math.max(8, top) + "px";
-  }
-  function quotesOf(element) {
-    var of = element.getAttribute("data-of");
-    return of ? of.split(" ") : [element.getAttribute("data-quote")];
-  }
-  function link(element) {
-    unlink();
-    quotesOf(element).forEach(function (i) {
-      var selector = '[data-quote="' + i + '"],[data-of~="' + i + '"]';
-      text.querySelectorAll(selector).forEach(function (other) {
-        other.classList.add("qa-linked");
-        linked.push(other);
-      });
-    });
-  }
-  function unlink() {
-    linked.forEach(function (element) { element.classList.remove("qa-linked"); });
-    linked = [];
-  }
-  function described(element) {
-    var of = element.getAttribute("data-of");
-    return of ? text.querySelector('[data-quote="' + of.split(" ")[0] + '"]') : element;
-  }
-  function show(element, x, y) {
-    fill(described(element).getAttribute("data-tip").split("\\n"));
-    tip.hidden = false;
-    place(x, y);
-    link(element);
-  }
-  function hide() {
-    tip.hidden = true;
-    unlink();
-  }
-  text.addEventListener("mouseover", function (event) {
-    var element = event.target.closest("[data-tip]");
-    if (element) { show(element, event.clientX, event.clientY); } else { hide(); }
-  });
-  text.addEventListener("mousemove", function (event) {
-    if (!tip.hidden) { place(event.clientX, event.clientY); }
-  });
-  text.addEventListener("mouseleave", hide);
-  text.addEventListener("focusin", function (event) {
-    var element = event.target.closest("[data-tip]");
-    if (element) {
-      var box = element.getBoundingClientRect();
-      show(element, box.left, box.bottom);
-    }
-  });
-  text.addEventListener("focusout", hide);
-  function focus(speaker) {
-    text.classList.toggle("qa-focusing", speaker !== null);
-    text.querySelectorAll(".qa-quote").forEach(function (quote) {
-      quote.classList.toggle("qa-focus", quote.getAttribute("data-speaker") === speaker);
-    });
-  }
-  document.querySelectorAll(".qa-speaker").forEach(function (row) {
-    var speaker = row.getAttribute("data-speaker");
-    row.addEventListener("mouseenter", function () { focus(speaker); });
-    row.addEventListener("mouseleave", function () { focus(null); });
-    row.addEventListener("focus", function () { focus(speaker); });
-    row.addEventListener("blur", function () { focus(null); });
-  });
-}());
 """

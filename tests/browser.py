@@ -21,6 +21,7 @@ self-contained and ran cleanly.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -56,9 +57,7 @@ def chromium_path() -> str | None:
 
 def require_browser() -> str:
     """Return the Chromium path, or skip the calling test saying what is missing."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         pytest.skip("browser test needs playwright: pip install 'quoteattr[test]'")
     executable = chromium_path()
     if executable is None:

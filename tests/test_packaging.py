@@ -62,8 +62,9 @@ def test_wheel_carries_the_demo_article(wheel_names):
     assert "quoteattr/data/demo.txt" in wheel_names
 
 
-def test_wheel_carries_the_json_schema(wheel, wheel_names):
-    """``quoteattr.json_schema()`` works from an installed wheel: the schema ships, as JSON."""
+def test_wheel_carries_the_json_schema_and_the_page_style(wheel, wheel_names):
+    """``json_schema()`` and ``render_html()`` work from an installed wheel: their data ships."""
+    assert {"quoteattr/page/page.css", "quoteattr/page/page.js"} <= wheel_names
     assert "quoteattr/schema/document.schema.json" in wheel_names
     schema = json.loads(wheel.read("quoteattr/schema/document.schema.json"))
     assert "quoteattr Document" == schema["title"]
