@@ -13,6 +13,7 @@ import colorsys
 import functools
 import html
 import importlib.resources
+import itertools
 import re
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -76,7 +77,7 @@ def render_html(doc: Document) -> str:
         '<meta name="generator" content="quoteattr">\n',
         f"<title>{_escape(_title(doc.text))}</title>\n",
         f"<style>\n{_asset('page.css')}{palette.css()}</style>\n</head>\n<body>\n",
-        _header(doc),
+        _header(doc, palette),
         '<div class="qa-layout">\n<main class="qa-main"><article class="qa-text">',
         *_marked_text(doc.text, _marks(doc, palette)),
         "</article></main>\n",
@@ -145,31 +146,49 @@ class _Palette:
     Speakers come first, in the order they first speak, then entities that only
     relay. Colours step round the hue circle by the golden angle, so neighbours
     in the order always differ and the same document always gets the same colours.
+
+    An entity hashes by value, which costs as much as its mentions, so entities
+    are looked up by identity and each object is hashed once: otherwise a long
+    article, whose speakers have many mentions, would take quadratic time.
     """
 
     entities: tuple[Entity, ...]
-    ids: Mapping[Entity, int]
+    numbers: Mapping[int, int]
 
     @classmethod
     def of(cls, quotes: Sequence[Quote]) -> _Palette:
         speakers = (quote.speaker for quote in quotes if quote.speaker is not None)
         relays = (entity for quote in quotes for entity in quote.chain)
-        ordered = tuple(dict.fromkeys([*speakers, *relays]))
-        return cls(ordered, {entity: i for i, entity in enumerate(ordered)})
+        numbers: dict[int, int] = {}
+        distinct: dict[Entity, int] = {}
+        for entity in itertools.chain(speakers, relays):
+            if id(entity) not in numbers:
+                numbers[id(entity)] = distinct.setdefault(entity, len(distinct))
+        return cls(tuple(distinct), numbers)
+
+    def number(self, entity: Entity) -> int:
+        """The entity's place in :attr:`entities`."""
+        return self.numbers[id(entity)]
+
+    def speaker(self, quote: Quote) -> int | None:
+        """The number of the quote's speaker, or None when it has none."""
+        return None if quote.speaker is None else self.number(quote.speaker)
 
     def colour(self, i: int) -> _Colour:
         return _Colour.of_hue((FIRST_HUE + i * GOLDEN_ANGLE) % 360.0)
 
-    def css_class(self, entity: Entity | None) -> str:
-        return f"qa-s{_NO_SPEAKER if entity is None else self.ids[entity]}"
-
     def css(self) -> str:
-        rules = [_colour_rule(f"qa-s{_NO_SPEAKER}", NEUTRAL)]
-        rules += [_colour_rule(f"qa-s{i}", self.colour(i)) for i in range(len(self.entities))]
+        rules = [_colour_rule(_css_class(None), NEUTRAL)]
+        rules += [_colour_rule(_css_class(i), self.colour(i)) for i in range(len(self.entities))]
         return "".join(rules)
 
-    def speaker_id(self, entity: Entity | None) -> str:
-        return _NO_SPEAKER if entity is None else str(self.ids[entity])
+
+def _css_class(number: int | None) -> str:
+    return f"qa-s{_speaker_id(number)}"
+
+
+def _speaker_id(number: int | None) -> str:
+    return _NO_SPEAKER if number is None else str(number)
 
 
 def _colour_rule(name: str, colour: _Colour) -> str:
@@ -195,33 +214,41 @@ class _Mark:
 
 def _marks(doc: Document, palette: _Palette) -> list[_Mark]:
     positions = _positions(doc.quotes)
+    parents = [_parent_index(quote, doc.quotes, positions) for quote in doc.quotes]
     marks = [
-        _quote_mark(i, quote, palette, _quote_title(quote, positions), positions)
+        _quote_mark(i, quote, palette.speaker(quote), parents[i])
         for i, quote in enumerate(doc.quotes)
     ]
     marks += _attribution_marks(doc.quotes, palette)
     return marks
 
 
-def _positions(quotes: Sequence[Quote]) -> dict[Quote, int]:
-    positions: dict[Quote, int] = {}
+def _positions(quotes: Sequence[Quote]) -> dict[int, int]:
+    """Each quote's index, by identity: hashing a quote hashes its speaker's mentions."""
+    positions: dict[int, int] = {}
     for i, quote in enumerate(quotes):
-        positions.setdefault(quote, i)
+        positions.setdefault(id(quote), i)
     return positions
 
 
-def _quote_mark(
-    i: int, quote: Quote, palette: _Palette, title: str, positions: Mapping[Quote, int]
-) -> _Mark:
-    classes = ["qa-quote", f"qa-{_KIND_NAMES[quote.kind]}", palette.css_class(quote.speaker)]
+def _parent_index(quote: Quote, quotes: Sequence[Quote], positions: Mapping[int, int]) -> int | None:
+    """The index of the quote's parent: the same object, else the first equal quote."""
+    if quote.parent is None:
+        return None
+    if id(quote.parent) in positions:
+        return positions[id(quote.parent)]
+    return next((i for i, other in enumerate(quotes) if other == quote.parent), None)
+
+
+def _quote_mark(i: int, quote: Quote, speaker: int | None, parent: int | None) -> _Mark:
+    classes = ["qa-quote", f"qa-{_KIND_NAMES[quote.kind]}", _css_class(speaker)]
     if not quote.speech:
         classes.append("qa-belief")
-    parent = positions.get(quote.parent) if quote.parent is not None else None
     parent_attribute = "" if parent is None else f' data-parent="{parent}"'
     opening = (
         f'<span class="{" ".join(classes)}" data-quote="{i}" '
-        f'data-speaker="{palette.speaker_id(quote.speaker)}"{parent_attribute} '
-        f'tabindex="0" title="{_attribute(title)}">'
+        f'data-speaker="{_speaker_id(speaker)}"{parent_attribute} '
+        f'tabindex="0" title="{_attribute(_quote_title(quote, parent))}">'
     )
     return _Mark(quote.content.start, quote.content.end, _QUOTE, opening)
 
@@ -241,7 +268,7 @@ def _attribution_marks(quotes: Sequence[Quote], palette: _Palette) -> list[_Mark
         if first.speaker is not None:
             title += f": {first.speaker.name}"
         opening = (
-            f'<span class="qa-{name} {palette.css_class(first.speaker)}" '
+            f'<span class="qa-{name} {_css_class(palette.speaker(first))}" '
             f'data-of="{" ".join(map(str, indices))}" title="{_attribute(title)}">'
         )
         marks.append(_Mark(start, end, layer, opening))
@@ -254,7 +281,7 @@ def _quote_numbers(indices: Sequence[int]) -> str:
     return f"quote{'' if len(indices) == 1 else 's'} {numbers}"
 
 
-def _quote_title(quote: Quote, positions: Mapping[Quote, int]) -> str:
+def _quote_title(quote: Quote, parent: int | None) -> str:
     """The tooltip of a quote: one ``Label: value`` line per fact."""
     speaker = "none found"
     if quote.speaker is not None:
@@ -271,8 +298,8 @@ def _quote_title(quote: Quote, positions: Mapping[Quote, int]) -> str:
         f"Rule: {quote.rule}",
         f"Confidence: {quote.confidence:.2f}",
     ]
-    if quote.parent is not None and quote.parent in positions:
-        lines.append(f"Inside: {_quote_numbers([positions[quote.parent]])}")
+    if parent is not None:
+        lines.append(f"Inside: {_quote_numbers([parent])}")
     return "\n".join(lines)
 
 
@@ -326,8 +353,8 @@ def _close(stack: list[_Mark], offset: int, ending: int) -> Iterator[str]:
         yield mark.continued()
 
 
-def _header(doc: Document) -> str:
-    speakers = {quote.speaker for quote in doc.quotes if quote.speaker is not None}
+def _header(doc: Document, palette: _Palette) -> str:
+    speakers = {palette.speaker(quote) for quote in doc.quotes} - {None}
     counts = (
         _plural(len(doc.quotes), "quote"),
         _plural(len(speakers), "speaker"),
@@ -355,46 +382,46 @@ def _panel(doc: Document, palette: _Palette) -> str:
 
 
 def _speaker_section(quotes: Sequence[Quote], palette: _Palette) -> str:
-    said = collections.Counter(quote.speaker for quote in quotes)
-    kinds = collections.Counter((quote.speaker, quote.kind) for quote in quotes)
-    relayed = collections.Counter(entity for quote in quotes for entity in set(quote.chain[1:]))
-    order = sorted(
-        range(len(palette.entities)),
-        key=lambda i: (-said[palette.entities[i]], -relayed[palette.entities[i]], i),
+    speakers = [palette.speaker(quote) for quote in quotes]
+    said = collections.Counter(speakers)
+    kinds = collections.Counter(zip(speakers, (quote.kind for quote in quotes)))
+    relayed = collections.Counter(
+        number for quote in quotes for number in {palette.number(e) for e in quote.chain[1:]}
     )
-    rows = [
-        _speaker_row(palette, palette.entities[i], said, kinds, relayed[palette.entities[i]])
-        for i in order
-    ]
+    order = sorted(range(len(palette.entities)), key=lambda i: (-said[i], -relayed[i], i))
+    rows = [_speaker_row(i, palette.entities[i], said, kinds, relayed[i]) for i in order]
     if said[None]:
-        rows.append(_speaker_row(palette, None, said, kinds, 0))
+        rows.append(_speaker_row(None, None, said, kinds, 0))
     body = "".join(rows) or '<li class="qa-empty">No quotes found.</li>\n'
     return f'<section>\n<h2>Speakers</h2>\n<ul class="qa-speakers">\n{body}</ul>\n</section>\n'
 
 
 def _speaker_row(
-    palette: _Palette,
+    number: int | None,
     entity: Entity | None,
-    said: Mapping[Entity | None, int],
-    kinds: Mapping[tuple[Entity | None, QuoteKind], int],
+    said: Mapping[int | None, int],
+    kinds: Mapping[tuple[int | None, QuoteKind], int],
     relayed: int,
 ) -> str:
     name = "No speaker found" if entity is None else _escape(entity.name)
     kind = "" if entity is None else f'<span class="qa-kind">{entity.kind.value}</span>'
-    details = [f"{kinds[entity, k]} {_KIND_NAMES[k]}" for k in QuoteKind if kinds[entity, k]]
+    details = [f"{kinds[number, k]} {_KIND_NAMES[k]}" for k in QuoteKind if kinds[number, k]]
     if relayed:
         details.append(f"relayed {_plural(relayed, 'quote')}")
     return (
-        f'<li class="qa-speaker {palette.css_class(entity)}" '
-        f'data-speaker="{palette.speaker_id(entity)}" tabindex="0">'
+        f'<li class="qa-speaker {_css_class(number)}" '
+        f'data-speaker="{_speaker_id(number)}" tabindex="0">'
         f'<span class="qa-swatch"></span><bdi class="qa-name">{name}</bdi>{kind}'
-        f'<span class="qa-count" title="quotes">{said[entity]}</span>'
+        f'<span class="qa-count" title="quotes">{said[number]}</span>'
         f'<span class="qa-details">{_DOT.join(details)}</span></li>\n'
     )
 
 
 def _chain_section(quotes: Sequence[Quote], palette: _Palette) -> str:
-    chains = collections.Counter(quote.chain for quote in quotes if len(quote.chain) > 1)
+    chains = collections.Counter(
+        tuple(palette.number(entity) for entity in quote.chain)
+        for quote in quotes if len(quote.chain) > 1
+    )
     rows = [_chain_row(chain, count, palette) for chain, count in chains.items()]
     body = "".join(rows) or (
         '<li class="qa-empty">None: every quote comes straight from its speaker.</li>\n'
@@ -406,10 +433,10 @@ def _chain_section(quotes: Sequence[Quote], palette: _Palette) -> str:
     )
 
 
-def _chain_row(chain: tuple[Entity, ...], count: int, palette: _Palette) -> str:
+def _chain_row(chain: tuple[int, ...], count: int, palette: _Palette) -> str:
     links = f'<span class="qa-arrow" aria-label="via">{ARROW}</span>'.join(
-        f'<bdi class="qa-link {palette.css_class(entity)}">{_escape(entity.name)}</bdi>'
-        for entity in chain
+        f'<bdi class="qa-link {_css_class(i)}">{_escape(palette.entities[i].name)}</bdi>'
+        for i in chain
     )
     return (
         f'<li class="qa-chain"><span class="qa-links">{links}</span>'

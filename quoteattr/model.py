@@ -208,10 +208,21 @@ class Document:
         >>> record["text"], record["speaker"], record["chain"], record["cue_start"]
         ('We won', 'Ann Lee', 'Ann Lee', 18)
         """
-        positions: dict[Quote, int] = {}
+        # By identity: a quote hashes over its speaker's mentions, so a dict of
+        # quotes would take time quadratic in the length of the text.
+        positions: dict[int, int] = {}
         for i, quote in enumerate(self.quotes):
-            positions.setdefault(quote, i)
-        return [_quote_to_record(i, quote, positions) for i, quote in enumerate(self.quotes)]
+            positions.setdefault(id(quote), i)
+        return [_quote_to_record(i, quote, self._parent_index(quote, positions))
+                for i, quote in enumerate(self.quotes)]
+
+    def _parent_index(self, quote: Quote, positions: Mapping[int, int]) -> int | None:
+        """The index of the quote's parent: the same object, else the first equal quote."""
+        if quote.parent is None:
+            return None
+        if id(quote.parent) in positions:
+            return positions[id(quote.parent)]
+        return next((i for i, other in enumerate(self.quotes) if other == quote.parent), None)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
@@ -268,7 +279,7 @@ def _quote_to_dict(
     }
 
 
-def _quote_to_record(i: int, quote: Quote, positions: Mapping[Quote, int]) -> dict[str, Any]:
+def _quote_to_record(i: int, quote: Quote, parent: int | None) -> dict[str, Any]:
     speaker = quote.speaker
     return {
         "quote": i,
@@ -289,7 +300,7 @@ def _quote_to_record(i: int, quote: Quote, positions: Mapping[Quote, int]) -> di
         "cue_end": None if quote.cue is None else quote.cue.end,
         "source_start": None if quote.source is None else quote.source.start,
         "source_end": None if quote.source is None else quote.source.end,
-        "parent": None if quote.parent is None else positions.get(quote.parent),
+        "parent": parent,
     }
 
 

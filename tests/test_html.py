@@ -311,20 +311,27 @@ def test_panel_counts_quotes_with_no_speaker():
     assert [("No speaker found", "2")] == _panel_rows(page)
 
 
+def _said_by_one_speaker(n: int) -> Document:
+    """``"We won," Ann Lee said.`` n times: one speaker with n mentions and n quotes."""
+    text = '"We won," Ann Lee said. ' * n
+    sources = [Span.of(text, 24 * k + 10, 24 * k + 17) for k in range(n)]
+    speaker = Entity("Ann Lee", EntityKind.PERSON, tuple(sources), ())
+    quotes = tuple(
+        Quote(Span.of(text, 24 * k + 1, 24 * k + 7), "direct",
+              Span.of(text, 24 * k + 18, 24 * k + 22), sources[k], speaker, (speaker,), 0.9, "r")
+        for k in range(n)
+    )
+    return Document(text, quotes, (speaker,))
+
+
 def test_render_time_grows_linearly():
-    """Four times the quotes take at most about four times the work."""
-    def document(n: int) -> Document:
-        text = '"We won," Ann Lee said. ' * n
-        speaker = Entity("Ann Lee", EntityKind.PERSON, (), ())
-        quotes = tuple(
-            Quote(Span.of(text, 24 * k + 1, 24 * k + 7), "direct", Span.of(text, 24 * k + 18, 24 * k + 22),
-                  Span.of(text, 24 * k + 10, 24 * k + 17), speaker, (speaker,), 0.9, "cue_after")
-            for k in range(n)
-        )
-        return Document(text, quotes, (speaker,))
+    """Four times the quotes, and the speaker's mentions, take at most about four times
+    the work: an entity, which hashes over all its mentions, is never hashed per quote."""
+    document = _said_by_one_speaker
 
     small, large = document(200), document(800)
     assert "We won" == small.quotes[199].content.text and "said" == large.quotes[799].cue.text
+    assert "Ann Lee" == large.quotes[799].source.text
     small_work = profile_events(lambda _: quoteattr.render_html(small), "")
     large_work = profile_events(lambda _: quoteattr.render_html(large), "")
     assert large_work <= 4.4 * small_work
@@ -338,3 +345,17 @@ def test_command_line_writes_the_page(capsys):
     out = capsys.readouterr().out
     assert out.startswith("<!DOCTYPE html>")
     assert quoteattr.render_html(_demo()) + "\n" == out
+
+
+def test_a_nested_quote_names_its_parent():
+    """data-parent holds the index of the enclosing quote, found also when the parent is an
+    equal copy rather than the same object, and the tooltip says 'Inside: quote 1'."""
+    text = "abcd"
+    outer = Quote(Span.of(text, 0, 4), QuoteKind.DIRECT, None, None, None, (), 0.5, "r")
+    copy = Quote(Span.of(text, 0, 4), QuoteKind.DIRECT, None, None, None, (), 0.5, "r")
+    inner = Quote(Span.of(text, 1, 3), QuoteKind.INDIRECT, None, None, None, (), 0.5, "r",
+                  parent=copy)
+    page = quoteattr.render_html(Document(text, (outer, inner), ()))
+    assert ['data-quote="1" data-speaker="none" data-parent="0"'] == re.findall(
+        r'data-quote="\d" data-speaker="none" data-parent="\d"', page)
+    assert "Inside: quote 1" in page

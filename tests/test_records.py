@@ -119,3 +119,26 @@ def test_pandas_counts_who_is_quoted():
     assert {"Helena Varga": 6, "Tomas Reyes": 5, "Coastal News Agency": 1} == counts.to_dict()
     by_kind = pandas.crosstab(frame["speaker"], frame["kind"])
     assert {"direct": 3, "indirect": 2, "mixed": 1} == by_kind.loc["Helena Varga"].to_dict()
+
+
+def test_records_take_linear_time():
+    """Four times the quotes, and the speaker's mentions, take at most about four times
+    the work: quotes, which hash over their speaker's mentions, are never hashed."""
+    from test_html import _said_by_one_speaker
+    from work_counting import profile_events
+
+    small, large = _said_by_one_speaker(200), _said_by_one_speaker(800)
+    assert 800 == len(large.to_records())
+    small_work = profile_events(lambda _: small.to_records(), "")
+    large_work = profile_events(lambda _: large.to_records(), "")
+    assert large_work <= 4.4 * small_work
+
+
+def test_a_parent_equal_to_a_quote_but_not_the_same_object():
+    """A hand-built parent that equals a quote of the document still finds its index."""
+    text = "abcd"
+    outer = Quote(Span.of(text, 0, 4), QuoteKind.DIRECT, None, None, None, (), 0.5, "r")
+    copy = Quote(Span.of(text, 0, 4), QuoteKind.DIRECT, None, None, None, (), 0.5, "r")
+    inner = Quote(Span.of(text, 1, 3), QuoteKind.INDIRECT, None, None, None, (), 0.5, "r",
+                  parent=copy)
+    assert [None, 0] == [r["parent"] for r in Document(text, (outer, inner), ()).to_records()]
