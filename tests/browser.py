@@ -20,6 +20,7 @@ self-contained and ran cleanly.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.util
 import os
@@ -80,26 +81,52 @@ def open_html(
     besides its own file (``request: URL``), each of which was aborted.
     Skips the test when playwright or Chromium is missing.
     """
-    executable = require_browser()
-    from playwright.sync_api import sync_playwright
-
+    browser = _browser(require_browser())
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
     url = path.as_uri()
     errors: list[str] = []
-    with sync_playwright() as playwright:
+    context = browser.new_context(viewport=viewport or VIEWPORT)
+    try:
+        context.route("**/*", lambda route: _allow_only(route, url, errors))
+        page = context.new_page()
+        page.on("console", lambda message: _record_console(message, errors))
+        page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+        page.on("requestfailed", lambda request: _record_failure(request, url, errors))
+        page.goto(url, wait_until="load")
+        yield page, errors
+    finally:
+        context.close()
+
+
+_running: list[Any] = []  # [playwright, browser], started by the first test that needs them
+
+
+def _browser(executable: str) -> Any:
+    """One Chromium for the whole test run, closed at exit; each page gets its own context.
+
+    Launching Chromium takes a second or more, a fresh context a few milliseconds, and
+    contexts share no cookies, storage or cache, so tests stay independent.
+    """
+    if _running and not _running[1].is_connected():
+        _stop()
+    if not _running:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
-        try:
-            context = browser.new_context(viewport=viewport or VIEWPORT)
-            context.route("**/*", lambda route: _allow_only(route, url, errors))
-            page = context.new_page()
-            page.on("console", lambda message: _record_console(message, errors))
-            page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-            page.on("requestfailed", lambda request: _record_failure(request, url, errors))
-            page.goto(url, wait_until="load")
-            yield page, errors
-        finally:
+        _running.extend((playwright, browser))
+        atexit.register(_stop)
+    return _running[1]
+
+
+def _stop() -> None:
+    if _running:
+        playwright, browser = _running
+        _running.clear()
+        if browser.is_connected():
             browser.close()
+        playwright.stop()
 
 
 def _allow_only(route: Any, url: str, errors: list[str]) -> None:
