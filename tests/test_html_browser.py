@@ -225,3 +225,18 @@ def test_screenshot_shows_the_highlight_colours(tmp_path):
     for name, colour in colours.items():
         assert pixels[colour] > 2_000, name
     assert len(pixels) > 100
+
+
+def test_longest_polnear_dev_article_loads_cleanly(tmp_path):
+    """The longest PolNeAR dev article (read at run time): no error, every quote visible,
+    and the panel, however many speakers it lists, scrolls within the window."""
+    paths = sorted((SEED.parents[1] / "data" / "polnear" / "dev" / "text").glob("*.txt"))
+    if not paths:
+        pytest.skip("no PolNeAR dev texts in ../shared/data/polnear/dev/text")
+    text = max((path.read_text(encoding="utf-8") for path in paths), key=len)
+    doc = quoteattr.analyze(text)
+    with open_html(quoteattr.render_html(doc), tmp_path) as (page, errors):
+        _assert_every_quote_shows(page, doc)
+        panel = page.eval_on_selector(".qa-panel", "e => e.getBoundingClientRect().height")
+        assert panel <= page.viewport_size["height"]
+        assert [] == errors
