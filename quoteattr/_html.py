@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
+from quoteattr.model import Document, Entity, Quote, QuoteKind
 
 __all__ = ["render_html"]
 
@@ -33,7 +33,6 @@ _UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _SPECIAL = re.compile("[&<>\r]")
 _QUOTE, _SOURCE, _CUE = 0, 1, 2
-_KIND_NAMES = {QuoteKind.DIRECT: "direct", QuoteKind.MIXED: "mixed", QuoteKind.INDIRECT: "indirect"}
 
 
 def render_html(doc: Document) -> str:
@@ -53,7 +52,7 @@ def render_html(doc: Document) -> str:
     UTF-8 HTML: a NUL character or a lone surrogate becomes U+FFFD, the
     replacement character (one for one, so offsets still match). Line breaks
     are kept. Time is linear in the size of the text and of the results when
-    marks nest, as ``analyze``'s do; each crossing adds one piece.
+    marks nest, as ``analyze``'s do; marks that cross add a piece per split.
 
     >>> import quoteattr
     >>> page = render_html(quoteattr.analyze('"We <won>," Ann Lee said.'))
@@ -231,7 +230,9 @@ def _positions(quotes: Sequence[Quote]) -> dict[int, int]:
     return positions
 
 
-def _parent_index(quote: Quote, quotes: Sequence[Quote], positions: Mapping[int, int]) -> int | None:
+def _parent_index(
+    quote: Quote, quotes: Sequence[Quote], positions: Mapping[int, int]
+) -> int | None:
     """The index of the quote's parent: the same object, else the first equal quote."""
     if quote.parent is None:
         return None
@@ -241,7 +242,7 @@ def _parent_index(quote: Quote, quotes: Sequence[Quote], positions: Mapping[int,
 
 
 def _quote_mark(i: int, quote: Quote, speaker: int | None, parent: int | None) -> _Mark:
-    classes = ["qa-quote", f"qa-{_KIND_NAMES[quote.kind]}", _css_class(speaker)]
+    classes = ["qa-quote", f"qa-{quote.kind.value}", _css_class(speaker)]
     if not quote.speech:
         classes.append("qa-belief")
     parent_attribute = "" if parent is None else f' data-parent="{parent}"'
@@ -266,7 +267,7 @@ def _attribution_marks(quotes: Sequence[Quote], palette: _Palette) -> list[_Mark
         name = "source" if layer == _SOURCE else "cue"
         title = f"{name.title()} of {_quote_numbers(indices)}"
         if first.speaker is not None:
-            title += f": {first.speaker.name}"
+            title += f": {_one_line(first.speaker.name)}"
         opening = (
             f'<span class="qa-{name} {_css_class(palette.speaker(first))}" '
             f'data-of="{" ".join(map(str, indices))}" title="{_attribute(title)}">'
@@ -285,17 +286,17 @@ def _quote_title(quote: Quote, parent: int | None) -> str:
     """The tooltip of a quote: one ``Label: value`` line per fact."""
     speaker = "none found"
     if quote.speaker is not None:
-        speaker = f"{quote.speaker.name} ({quote.speaker.kind.value})"
-    kind = f"{_KIND_NAMES[quote.kind]} quote"
+        speaker = f"{_one_line(quote.speaker.name)} ({quote.speaker.kind.value})"
+    kind = f"{quote.kind.value} quote"
     if not quote.speech:
         kind += " (belief or evidence, not speech)"
     lines = [
         f"Speaker: {speaker}",
         f"Kind: {kind}",
-        f"Chain: {_chain_text(quote.chain, ARROW) or 'none'}",
-        f"Cue: {'none' if quote.cue is None else _one_line(quote.cue)}",
-        f"Source: {'none' if quote.source is None else _one_line(quote.source)}",
-        f"Rule: {quote.rule}",
+        f"Chain: {_chain_text(quote.chain) or 'none'}",
+        f"Cue: {'none' if quote.cue is None else _one_line(quote.cue.text)}",
+        f"Source: {'none' if quote.source is None else _one_line(quote.source.text)}",
+        f"Rule: {_one_line(quote.rule)}",
         f"Confidence: {quote.confidence:.2f}",
     ]
     if parent is not None:
@@ -303,12 +304,13 @@ def _quote_title(quote: Quote, parent: int | None) -> str:
     return "\n".join(lines)
 
 
-def _one_line(span: Span) -> str:
-    return " ".join(span.text.split())
+def _one_line(text: str) -> str:
+    """The text on one line, so that each fact keeps its own line in a tooltip."""
+    return " ".join(text.split())
 
 
-def _chain_text(chain: Iterable[Entity], arrow: str) -> str:
-    return f" {arrow} ".join(entity.name for entity in chain)
+def _chain_text(chain: Iterable[Entity]) -> str:
+    return f" {ARROW} ".join(_one_line(entity.name) for entity in chain)
 
 
 def _marked_text(text: str, marks: Sequence[_Mark]) -> Iterator[str]:
@@ -405,7 +407,7 @@ def _speaker_row(
 ) -> str:
     name = "No speaker found" if entity is None else _escape(entity.name)
     kind = "" if entity is None else f'<span class="qa-kind">{entity.kind.value}</span>'
-    details = [f"{kinds[number, k]} {_KIND_NAMES[k]}" for k in QuoteKind if kinds[number, k]]
+    details = [f"{kinds[number, k]} {k.value}" for k in QuoteKind if kinds[number, k]]
     if relayed:
         details.append(f"relayed {_plural(relayed, 'quote')}")
     return (
@@ -453,6 +455,7 @@ _KEY = """<section>
 <li><span class="qa-cue qa-snone">cue</span> the reporting words</li>
 <li><span class="qa-source qa-snone">source</span> who is named as saying it</li>
 </ul>
-<p class="qa-note">Hover over a quote for its speaker, chain and rule; over a speaker to pick out their quotes.</p>
+<p class="qa-note">Hover over a quote for its speaker, chain and rule;
+over a speaker to pick out their quotes.</p>
 </section>
 """

@@ -359,3 +359,12 @@ def test_a_nested_quote_names_its_parent():
     assert ['data-quote="1" data-speaker="none" data-parent="0"'] == re.findall(
         r'data-quote="\d" data-speaker="none" data-parent="\d"', page)
     assert "Inside: quote 1" in page
+
+
+def test_a_name_across_lines_keeps_the_tooltip_one_fact_per_line():
+    """A speaker name with a line break is written on one line in the tooltip."""
+    text = "x"
+    speaker = Entity("Ann\nLee", EntityKind.PERSON, (), ())
+    quote = Quote(Span.of(text, 0, 1), "direct", None, None, speaker, (speaker,), 0.5, "r")
+    page = quoteattr.render_html(Document(text, (quote,), (speaker,)))
+    assert "Speaker: Ann Lee (person)\nKind: direct quote\nChain: Ann Lee\n" in page
