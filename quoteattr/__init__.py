@@ -14,6 +14,8 @@ from quoteattr.errors import (
 from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span, to_json
 from quoteattr._pipeline import analyze
 from quoteattr._batch import BatchError, analyze_many
+from quoteattr._html import render_html
+from quoteattr._schema import json_schema
 
 __version__ = "0.1.0.dev0"
 
@@ -26,10 +28,12 @@ __all__ = [
     "Entity",
     "EntityKind",
     "InputTypeError",
+    "json_schema",
     "MalformedDocumentError",
     "Quote",
     "QuoteAttrError",
     "QuoteKind",
+    "render_html",
     "Span",
     "to_json",
 ]

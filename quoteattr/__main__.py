@@ -1,8 +1,9 @@
 """The command line: ``quoteattr FILE`` or ``python -m quoteattr FILE``.
 
 ``quoteattr FILE`` (``-`` reads standard input, ``--demo`` the bundled article)
-prints the quotes it finds as a table, or with ``--format json|jsonl`` as
-:meth:`quoteattr.Document.to_dict` JSON. ``quoteattr evaluate DIR`` scores the
+prints the quotes it finds as a table, with ``--format json|jsonl`` as
+:meth:`quoteattr.Document.to_dict` JSON, or with ``--format html`` as the page
+of :func:`quoteattr.render_html`. ``quoteattr evaluate DIR`` scores the
 library against a BRAT stand-off corpus, and ``quoteattr bench [DIR ...]`` times
 it. Input must be UTF-8. Any error is one ``quoteattr: error: ...`` line on
 standard error and exit status 2.
@@ -17,7 +18,7 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from quoteattr import __version__, analyze, to_json
+from quoteattr import __version__, analyze, render_html, to_json
 from quoteattr._table import render, shorten
 from quoteattr.errors import QuoteAttrError
 from quoteattr.model import Document
@@ -82,7 +83,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "--format",
         choices=sorted(_FORMATS),
         default="table",
-        help="table (default); json: the document, indented; jsonl: the document on one line",
+        help="table (default); json: the document, indented; jsonl: the document on one line;"
+        " html: a self-contained page with the quotes highlighted",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -176,6 +178,7 @@ _FORMATS: dict[str, Callable[[Document], str]] = {
     "table": _table,
     "json": lambda doc: to_json(doc, indent=2),
     "jsonl": to_json,
+    "html": render_html,
 }
 
 

@@ -182,6 +182,48 @@ class Document:
             "quotes": [_quote_to_dict(q, index, positions) for q in self.quotes],
         }
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one flat dict per quote, in order, for tables and data frames.
+
+        Values are plain ``str``, ``int``, ``float``, ``bool`` or ``None``, so
+        ``pandas.DataFrame(doc.to_records())`` or ``csv.DictWriter`` take them
+        as they are. The keys, the same in every record:
+
+        - ``quote``: the index of the quote in ``quotes``;
+        - ``text``, ``kind``, ``speech``, ``rule``, ``confidence``: the quote's
+          content text and its fields (``kind`` as its value, ``"direct"``);
+        - ``speaker``, ``speaker_kind``: the speaker's name and kind, or None;
+        - ``cue``, ``source``: their text, or None;
+        - ``chain``: the entity names joined by ``" -> "`` (``""`` for none),
+          and ``chain_length``;
+        - ``start``, ``end``: the content's offsets; ``cue_start``, ``cue_end``,
+          ``source_start``, ``source_end``: the cue's and source's, or None;
+        - ``parent``: the index of the quote that holds this one, or None.
+
+        >>> doc = Document("", (), ())
+        >>> doc.to_records()
+        []
+        >>> import quoteattr
+        >>> record = quoteattr.analyze('"We won," Ann Lee said.').to_records()[0]
+        >>> record["text"], record["speaker"], record["chain"], record["cue_start"]
+        ('We won', 'Ann Lee', 'Ann Lee', 18)
+        """
+        # By identity: a quote hashes over its speaker's mentions, so a dict of
+        # quotes would take time quadratic in the length of the text.
+        positions: dict[int, int] = {}
+        for i, quote in enumerate(self.quotes):
+            positions.setdefault(id(quote), i)
+        return [_quote_to_record(i, quote, self._parent_index(quote, positions))
+                for i, quote in enumerate(self.quotes)]
+
+    def _parent_index(self, quote: Quote, positions: Mapping[int, int]) -> int | None:
+        """The index of the quote's parent: the same object, else the first equal quote."""
+        if quote.parent is None:
+            return None
+        if id(quote.parent) in positions:
+            return positions[id(quote.parent)]
+        return next((i for i, other in enumerate(self.quotes) if other == quote.parent), None)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
         """Rebuild a Document from :meth:`to_dict` output.
@@ -233,6 +275,31 @@ def _quote_to_dict(
         "confidence": quote.confidence,
         "rule": quote.rule,
         "speech": quote.speech,
+        "parent": parent,
+    }
+
+
+def _quote_to_record(i: int, quote: Quote, parent: int | None) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "quote": i,
+        "text": quote.content.text,
+        "kind": quote.kind.value,
+        "speech": quote.speech,
+        "speaker": None if speaker is None else speaker.name,
+        "speaker_kind": None if speaker is None else speaker.kind.value,
+        "cue": None if quote.cue is None else quote.cue.text,
+        "source": None if quote.source is None else quote.source.text,
+        "chain": " -> ".join(entity.name for entity in quote.chain),
+        "chain_length": len(quote.chain),
+        "rule": quote.rule,
+        "confidence": quote.confidence,
+        "start": quote.content.start,
+        "end": quote.content.end,
+        "cue_start": None if quote.cue is None else quote.cue.start,
+        "cue_end": None if quote.cue is None else quote.cue.end,
+        "source_start": None if quote.source is None else quote.source.start,
+        "source_end": None if quote.source is None else quote.source.end,
         "parent": parent,
     }
 

@@ -8,6 +8,7 @@ build isolation when setuptools and wheel are already installed.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
@@ -59,6 +60,14 @@ def test_wheel_declares_typing(wheel_names):
 def test_wheel_carries_the_demo_article(wheel_names):
     """``quoteattr --demo`` works from an installed wheel."""
     assert "quoteattr/data/demo.txt" in wheel_names
+
+
+def test_wheel_carries_the_json_schema_and_the_page_style(wheel, wheel_names):
+    """``json_schema()`` and ``render_html()`` work from an installed wheel: their data ships."""
+    assert {"quoteattr/page/page.css", "quoteattr/page/page.js"} <= wheel_names
+    assert "quoteattr/schema/document.schema.json" in wheel_names
+    schema = json.loads(wheel.read("quoteattr/schema/document.schema.json"))
+    assert "quoteattr Document" == schema["title"]
 
 
 def test_wheel_carries_every_lexicon(wheel_names):
