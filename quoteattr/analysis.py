@@ -22,8 +22,9 @@ from __future__ import annotations
 import bisect
 import collections
 import json
+import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -54,11 +55,13 @@ NO_SPEAKER = "none"
 NO_CUE = "none"
 """The stance of a quote that has no cue."""
 _POSSESSIVES = ("'s", "’s")
+_APOSTROPHE = re.compile("['’]")
+_INITIAL = re.compile(r"(?<!\S)([A-Z])\.(?= )")  # the J. of Donald J. Trump, not the S. of U.S.
 _RECORD_FIELDS = ("table", "name", "kind", "measure", "value")
 
 
 @attrs.frozen(repr=False)
-class Counts(Mapping[K, int], Generic[K]):
+class Counts(Mapping[K, int]):
     """An immutable multiset: each key with a positive count, keys in sorted order.
 
     Missing keys count 0, as in :class:`collections.Counter`. Two ``Counts`` are
@@ -356,31 +359,39 @@ def speaker_key(entity: Entity, aliases: Mapping[str, str] | None = None) -> Spe
     """Return the key a speaker merges on across documents, or ``None`` for a pronoun.
 
     The key is ``(name, kind)``: the entity's canonical name with runs of whitespace
-    made one space and a final possessive dropped (``Trump’s`` -> ``Trump``), looked
+    made one space, the period of a middle initial dropped (``Donald J. Trump`` ->
+    ``Donald J Trump``) and a final possessive too (``Trump’s`` -> ``Trump``), looked
     up once in ``aliases``, and its :class:`~quoteattr.EntityKind` value. An entity
-    whose name is a pronoun (``he``, ``they``) names no one across documents.
+    whose name is a pronoun (``he``, ``they``, ``I’m``) names no one across documents.
 
     Args:
         entity: a speaker or a reporter in a chain.
-        aliases: maps a name, after the clean-up above, to the name to count it under.
+        aliases: maps a cleaned-up name (as above) to the name to count it under;
+            :class:`Corpus` and :func:`summarize` clean up the names of the table for you.
 
     >>> from quoteattr import Entity, EntityKind
     >>> speaker_key(Entity("Donald  J. Trump", EntityKind.PERSON, (), ()),
-    ...             {"Donald J. Trump": "Donald Trump"})
+    ...             {"Donald J Trump": "Donald Trump"})
     ('Donald Trump', 'person')
     >>> speaker_key(Entity("she", EntityKind.PERSON, (), ())) is None
     True
     """
     name = _clean_name(entity.name)
-    if not name or name.lower() in pronouns():
+    if not name or _is_pronoun(name):
         return None
     if aliases:
         name = aliases.get(name, name)
     return name, entity.kind.value
 
 
+def _is_pronoun(name: str) -> bool:
+    """``he``, ``They``, and a pronoun with a contraction (``I’m``, ``he's``)."""
+    word = _APOSTROPHE.split(name.lower(), maxsplit=1)[0]
+    return " " not in name and word in pronouns()
+
+
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
+    name = _INITIAL.sub(r"\1", " ".join(name.split()))
     for possessive in _POSSESSIVES:
         if name.endswith(possessive) and len(name) > len(possessive):
             return name[: -len(possessive)]

@@ -141,6 +141,12 @@ def test_aliases_rename_speakers_and_relays() -> None:
     assert "Reuters" not in {row.name for row in summary.speakers()}
 
 
+def test_alias_names_are_cleaned_like_speaker_names() -> None:
+    """summarize cleans the alias table's names as it cleans speakers' names."""
+    summary = summarize([DOC_B], aliases={"Tom  Hart’s": "T. Hart"})
+    assert ("T. Hart", "person") in {(row.name, row.kind) for row in summary.speakers()}
+
+
 def test_the_same_name_with_another_kind_is_another_speaker() -> None:
     """Names merge only with the same kind: Lee the person is not Lee the company."""
     text = "Lee said yes. Lee said no."
@@ -157,9 +163,15 @@ def test_the_same_name_with_another_kind_is_another_speaker() -> None:
     [
         ("Ann  Lee", None, ("Ann Lee", "person")),
         ("Donald Trump’s", None, ("Donald Trump", "person")),
+        ("James B. Comey Jr.", None, ("James B Comey Jr.", "person")),
+        ("U.S. Senate", None, ("U.S. Senate", "person")),
+        ("Loretta E. Lynch", {"Loretta E Lynch": "Loretta Lynch"}, ("Loretta Lynch", "person")),
         ("Obama", {"Obama": "Barack Obama"}, ("Barack Obama", "person")),
         ("They", None, None),
         ("himself", None, None),
+        ("I’m", None, None),
+        ("He's", None, None),
+        ("O'Reilly", None, ("O'Reilly", "person")),
         ("  ", None, None),
     ],
 )
