@@ -20,6 +20,8 @@ import pytest
 
 import quoteattr.__main__ as cli
 
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 ARTICLES = {
     "a.txt": '"We won the vote," Ann Lee said.\n\nTom Hart claimed the count was wrong.\n',
     "b.txt": '"The plan will fail," Ann Lee insisted, according to Reuters.\n\n'
@@ -219,3 +221,21 @@ def test_a_file_named_on_the_command_line_is_read_whatever_its_suffix(
     """Folders are searched for .txt, but a file given by name is always read."""
     _, out, _ = _stats(capsys, "--format", "json", str(corpus / "notes.md"))
     assert (1, 1) == (json.loads(out)["documents"], json.loads(out)["quotes"])
+
+
+@pytest.mark.skipif(not (POLNEAR / "dev").is_dir(),
+                    reason="PolNeAR is not in ../shared/data/polnear")
+def test_the_worked_example_runs_on_polnear_dev(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/recipes/corpus.rst's command, on dev: seven publishers of 12 articles each."""
+    status, out, err = _stats(
+        capsys, "--format", "json", str(POLNEAR / "dev"),
+        "--metadata", str(POLNEAR / "metadata.tsv"), "--group-by", "publisher",
+        "--aliases", str(ROOT / "docs" / "recipes" / "polnear-aliases.tsv"))
+    data = json.loads(out)
+    assert (0, "") == (status, err)
+    assert {"breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post",
+            "west-journal"} == set(data["groups"])
+    assert {12} == {group["documents"] for group in data["groups"].values()}
+    assert data["all"]["quotes"] == sum(g["quotes"] for g in data["groups"].values())
+    names = {speaker["name"] for speaker in data["all"]["speakers"]}
+    assert "Donald Trump" in names and not {"Donald J Trump", "Obama"} & names
