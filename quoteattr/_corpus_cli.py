@@ -155,12 +155,11 @@ def _tally(analysed: Iterable[tuple[Path, Document]], aliases: dict[str, str] | 
         if grouping is not None:
             group = grouping.of(path)
             groups.setdefault(group, Corpus(aliases=aliases)).add(doc)
-    if NO_GROUP in groups:
-        print(f"quoteattr: {groups[NO_GROUP].documents} files have no row in the metadata;"
+    summaries = {group: corpus.summary() for group, corpus in sorted(groups.items())}
+    if NO_GROUP in summaries:
+        print(f"quoteattr: {summaries[NO_GROUP].documents} files have no row in the metadata;"
               f" counted as {NO_GROUP!r}", file=sys.stderr)
-    return Tally(total.summary(), {group: corpus.summary() for group, corpus in
-                                   sorted(groups.items())},
-                 None if grouping is None else grouping.column)
+    return Tally(total.summary(), summaries, None if grouping is None else grouping.column)
 
 
 def _grouping(args: argparse.Namespace) -> Grouping | None:

@@ -413,12 +413,12 @@ class Corpus:
     """
 
     def __init__(self, *, aliases: Mapping[str, str] | None = None) -> None:
-        self.aliases = _checked_aliases(aliases)
-        self.documents = 0
-        self.quotes = 0
-        self.words = 0
-        self.unresolved = 0
-        self.counters: dict[str, collections.Counter[Any]] = {
+        self._aliases = _checked_aliases(aliases)
+        self._documents = 0
+        self._quotes = 0
+        self._words = 0
+        self._unresolved = 0
+        self._counters: dict[str, collections.Counter[Any]] = {
             field: collections.Counter() for field in _COUNTED_FIELDS
         }
 
@@ -438,7 +438,7 @@ class Corpus:
                 f"Corpus.add() takes a Document, not {type(doc).__name__}: "
                 "pass quoteattr.analyze(text)"
             )
-        self.documents += 1
+        self._documents += 1
         for quote in doc.quotes:
             self._add_quote(quote)
 
@@ -449,35 +449,35 @@ class Corpus:
         True
         """
         return Summary(
-            self.documents, self.quotes, self.words, self.unresolved,
-            **{field: Counts.of(counter) for field, counter in self.counters.items()},
+            self._documents, self._quotes, self._words, self._unresolved,
+            **{field: Counts.of(counter) for field, counter in self._counters.items()},
         )
 
     def _add_quote(self, quote: Quote) -> None:
         words = len(quote.content.text.split())
         stance = NO_CUE if quote.cue is None else cue_stance(quote.cue.text)
-        self.quotes += 1
-        self.words += words
-        self.counters["chain_lengths"][len(quote.chain)] += 1
-        self.counters["source_stances"][(_source_kind(quote), stance)] += 1
+        self._quotes += 1
+        self._words += words
+        self._counters["chain_lengths"][len(quote.chain)] += 1
+        self._counters["source_stances"][(_source_kind(quote), stance)] += 1
         if quote.cue is not None:
             head = cue_head(quote.cue.text) or " ".join(quote.cue.text.lower().split())
-            self.counters["cues"][(head, stance)] += 1
+            self._counters["cues"][(head, stance)] += 1
         self._add_speaker(quote, words, stance)
-        relays = {speaker_key(entity, self.aliases) for entity in quote.chain[1:]}
+        relays = {speaker_key(entity, self._aliases) for entity in quote.chain[1:]}
         for key in relays - {None}:
-            self.counters["relays"][key] += 1
+            self._counters["relays"][key] += 1
 
     def _add_speaker(self, quote: Quote, words: int, stance: str) -> None:
         if quote.speaker is None:
             return
-        key = speaker_key(quote.speaker, self.aliases)
+        key = speaker_key(quote.speaker, self._aliases)
         if key is None:
-            self.unresolved += 1
+            self._unresolved += 1
             return
-        self.counters["speaker_kinds"][(*key, quote.kind.value)] += 1
-        self.counters["speaker_words"][key] += words
-        self.counters["speaker_stances"][(*key, stance)] += 1
+        self._counters["speaker_kinds"][(*key, quote.kind.value)] += 1
+        self._counters["speaker_words"][key] += words
+        self._counters["speaker_stances"][(*key, stance)] += 1
 
 
 _COUNTED_FIELDS = ("speaker_kinds", "speaker_words", "speaker_stances", "source_stances",
