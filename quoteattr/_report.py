@@ -7,7 +7,8 @@ and no file besides itself.
 
 Memory. :meth:`ReportWriter.stream` renders each document's quotes in context as the
 document goes by and spools the HTML to a temporary file, with one short index line
-per quote; nothing of a document is kept once the next one arrives. At the end,
+per quote; of a document only its name is kept (for the lists of each group's
+documents) once the next one arrives. At the end,
 :meth:`ReportWriter.write` reads the index once, keeping at most :data:`MAX_LINKS`
 links for each charted entry, and copies the spooled documents into the page.
 
@@ -30,7 +31,7 @@ import attrs
 
 from quoteattr._stance import STANCES, UNKNOWN
 from quoteattr._table import shorten
-from quoteattr.analysis import NO_CUE, NO_SPEAKER, Counts, Summary, speaker_key
+from quoteattr.analysis import NO_CUE, NO_SPEAKER, Summary, _checked_aliases, speaker_key
 from quoteattr.model import Document, Quote, QuoteKind, Span
 
 __all__ = ["Bar", "ReportWriter", "bar_chart", "quote_in_context"]
@@ -197,7 +198,7 @@ class ReportWriter:
                  group_of: Callable[[Path], str] | None = None) -> None:
         self.title = title
         self.top = top
-        self.aliases = aliases
+        self.aliases = _checked_aliases(aliases)  # cleaned as Corpus cleans them
         self.group_of = group_of
         self.documents: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.index: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")

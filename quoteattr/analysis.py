@@ -37,6 +37,7 @@ __all__ = [
     "NO_CUE",
     "NO_SPEAKER",
     "STANCES",
+    "UNKNOWN",
     "Corpus",
     "Counts",
     "SpeakerStats",

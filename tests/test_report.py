@@ -129,6 +129,19 @@ def test_the_writer_spools_documents_instead_of_keeping_them(tmp_path: Path) -> 
         assert "<mark>We won</mark>" in writer.render(summary)
 
 
+def test_aliases_in_the_report_match_the_counts(tmp_path: Path) -> None:
+    """An alias written with a period lists the quotes under the merged speaker's bar."""
+    docs = [quoteattr.analyze('"Yes," Ann B. Lee said.'), quoteattr.analyze('"No," Lee said.')]
+    aliases = {"Ann B. Lee": "Ann Lee", "Lee": "Ann Lee"}
+    with ReportWriter(aliases=aliases) as writer:
+        list(writer.stream([(tmp_path / "a.txt", docs[0]), (tmp_path / "b.txt", docs[1])]))
+        page = writer.render(summarize(docs, aliases=aliases))
+    section = page[page.index('id="speaker-0"'):]
+    section = section[:section.index("</section>")]
+    assert "Ann Lee (person): 2 quotes" in section
+    assert 2 == section.count("<li>")
+
+
 def test_report_to_a_folder_is_a_one_line_error(corpus: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """-o naming a folder exits 2 and says so."""
