@@ -5,7 +5,9 @@ prints the quotes it finds as a table, with ``--format json|jsonl`` as
 :meth:`quoteattr.Document.to_dict` JSON, or with ``--format html`` as the page
 of :func:`quoteattr.render_html`. ``quoteattr evaluate DIR`` scores the
 library against a BRAT stand-off corpus, and ``quoteattr bench [DIR ...]`` times
-it. Input must be UTF-8. Any error is one ``quoteattr: error: ...`` line on
+it. ``quoteattr stats PATH...`` counts the quotes of a corpus (speakers, source
+kinds, relays, cue stances) and ``quoteattr report PATH... -o FILE`` draws them on
+one HTML page. Input must be UTF-8. Any error is one ``quoteattr: error: ...`` line on
 standard error and exit status 2.
 """
 
@@ -47,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = argv[1:]
     elif argv[:1] == ["bench"]:
         parser, command = _bench_parser(), _bench
+        argv = argv[1:]
+    elif argv[:1] in (["stats"], ["report"]):
+        from quoteattr import _corpus_cli  # imported here, like evaluation below
+
+        parser, command = _corpus_cli.parser(argv[0]), _corpus_cli.command(argv[0])
         argv = argv[1:]
     else:
         parser, command = _analyze_parser(), _analyze

@@ -151,6 +151,23 @@ class Quote:
         if value is not None and not isinstance(value, Quote):
             raise TypeError(f"parent must be a Quote or None, got {type(value).__name__}")
 
+    @property
+    def stance(self) -> str | None:
+        """The stance class of the cue: what the reporter's verb says about the words.
+
+        One of ``neutral``, ``endorsing``, ``emphatic``, ``distancing``, ``conceding``,
+        ``tentative``, ``contesting``, ``critical``, ``praising``, ``directive``,
+        ``commissive``, ``manner`` or ``belief`` (see ``lexicons/en/cue_stance.txt``);
+        ``"unknown"`` when the cue's verb is not listed, ``None`` when there is no cue.
+
+        >>> cue = Span(0, 7, "claimed")
+        >>> Quote(Span(9, 11, "no"), "indirect", cue, None, None, (), 0.5, "x").stance
+        'distancing'
+        """
+        from quoteattr._stance import cue_stance  # the lexicon loads on first use
+
+        return None if self.cue is None else cue_stance(self.cue.text)
+
 
 @attrs.frozen
 class Document:
