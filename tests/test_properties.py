@@ -8,6 +8,7 @@ environment variable, e.g. ``HYPOTHESIS_PROFILE=thorough pytest tests/test_prope
 from __future__ import annotations
 
 import os
+import pathlib
 from typing import Callable
 
 import pytest
@@ -24,6 +25,7 @@ settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 QUOTE_MARKS = "\"'“”‘’„‟«»‹›‚‛「」『』"
 PREFIX = "Unrelated words.\n\n"
 
@@ -187,3 +189,14 @@ def test_analyze_work_grows_linearly(make: Callable[[int], str]) -> None:
     assert profile_events(quoteattr.analyze, large) <= 6 * profile_events(
         quoteattr.analyze, small
     )
+
+
+def test_to_dict_and_from_dict_take_linear_work():
+    """An entity's hash runs over its mentions; looking speakers up by it once cost work
+    quadratic in the text. Four times the article costs about four times the work."""
+    article = (ROOT / "quoteattr" / "data" / "demo.txt").read_text(encoding="utf-8")
+    small, large = (quoteattr.analyze("\n\n".join([article] * n)) for n in (4, 16))
+    assert profile_events(Document.to_dict, large) <= 6 * profile_events(Document.to_dict, small)
+    small_dict, large_dict = small.to_dict(), large.to_dict()
+    assert profile_events(Document.from_dict, large_dict) <= 6 * profile_events(
+        Document.from_dict, small_dict)
