@@ -108,6 +108,8 @@ def _evaluate_parser() -> argparse.ArgumentParser:
 
 
 def _bench_parser() -> argparse.ArgumentParser:
+    from quoteattr._corpus_cli import positive_number  # the one check every command uses
+
     parser = argparse.ArgumentParser(
         prog="quoteattr bench",
         description="Time quoteattr against NLTK's Punkt sentence splitter, by stage, over"
@@ -117,21 +119,11 @@ def _bench_parser() -> argparse.ArgumentParser:
         "directories", nargs="*", metavar="DIR",
         help="folders of UTF-8 .txt files, read at any depth (default: ../shared/data/polnear)",
     )
-    parser.add_argument("--repeat", type=_positive, default=1, metavar="N",
+    parser.add_argument("--repeat", type=positive_number, default=1, metavar="N",
                         help="run each measurement N times and keep the best (default: 1)")
-    parser.add_argument("--processes", type=_positive, default=2, metavar="N",
+    parser.add_argument("--processes", type=positive_number, default=2, metavar="N",
                         help="processes for analyze_many (default: 2)")
     return parser
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value}")
-    return number
 
 
 def _analyze(args: argparse.Namespace) -> int:

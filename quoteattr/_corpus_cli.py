@@ -88,7 +88,7 @@ def parser(name: str) -> argparse.ArgumentParser:
                             help="table (default); json: the summary; csv: flat records")
     result.add_argument("paths", nargs="+", metavar="PATH",
                         help="UTF-8 text files, or folders searched at any depth for .txt")
-    result.add_argument("--top", type=_positive, default=TOP, metavar="N",
+    result.add_argument("--top", type=positive_number, default=TOP, metavar="N",
                         help=f"rows per ranked table, bars per chart (default: {TOP})")
     result.add_argument("--aliases", metavar="FILE",
                         help="a TSV of name<TAB>canonical name: speakers to count as one")
@@ -99,7 +99,7 @@ def parser(name: str) -> argparse.ArgumentParser:
     result.add_argument("--key", default="filename", metavar="COLUMN",
                         help="the metadata column holding the file name or stem"
                         " (default: filename)")
-    result.add_argument("--processes", type=_positive, default=None, metavar="N",
+    result.add_argument("--processes", type=positive_number, default=None, metavar="N",
                         help="processes to analyse with (default: all cores)")
     result.add_argument("--progress", action="store_true",
                         help="show a progress bar on stderr even when it is not a terminal")
@@ -274,7 +274,12 @@ def _read_aliases(path: Path) -> dict[str, str]:
     return aliases
 
 
-def _positive(value: str) -> int:
+def positive_number(value: str) -> int:
+    """An argparse type: a whole number of at least 1.
+
+    >>> positive_number("3")
+    3
+    """
     try:
         number = int(value)
     except ValueError:
