@@ -26,7 +26,7 @@ from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
-from quoteattr._sources import is_dateline, phrase_after, source_of
+from quoteattr._sources import according_source, is_dateline, phrase_after, source_of
 from quoteattr._text import WEEKDAY, WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
@@ -66,7 +66,7 @@ _TAG_TAIL = regex.compile(
 )
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
-_PARTICIPLE = regex.compile(r"\p{Ll}+ing\b|although|though|while|but|and|which|who")
+_PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
 _LIST_SUBJECT = regex.compile(
     r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
@@ -298,11 +298,12 @@ def according_to(
     if not cue.prepositional:
         return None
     text = sentence.text
-    source = phrase_after(text, cue.end, sentence.end) or source_after(text, cue.end, sentence.end)
+    source = according_source(text, cue.end, sentence.end)
     if source is None:
         return None
-    before = text[sentence.start:cue.start]
-    if not before.strip():
+    lead = _LEAD_WORDS.match(text, sentence.start, cue.start)
+    before = text[lead.end() if lead else sentence.start:cue.start]
+    if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
         if comma < 0:
             return None

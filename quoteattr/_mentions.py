@@ -18,6 +18,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
+from quoteattr._text import WORD
 
 _TOKEN = regex.compile(
     r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|\d[\d,.]*%?"
@@ -68,6 +69,8 @@ _POSTMODIFIER_STARTS = frozenset(
     "familiar close with of in at for to who that from on about knowledgeable".split()
 )
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
+_PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 
 
 @attrs.frozen
@@ -155,6 +158,33 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
     name, titles = split_name(words)
     form = "name" if name else "description"
     return Mention(start, end, form, name, titles, _head_of(words))
+
+
+def object_pronoun(text: str, position: int, limit: int) -> Mention | None:
+    """``according to him``: a pronoun in object form, as a source.
+
+    >>> object_pronoun("to them, it", 3, 11).head
+    'they'
+    """
+    start = _strip_spaces(text, position, limit)[0]
+    word = WORD.match(text, start, limit)
+    subject = _SUBJECT_OF.get(word.group().lower()) if word else None
+    if word is None or subject is None:
+        return None
+    return Mention(word.start(), word.end(), "pronoun", "", (), subject)
+
+
+def phrase_head(words: list[str]) -> str:
+    """The head noun of a long phrase: the last word before a post-modifier or a
+    participle (``polls`` in ``exit polls reported by CNN``).
+
+    >>> phrase_head(["a", "poll", "of", "voters", "released", "on", "Friday"])
+    'poll'
+    """
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _POSTMODIFIER_STARTS or _PARTICIPLE.fullmatch(word):
+            return words[index - 1].lower().rstrip(".")
+    return words[-1].lower().rstrip(".")
 
 
 def _head_of(words: list[str]) -> str:

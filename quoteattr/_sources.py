@@ -12,12 +12,15 @@ functions find it for the attribution stages.
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue
-from quoteattr._text import WEEKDAY
-from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
+from quoteattr._text import WEEKDAY, WORD, trim
+from quoteattr._mentions import (
+    CLAUSE_WORDS, Mention, object_pronoun, phrase_head, source_after, source_before, tag_phrase,
+)
 
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _ASIDE_OPENING = regex.compile(
@@ -34,6 +37,8 @@ _TIME_BEFORE = regex.compile(
 )
 _ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
+_SOURCE_PHRASE_END = regex.compile(r"[,;:()\"“”«»]|\s[—–-]+\s|[.!?](?=\s|$)")
+_SOURCE_PHRASE_WORDS = 25
 
 
 def source_of(
@@ -45,7 +50,7 @@ def source_of(
     the sentence, which a coordinated or participle cue shares.
     """
     if cue.prepositional:
-        return source_after(text, cue.end, end)
+        return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
     if _COORDINATED.search(text, start, cue.start) or (
         cue.participle and text[start:cue.start].rstrip().endswith(",")
@@ -80,7 +85,36 @@ def relay_in(text: str, start: int, end: int) -> Mention | None:
     according = _ACCORDING_TO.search(text, start, end)
     if according is None:
         return None
-    return source_after(text, according.end(), end) or phrase_after(text, according.end(), end)
+    return according_source(text, according.end(), end)
+
+
+def according_source(text: str, position: int, end: int) -> Mention | None:
+    """The source after ``according to``: a name, or the whole noun phrase up to a comma.
+
+    >>> t = "according to exit polls reported by CNN, voters"
+    >>> m = according_source(t, 13, len(t))
+    >>> t[m.start:m.end], m.head
+    ('exit polls reported by CNN', 'polls')
+    >>> according_source("according to him.", 13, 17).head
+    'he'
+    """
+    core = source_after(text, position, end) or phrase_after(text, position, end)
+    if core is None:
+        core = object_pronoun(text, position, end)
+    if core is not None and core.form != "description":
+        return core
+    stop = _SOURCE_PHRASE_END.search(text, position, end)
+    start, phrase_end = trim(text, position, stop.start() if stop else end)
+    if core is not None and core.end >= phrase_end:
+        return core
+    words = WORD.findall(text, start, phrase_end)
+    if core is not None:
+        return attrs.evolve(core, end=phrase_end, head=phrase_head(words))
+    first = words[0].lower() if words else ""
+    if not 0 < len(words) <= _SOURCE_PHRASE_WORDS or first in CLAUSE_WORDS or (
+            first in _lexicons.pronouns()):
+        return None
+    return Mention(start, phrase_end, "description", "", (), phrase_head(words))
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
