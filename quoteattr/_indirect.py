@@ -26,7 +26,9 @@ from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
-from quoteattr._sources import according_source, is_dateline, phrase_after, source_of
+from quoteattr._sources import (
+    according_source, clause_subject, is_dateline, phrase_after, source_of,
+)
 from quoteattr._text import WEEKDAY, WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
@@ -96,6 +98,11 @@ _SUBORDINATE = regex.compile(
     r"whereas|once)\s*$",
     regex.IGNORECASE,
 )
+_VERB_FIRST = regex.compile(
+    r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
+)
+_COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
+_STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _INTRO_END = regex.compile(r",\s*$")
@@ -403,11 +410,17 @@ def cue_then_clause(
     if modifiers is not None or _listed_subject(text, sentence, cue):
         source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     elif not _opens_clause(text, sentence, source):
-        return None
+        subject = clause_subject(text, sentence.start, source.end) if (
+            cue.precision >= _STRONG_CUE) else None
+        if subject is None or not _opens_clause(text, sentence, subject):
+            return None
+        source = subject
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
+        return None
+    if _VERB_FIRST.match(text, *content):
         return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
@@ -433,6 +446,8 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
         return sentence.start == start or source.form == "pronoun"
     if _INTRO_END.search(text, start, source.start) or _SUBORDINATE.search(text, start, source.start):
         return True
+    if _COORDINATE_END.search(text, start, source.start):
+        return True
     if start == sentence.start and _LEAD_WORDS.fullmatch(text, start, source.start):
         return True
     return is_dateline(text, sentence.start, source.start)
@@ -447,6 +462,8 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         if start is None:
             return None
     start = trim(text, start, end)[0]
+    if text.startswith(",", start):
+        start = trim(text, start + 1, end)[0]
     time = _LEADING_TIME.match(text, start, end)
     if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
         start = time.end()

@@ -19,7 +19,7 @@ from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY, WORD, trim
 from quoteattr._mentions import (
-    CLAUSE_WORDS, Mention, object_pronoun, phrase_head, source_after, source_before, tag_phrase,
+    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before, tag_phrase,
 )
 
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
@@ -39,6 +39,27 @@ _ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 _SOURCE_PHRASE_END = regex.compile(r"[,;:()\"“”«»]|\s[—–-]+\s|[.!?](?=\s|$)")
 _SOURCE_PHRASE_WORDS = 25
+_STRONG_CUE = 0.45
+_ADJUNCT_REACH = 80
+_SUBJECT_REACH = 120
+_SUBJECT_WORDS = 10
+_ADVERBS_BEFORE = regex.compile(
+    r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|"
+    r"initially|subsequently|\p{Ll}+ly))+\s*$"
+)
+_PARENTHESIS_BEFORE = regex.compile(r"\s*\([^()]{1,30}\)\s*$")
+_SUBJECT_BOUNDARY = regex.compile(
+    r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
+    r"whereas|that|if|after|before|until|so)\b",
+    regex.IGNORECASE,
+)
+_SUBJECT_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&\- ]*")
+_NOT_IN_SUBJECT = frozenset(
+    "who whom whose which what where why how whether than there is was were are be been "
+    "being has have had will would could should can may might must do does did not never".split()
+)
+_LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
 def source_of(
@@ -64,15 +85,66 @@ def source_of(
         subject = subject_before_aside(text, start, cue)
         if subject is not None:
             return subject
-    timed = _TIME_BEFORE.search(text, start, cue.start)
-    before = source_before(text, start, timed.start() if timed else cue.start)
-    if before is not None and before.end >= (timed.start() if timed else cue.start) - 3:
+    position = _subject_end(text, start, cue.start)
+    before = source_before(text, start, position)
+    if before is not None and before.end >= position - 3:
         return before
     if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
         inverted = source_after(text, cue.end, end)
         if inverted is not None:
             return inverted
-    return subject_before_aside(text, start, cue)
+    subject = subject_before_aside(text, start, cue)
+    if subject is None and cue.precision >= _STRONG_CUE and not cue.participle:
+        subject = clause_subject(text, start, position)
+    return subject
+
+
+def _subject_end(text: str, start: int, position: int) -> int:
+    """Where the subject of a verb at ``position`` ends: before a time adverbial,
+    adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
+    for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
+        found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
+        if found is not None:
+            position = found.start()
+    return position
+
+
+def clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """``Political analysts say``: the noun phrase that opens the clause of a strong
+    speech verb at ``end``, when the lexicons know none of its words.
+
+    >>> t = "Prices rose, and political analysts say"
+    >>> m = clause_subject(t, 0, t.index(" say"))
+    >>> t[m.start:m.end], m.head
+    ('political analysts', 'analysts')
+    >>> clause_subject("What he said", 0, 7) is None
+    True
+    """
+    begin = max(start, end - _SUBJECT_REACH)
+    opening = begin
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, begin, end):
+        opening = boundary.end()
+    if opening == begin and begin > start:
+        return None
+    opening, end = trim(text, opening, end)
+    words = WORD.findall(text, opening, end)
+    if not _is_subject_phrase(text, opening, end, words):
+        return None
+    return tag_phrase(text, opening, end) or Mention(
+        opening, end, "description", "", (), phrase_head(words))
+
+
+def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    if not 0 < len(words) <= _SUBJECT_WORDS or _SUBJECT_PHRASE.fullmatch(text, start, end) is None:
+        return False
+    if lowered[0] in CLAUSE_WORDS and lowered[0] not in DETERMINERS or lowered[0] == "to":
+        return False
+    if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in _POSSESSIVES
+           for w in lowered):
+        return False
+    last = lowered[-1]
+    return not (last in DETERMINERS or last in CLAUSE_WORDS or last.endswith(("ly", "ing")))
 
 
 def relay_in(text: str, start: int, end: int) -> Mention | None:
@@ -175,6 +247,9 @@ def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
-    if subject is None or text[start:subject.start].strip(" ,"):
+    if subject is None:
+        return None
+    lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
+    if text[lead.end() if lead else start:subject.start].strip(" ,"):
         return None
     return subject
