@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 import attrs
 import regex
 
+from quoteattr import _lexicons
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, tag_phrase
@@ -101,6 +102,7 @@ _SUBORDINATE = regex.compile(
 _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
+_PLACE_FIRST = regex.compile(r"(?:in|at|during)\s")
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
@@ -420,7 +422,7 @@ def cue_then_clause(
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
         return None
-    if _VERB_FIRST.match(text, *content):
+    if _VERB_FIRST.match(text, *content) or _PLACE_FIRST.match(text, *content):
         return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
@@ -489,10 +491,22 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     """``Claim — Source`` and ``Source: Claim`` in a one-line headline."""
     text = sentence.text
     start, end = sentence.start, sentence.end
-    if sentence.nested or text[end - 1] in ".!?" or len(text[start:end].split()) > _HEADLINE_WORDS:
+    if sentence.nested or len(text[start:end].split()) > _HEADLINE_WORDS:
         return None
     paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and text[end:end + 1] in ("", "\n")
     if not paragraph_edge:
+        return None
+    colon = _HEADLINE_COLON.search(text, start, end)
+    if colon is not None:
+        source = tag_phrase(text, start, colon.start())
+        if source is not None and source.form == "name" and _names_a_speaker(
+                text[source.start:source.end]):
+            content = _trim_content(text, colon.end(), end)
+            if not _enough_words(text, content):
+                return None
+            return _attribution(sentence, content, _mark_cue(text, colon), source,
+                                "headline_colon", 0.5)
+    if text[end - 1] in ".!?":
         return None
     for dash in _HEADLINE_DASH.finditer(text, start, end):
         source = tag_phrase(text, dash.end(), end)
@@ -500,15 +514,18 @@ def _headline(sentence: _Sentence) -> Attribution | None:
             cue = _mark_cue(text, dash)
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
-    colon = _HEADLINE_COLON.search(text, start, end)
-    if colon is not None:
-        source = tag_phrase(text, start, colon.start())
-        if source is not None and source.form == "name" and (
-                len(text[source.start:source.end].split()) <= _HEADLINE_SOURCE_WORDS):
-            content = _trim_content(text, colon.end(), end)
-            return _attribution(sentence, content, _mark_cue(text, colon), source,
-                                "headline_colon", 0.5)
     return None
+
+
+def _names_a_speaker(label: str) -> bool:
+    """Whether the left side of a headline's colon names a speaker, not a label
+    (``EXCLUSIVE``, ``The Latest``) or a short phrase (``FIX IS IN``)."""
+    words = label.lower().split()
+    labels = _lexicons.headline_labels()
+    return (len(words) <= _HEADLINE_SOURCE_WORDS and len(label) > 1
+            and " ".join(words) not in labels and words[-1] not in labels
+            and words[-1] not in _lexicons.evidence_heads()
+            and not _VERB_FIRST.match(" ".join(words[1:])))
 
 
 def _mark_cue(text: str, match: regex.Match) -> Cue:

@@ -252,6 +252,16 @@ def evidence_heads() -> frozenset[str]:
 
 
 @functools.cache
+def headline_labels() -> frozenset[str]:
+    """Return the lowercase labels that may precede a headline's colon (exclusive, the latest).
+
+    >>> {"exclusive", "the latest"} <= headline_labels()
+    True
+    """
+    return frozenset(row[0] for row in read_lexicon("headline_labels"))
+
+
+@functools.cache
 def pronouns() -> Mapping[str, Pronoun]:
     """Map each lowercase personal pronoun to its gender, number, person and cases.
 

@@ -549,6 +549,14 @@ def build_all(articles: list[Article], out: Path) -> dict[str, int]:
             "Singular and plural forms are both listed.",
             "the last words of nameless Source spans",
         ),
+        "headline_labels": build_word_list(
+            out,
+            "headline_labels",
+            "Headline labels: words before a colon that label a headline or paragraph "
+            "(EXCLUSIVE:, The Latest:, Paid Notice:) and do not name who speaks.",
+            "Compared lowercase with the whole left side of the colon.",
+            "the headline colons of PolNeAR train whose left side is not a Source span",
+        ),
         "pronouns": build_pronouns(out),
         "first_names": build_first_names(articles, out),
     }

@@ -32,6 +32,7 @@ COLUMNS = {
     "anonymous_heads": 1,
     "group_heads": 1,
     "evidence_heads": 1,
+    "headline_labels": 1,
     "pronouns": 5,
     "first_names": 4,
 }
