@@ -43,6 +43,8 @@ _PAST_FORM = regex.compile(r"(\p{Ll}{3,}ed)\s+(?=\p{Lu}|the\s|an?\s)")
 _VERB_BEFORE_COLON = regex.compile(r"\s(\p{Ll}{3,}ed)\s*$")
 _ACCORDING_FIRST = regex.compile(r"\s*according\s+to\s+[^,;:\"“”]{1,60},", regex.IGNORECASE)
 _TAG_SENTENCE_WORDS = 14
+_BARE_TAG_WORDS = 4
+_TAG_OPENING = 30
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _PLAIN_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,2}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
@@ -120,16 +122,23 @@ def _is_tag_sentence(
     following: tuple[int, int],
     inside: list[QuoteMarks],
 ) -> bool:
-    """``"Why?" Todd asked the mogul.``: a short sentence that is the tag of the quote before.
+    """``"Why?" Todd asked the mogul.``: a sentence that is the tag of the quote before.
 
-    The sentence splitter ends a sentence at ``?"``; the tag after it belongs to the quote.
+    The sentence splitter ends a sentence at ``?"`` and ``."``; a tag after it belongs to
+    the quote: a short sentence with a cue, a longer one that opens with its cue
+    (``"Why?" Trump said of Apple in February, when ...``), or after a full stop, a bare
+    tag (``"We won." Trump said.``).
     """
     if not quotes or quotes[-1].close_end != sentence[1] or _starting_in(inside, following):
         return False
     text = cues.text
     ending = text[quotes[-1].content_end - 1:quotes[-1].content_end]
-    short = len(text[following[0]:following[1]].split()) <= _TAG_SENTENCE_WORDS
-    return ending in "?!" and short and bool(cues.within(*following))
+    words = len(text[following[0]:following[1]].split())
+    if ending == "." and words <= _BARE_TAG_WORDS:
+        return bool(cues.within(*following))
+    opening = (following[0], min(following[1], following[0] + _TAG_OPENING))
+    short = words <= _TAG_SENTENCE_WORDS
+    return ending in "?!" and bool(cues.within(*(following if short else opening)))
 
 
 def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:

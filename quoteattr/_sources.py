@@ -28,6 +28,8 @@ _ASIDE_OPENING = regex.compile(
     regex.IGNORECASE,
 )
 _ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
+_DASH_ASIDE = regex.compile(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
+_RELATIVE_ASIDE = regex.compile(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _REACH = 300
 _TIME_BEFORE = regex.compile(
@@ -242,14 +244,17 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
 
 
 def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
-    """``Smith (D-Ill.), noting the vote, said``: the subject before an aside."""
-    aside = _ASIDE.search(text, start, cue.start)
+    """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
+    ``an official who spoke anonymously said``: the subject before an aside."""
+    aside = (_ASIDE.search(text, start, cue.start) or _DASH_ASIDE.search(text, start, cue.start)
+             or _RELATIVE_ASIDE.search(text, max(start, cue.start - _REACH), cue.start))
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
     if subject is None:
         return None
     lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
-    if text[lead.end() if lead else start:subject.start].strip(" ,"):
+    preceding = text[lead.end() if lead else start:subject.start].strip()
+    if preceding and not preceding.endswith(","):
         return None
     return subject
