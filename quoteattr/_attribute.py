@@ -38,6 +38,7 @@ _WORKS = regex.compile(
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
 _MIXED_MIN_PRECISION = 0.3
+_OUTER_CUE_PRECISION = 0.8
 _TAG_CUES = 3
 _PAST_FORM = regex.compile(r"(\p{Ll}{3,}ed)\s+(?=\p{Lu}|the\s|an?\s)")
 _VERB_BEFORE_COLON = regex.compile(r"\s(\p{Ll}{3,}ed)\s*$")
@@ -312,6 +313,8 @@ def cue_before(context: _Context) -> Found | None:
         return None
     if direct:
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
+    if any(c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
+        return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75)
 
 
@@ -352,7 +355,9 @@ def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
 def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
-    for cue in reversed(context.cues.within(context.before[0], context.quote.open_start)):
+    cues = context.cues.within(context.before[0], context.quote.open_start)
+    strong = [c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle]
+    for cue in strong[:1] + list(reversed(cues)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
         source = source_of(text, context.sentence[0], cue, context.quote.open_start,
