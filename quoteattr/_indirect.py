@@ -154,6 +154,7 @@ def attribute_indirect(
         else:
             first = bisect.bisect_left(taken, (sentence.start, sentence.start))
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
+            found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last]))
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
@@ -228,6 +229,19 @@ def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
             return True
         index -= 1
     return False
+
+
+def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
+    """``Pence said it takes time but added, "..."``: reported speech in the part of a
+    sentence before the cue of its direct quote."""
+    points = [p for a in direct if sentence.start <= _extent(a)[0] < sentence.end
+              for p in (a.content[0], a.cue.start if a.cue else a.content[0])]
+    if not points:
+        return []
+    end = min(points)
+    joint = _JOINED.search(sentence.text, sentence.start, end)
+    head = attrs.evolve(sentence, end=joint.start() if joint else end)
+    return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
 
 
 def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
@@ -422,9 +436,9 @@ def cue_then_clause(
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
         return None
-    if _VERB_FIRST.match(text, *content) or _PLACE_FIRST.match(text, *content):
-        return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
+    if _VERB_FIRST.match(text, *content) or (not with_that and _PLACE_FIRST.match(text, *content)):
+        return None
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
     if cue.precision < floor and cue.form != cue.lemma:
         return None

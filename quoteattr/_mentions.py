@@ -133,7 +133,16 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
         ):
             break
         taken.append(token)
-    return _mention(text, taken)
+    return _mention(text, taken) or _mention(text, _up_to_last_noun(taken))
+
+
+def _up_to_last_noun(tokens: list[regex.Match]) -> list[regex.Match]:
+    """``the Court of Appeals for the 6``: the tokens up to the last name or head word."""
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index].group()
+        if _NAME_LOOKING.match(word) or _is_head_word(word.lower()):
+            return tokens[:index + 1]
+    return []
 
 
 def tag_phrase(text: str, start: int, end: int) -> Mention | None:

@@ -27,7 +27,9 @@ _ASIDE_OPENING = regex.compile(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
 )
-_ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
+_ASIDE = regex.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$|\s*\([^()]{1,30}\),\s*$"
+)
 _DASH_ASIDE = regex.compile(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
 _RELATIVE_ASIDE = regex.compile(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
@@ -42,6 +44,9 @@ _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|du
 _SOURCE_PHRASE_END = regex.compile(r"[,;:()\"“”«»]|\s[—–-]+\s|[.!?](?=\s|$)")
 _SOURCE_PHRASE_WORDS = 25
 _STRONG_CUE = 0.45
+_TAG_BEFORE_COMMA = regex.compile(
+    r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
+)
 _ADJUNCT_REACH = 80
 _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
@@ -78,7 +83,7 @@ def source_of(
     if _COORDINATED.search(text, start, cue.start) or (
         cue.participle and text[start:cue.start].rstrip().endswith(",")
     ):
-        return previous or sentence_subject(text, start, cue)
+        return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
         subject = subject_before_aside(text, start, cue)
         if subject is not None and subject.form == "name":
@@ -229,10 +234,37 @@ def phrase_after(text: str, position: int, end: int) -> Mention | None:
     return tag_phrase(text, position, stop.start() if stop else end)
 
 
+def tag_before_comma(text: str, start: int, cue: Cue) -> Mention | None:
+    """``..., Nefzi said, adding``: the source of the tag that ends before the comma.
+
+    >>> from quoteattr._cues import find_cues
+    >>> t = "Prayers ended, Nefzi said, adding that"
+    >>> tag_before_comma(t, 0, find_cues(t, 0, len(t))[-1]).name
+    'Nefzi'
+    """
+    tag = _TAG_BEFORE_COMMA.search(text, max(start, cue.start - _ADJUNCT_REACH), cue.start)
+    if tag is None:
+        return None
+    verbs = _lexicons.reporting_verbs()
+    inverted = verbs.get(tag.group(1).lower()) if tag.group(1) else None
+    if inverted is not None and _is_finite_cue(inverted) and (
+            inverted.lemma in _lexicons.inverting_verbs()):
+        return source_after(text, tag.end(1), tag.end(2))
+    verb = verbs.get(tag.group(3).lower()) if tag.group(3) else None
+    if _is_finite_cue(verb):
+        return source_before(text, start, tag.start(3))
+    return None
+
+
+def _is_finite_cue(verb: _lexicons.VerbForm | None) -> bool:
+    return verb is not None and verb.precision >= _STRONG_CUE and not verb.form.endswith("ing")
+
+
 def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith praised the plan, saying that ...``: the subject of the clause."""
-    dateline = _DATELINE.match(text, start, cue.start)
-    start = dateline.end() if dateline else start
+    opening = _DATELINE.match(text, start, cue.start) or _LEADING_CONJUNCTION.match(
+        text, start, cue.start)
+    start = opening.end() if opening else start
     subject = source_after(text, start, cue.start)
     comma = text.find(",", start, cue.start)
     if subject is None and 0 <= comma < cue.start - 2:
