@@ -520,6 +520,9 @@ def _headline(sentence: _Sentence) -> Attribution | None:
                 return None
             return _attribution(sentence, content, _mark_cue(text, colon), source,
                                 "headline_colon", 0.5)
+    verb = _headline_verb(sentence)
+    if verb is not None:
+        return verb
     if text[end - 1] in ".!?":
         return None
     for dash in _HEADLINE_DASH.finditer(text, start, end):
@@ -528,6 +531,32 @@ def _headline(sentence: _Sentence) -> Attribution | None:
             cue = _mark_cue(text, dash)
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
+    return None
+
+
+def _headline_verb(sentence: _Sentence) -> Attribution | None:
+    """``Clinton Says Russians Hacked DNC`` and ``Claim, Trevor Noah Says``: a Title Case
+    headline whose capitalised reporting verb the cue lexicon, read lowercase, knows."""
+    text = sentence.text
+    verbs = _lexicons.reporting_verbs()
+    for word in list(WORD.finditer(text, sentence.start, sentence.end))[1:]:
+        form = verbs.get(word.group().lower())
+        if not word.group()[0].isupper() or form is None or form.precision < _STRONG_CUE or (
+                form.form.endswith("ing")):
+            continue
+        cue = Cue(word.start(), word.end(), word.start(), word.end(), form.lemma, form.precision,
+                  False, form.form)
+        comma = text.rfind(",", sentence.start, word.start())
+        source = tag_phrase(text, comma + 1 if comma >= 0 else sentence.start, word.start())
+        if source is None or source.form == "pronoun":
+            return None
+        if comma >= 0 and not text[word.end():sentence.end].strip(" .!?"):
+            content = _trim_content(text, sentence.start, comma)
+        else:
+            content = _trim_content(text, word.end(), sentence.end)
+        if comma >= 0 and content[0] > comma or not _enough_words(text, content):
+            return None
+        return _attribution(sentence, content, cue, source, "headline_verb", 0.5)
     return None
 
 
