@@ -25,7 +25,7 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import Mention, source_after, tag_phrase
+from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     according_source, clause_subject, is_dateline, phrase_after, source_of,
@@ -103,6 +103,8 @@ _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
 _PLACE_FIRST = regex.compile(r"(?:in|at|during)\s")
+_RELATIVE = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
+_RELATIVE_REACH = 40
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
@@ -307,7 +309,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    for rule in (quoted_as_saying, according_to, cue_then_clause, clause_then_tag):
+    for rule in (quoted_as_saying, according_to, relative_clause, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
@@ -410,6 +412,28 @@ def _interrupting_tag(
         return None
     pieces = (_trim_content(text, sentence.start, comma), _trim_content(text, rest.end(), sentence.end))
     return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
+
+
+def relative_clause(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``Graham, who says the plan fails, tweeted ...``: speech reported in a relative
+    clause; the source is ``who``, which names the noun before it."""
+    if cue.prepositional or cue.participle:
+        return None
+    text = sentence.text
+    relative = _RELATIVE.search(text, max(sentence.start, cue.start - _RELATIVE_REACH), cue.start)
+    if relative is None:
+        return None
+    antecedent = source_before(text, sentence.start, relative.start())
+    if antecedent is None or antecedent.form == "pronoun":
+        return None
+    comma = text.find(",", cue.end, sentence.end)
+    content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
+    if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
+        return None
+    source = attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
+    return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
 
 
 def cue_then_clause(
