@@ -103,6 +103,10 @@ _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
 _PLACE_FIRST = regex.compile(r"(?:in|at|during)\s")
+_BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
+_QUESTION = regex.compile(
+    r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?:about\s+|(?=(?:whether|if|what|why|how|who|when|where|which)\b))(\S)"
+)
 _RELATIVE = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
@@ -309,7 +313,8 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    for rule in (quoted_as_saying, according_to, relative_clause, cue_then_clause, clause_then_tag):
+    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, cue_then_clause,
+                 clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
@@ -412,6 +417,28 @@ def _interrupting_tag(
         return None
     pieces = (_trim_content(text, sentence.start, comma), _trim_content(text, rest.end(), sentence.end))
     return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
+
+
+def asked_question(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``She was asked by X whether ...``: the question put to someone; its source is
+    the asker, when the text names one."""
+    text = sentence.text
+    if cue.lemma != "ask" or not cue.passive:
+        return None
+    asker = _BY_ASKER.match(text, cue.end, sentence.end)
+    start = asker.end() if asker else cue.end
+    question = _QUESTION.match(text, start, sentence.end)
+    if question is None:
+        return None
+    comma = text.find(",", question.end(), sentence.end)
+    content = _trim_content(text, question.start(1), comma if comma >= 0 else sentence.end)
+    if not _enough_words(text, content):
+        return None
+    source = (tag_phrase(text, asker.start(1), asker.end(1))
+              or source_after(text, asker.start(1), asker.end(1))) if asker else None
+    return _attribution(sentence, content, cue, source, "asked_question", 0.5)
 
 
 def relative_clause(
