@@ -33,7 +33,7 @@ from quoteattr._sources import (
 from quoteattr._text import WEEKDAY, WORD, sentences, trim
 from quoteattr.model import QuoteKind
 
-_MIN_PRECISION = 0.25
+_MIN_PRECISION = 0.15
 _MIN_PRECISION_WITH_THAT = 0.05
 _MIN_CONTENT_WORDS = 2
 _LEAD_REACH = 200
