@@ -35,6 +35,7 @@ from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.15
 _MIN_PRECISION_WITH_THAT = 0.05
+_QUOTED_OBJECT_PRECISION = 0.25
 _MIN_CONTENT_WORDS = 2
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
@@ -494,6 +495,8 @@ def cue_then_clause(
     if cue.precision < floor and cue.form != cue.lemma:
         return None
     if cue.precision < floor and not with_that:
+        return None
+    if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
     return _attribution(sentence, content, cue, source, "cue_then_clause",
                         0.75 if with_that else 0.6)
