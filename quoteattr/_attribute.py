@@ -313,7 +313,8 @@ def cue_before(context: _Context) -> Found | None:
         return None
     if direct:
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
-    if any(c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
+    if not _opens_own_clause(text, cues) and any(
+            c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
         return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75)
 
@@ -356,7 +357,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
     cues = context.cues.within(context.before[0], context.quote.open_start)
-    strong = [c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle]
+    strong = [] if _opens_own_clause(text, cues) else [
+        c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle]
     for cue in strong[:1] + list(reversed(cues)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
@@ -365,6 +367,12 @@ def mixed_in_sentence(context: _Context) -> Found | None:
         if source is not None:
             return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
     return None
+
+
+def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
+    """Whether the last cue is a participle after a comma (``praised it, saying ...``),
+    which reports a clause of its own rather than sharing the outer cue's."""
+    return bool(cues) and cues[-1].participle and text[:cues[-1].start].rstrip().endswith(",")
 
 
 def clause_then_tag(context: _Context) -> Found | None:

@@ -304,7 +304,8 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
         name.append(word)
     name.reverse()
     rest = words[: len(words) - len(name)]
-    if name and not _looks_like_name(name):
+    titled = bool(rest) and _is_title(rest[-1])
+    if name and not (titled and len(name) == 1) and not _looks_like_name(name):
         name, rest = [], words
     titles = _title_words(rest)
     return " ".join(name), ((titles,) if titles else ())

@@ -22,6 +22,7 @@ from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before, tag_phrase,
 )
 
+_AFTER_COMMA = regex.compile(r",[\"”’']?\s*$")
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _ASIDE_OPENING = regex.compile(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
@@ -81,7 +82,7 @@ def source_of(
         return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
     if _COORDINATED.search(text, start, cue.start) or (
-        cue.participle and text[start:cue.start].rstrip().endswith(",")
+        cue.participle and _AFTER_COMMA.search(text, start, cue.start)
     ):
         return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
@@ -219,7 +220,8 @@ def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None
 
     ``start`` is where the tag begins: the cue must come first in it.
     """
-    if text[start:cue.start].strip(" ,\t") or cue.lemma not in _lexicons.inverting_verbs():
+    if text[start:cue.start].strip(" ,\t") or cue.participle or (
+            cue.lemma not in _lexicons.inverting_verbs()):
         return None
     return phrase_after(text, cue.end, end)
 
