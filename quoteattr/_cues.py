@@ -22,6 +22,7 @@ from quoteattr import _lexicons
 from quoteattr._text import WORD
 
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
+_NOUN_LEFT = regex.compile(r"(?:[’']s|\p{Ll}{3,}(?:al|ial))\s+$")
 _INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
     r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
@@ -151,7 +152,8 @@ def _cues_in(
             or not _starts_sentence(text, start, word_start)
         ):
             continue
-        if _preceded_by_determiner(text, start, word_start):
+        if _preceded_by_determiner(text, start, word_start) or (
+                _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start)
         before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
@@ -179,6 +181,17 @@ def _phrase_pattern() -> regex.Pattern:
                      key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
     return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+
+
+def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
+    """``report``, ``remarks``: a base or -s form, which may be a noun."""
+    lower = form.lower()
+    return lower == entry.lemma or lower == f"{entry.lemma}s"
+
+
+def _after_a_modifier(text: str, start: int, position: int) -> bool:
+    """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
+    return _NOUN_LEFT.search(text, max(start, position - 20), position) is not None
 
 
 def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
