@@ -57,6 +57,7 @@ _UNKNOWN_VERB = regex.compile(
 _CLAUSE_BREAK = regex.compile(
     r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
 )
+_BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|\p{Ll}+ing)\b")
 _COLON_LEAD = regex.compile(r":\s*$")
 
 
@@ -308,7 +309,10 @@ def cue_before(context: _Context) -> Found | None:
     if not _LEAD_IN.match(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":"))
-    source = source_of(text, context.before[0], cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
+    start = context.before[0]
+    if cue.participle and not text[start:cue.start].strip():
+        start = context.sentence[0]
+    source = source_of(text, start, cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
     if source is None:
         return None
     if direct:
@@ -439,6 +443,9 @@ def _clause_after(context: _Context, position: int) -> tuple[int, int]:
 
 def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
     text = cues.text
+    if text[quote.content_end - 1:quote.content_end] == "," and _BREAK_AFTER_COMMA.match(
+            text, quote.close_end, limit):
+        return quote.close_end
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
     for cue in cues.within(quote.close_end, end):

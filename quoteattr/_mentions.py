@@ -43,7 +43,8 @@ CLAUSE_WORDS = frozenset(
     "meanwhile later earlier last this that there it what which who where why how "
     "because although though since until instead indeed moreover thus amid amidst citing "
     "during despite following from with without under over among through across against "
-    "toward towards beyond within unlike like except according asked speaking".split()
+    "toward towards beyond within unlike like except according asked speaking or nor here "
+    "back perhaps maybe".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "

@@ -29,7 +29,7 @@ _ASIDE_OPENING = regex.compile(
     regex.IGNORECASE,
 )
 _ASIDE = regex.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$|\s*\([^()]{1,30}\),\s*$"
+    r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$|\s*\([^()]{1,30}\),?\s*$"
 )
 _DASH_ASIDE = regex.compile(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
 _RELATIVE_ASIDE = regex.compile(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
