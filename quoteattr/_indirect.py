@@ -108,6 +108,8 @@ _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whethe
 _QUESTION = regex.compile(
     r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?:about\s+|(?=(?:whether|if|what|why|how|who|when|where|which)\b))(\S)"
 )
+_PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
+                             regex.IGNORECASE)
 _RELATIVE = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
@@ -117,6 +119,7 @@ _HEADLINE_COLON = regex.compile(r":\s+")
 _INTRO_END = regex.compile(r",\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
+_DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
 
 
 @attrs.frozen
@@ -294,7 +297,9 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         if not attributions:
             continue
         if inside:
-            found[-1] = attrs.evolve(found[-1], content=_cut(text, found[-1].content, cue.start))
+            opening = min([cue.start] + [a.source.start for a in attributions
+                                         if a.source and a.source.start > found[-1].content[0]])
+            found[-1] = attrs.evolve(found[-1], content=_cut(text, found[-1].content, opening))
         found.extend(attributions)
         previous = attributions[-1].source
         content_end = attributions[-1].content[1]
@@ -532,7 +537,7 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         if start is None:
             return None
     start = trim(text, start, end)[0]
-    if text.startswith(",", start):
+    if text.startswith((",", ":"), start):
         start = trim(text, start + 1, end)[0]
     time = _LEADING_TIME.match(text, start, end)
     if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
@@ -581,7 +586,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
         return None
     for dash in _HEADLINE_DASH.finditer(text, start, end):
         source = tag_phrase(text, dash.end(), end)
-        if source is not None and source.form in ("name", "description"):
+        if source is not None and source.form in ("name", "description") and _names_a_speaker(
+                text[source.start:source.end]):
             cue = _mark_cue(text, dash)
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
@@ -596,7 +602,7 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     for word in list(WORD.finditer(text, sentence.start, sentence.end))[1:]:
         form = verbs.get(word.group().lower())
         if not word.group()[0].isupper() or form is None or form.precision < _STRONG_CUE or (
-                form.form.endswith("ing")):
+                form.form.endswith("ing")) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
             continue
         cue = Cue(word.start(), word.end(), word.start(), word.end(), form.lemma, form.precision,
                   False, form.form)
@@ -639,6 +645,9 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim(text, start, end)
     while end > start and text[end - 1] in _END_PUNCTUATION:
         end -= 1
+    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+    if dangling is not None:
+        return _trim_content(text, start, dangling.start())
     return trim(text, start, end)
 
 
