@@ -68,6 +68,7 @@ _TAG_TAIL = regex.compile(
     r"tonight|told|to|of|from|with|via|through|when|while|as)\b[^,;:\"“”]{0,80}?)?[.!?]?\s*$",
     regex.IGNORECASE,
 )
+_HEARER_TAIL = regex.compile(r"\s*[^,;:\"“”]{0,80}?[.!?]?\s*$")
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
@@ -116,7 +117,7 @@ _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
-_INTRO_END = regex.compile(r",\s*$")
+_INTRO_END = regex.compile(r"[,;]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -404,7 +405,8 @@ def clause_then_tag(
     tag_end = max(source.end, cue.end)
     tail = text[tag_end:sentence.end]
     inverted = source.start > cue.start
-    adverbial = len(tail.split()) <= _TAG_WORDS and _TAG_TAIL.match(tail)
+    tail_pattern = _HEARER_TAIL if cue.lemma in _HEARER_VERBS else _TAG_TAIL
+    adverbial = len(tail.split()) <= _TAG_WORDS and tail_pattern.match(tail)
     if not (adverbial or (inverted and _APPOSITIVE_TAIL.match(tail))):
         return _interrupting_tag(sentence, cue, source, comma, tag_end)
     if not _enough_words(text, (sentence.start, comma)):

@@ -61,10 +61,15 @@ _SUBJECT_BOUNDARY = regex.compile(
     r"whereas|that|if|after|before|until|so)\b",
     regex.IGNORECASE,
 )
+_SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
 _SUBJECT_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&\- ]*")
 _NOT_IN_SUBJECT = frozenset(
-    "who whom whose which what where why how whether than there is was were are be been "
+    "who whom whose which what where why how whether there is was were are be been "
     "being has have had will would could should can may might must do does did not never".split()
+)
+_PRONOMINAL = frozenset(
+    "several many some most both all others few half one two three four five six seven eight "
+    "nine ten".split()
 )
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
@@ -135,7 +140,7 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     if opening == begin and begin > start:
         return None
     opening, end = trim(text, opening, end)
-    words = WORD.findall(text, opening, end)
+    words = _SUBJECT_WORD.findall(text, opening, end)
     if not _is_subject_phrase(text, opening, end, words):
         return None
     return tag_phrase(text, opening, end) or Mention(
@@ -152,6 +157,8 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
            for w in lowered):
         return False
     last = lowered[-1]
+    if last in _PRONOMINAL or last.isdigit():
+        return True
     return not (last in DETERMINERS or last in CLAUSE_WORDS or last.endswith(("ly", "ing")))
 
 
