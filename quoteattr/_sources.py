@@ -19,7 +19,8 @@ from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY, WORD, trim
 from quoteattr._mentions import (
-    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before, tag_phrase,
+    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before,
+    split_name, tag_phrase,
 )
 
 _AFTER_COMMA = regex.compile(r",[\"”’']?\s*$")
@@ -60,6 +61,9 @@ _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
     regex.IGNORECASE,
+)
+_LONG_PHRASE_END = regex.compile(
+    r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
 _SUBJECT_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&\- ]*")
@@ -230,7 +234,30 @@ def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None
     if text[start:cue.start].strip(" ,\t") or cue.participle or (
             cue.lemma not in _lexicons.inverting_verbs()):
         return None
-    return phrase_after(text, cue.end, end)
+    return phrase_after(text, cue.end, end) or long_phrase_after(text, cue.end, end)
+
+
+def long_phrase_after(text: str, position: int, end: int) -> Mention | None:
+    """``said undecided voter Ann Lee of Derry``, ``said one Democrat familiar with the
+    campaign``: a longer phrase after an inverted cue, led by lowercase modifiers up to
+    its name, or by a determiner.
+
+    >>> t = "said undecided voter Ann Lee of Derry, before"
+    >>> m = long_phrase_after(t, 4, len(t))
+    >>> t[m.start:m.end], m.name
+    ('undecided voter Ann Lee', 'Ann Lee')
+    """
+    stop = _LONG_PHRASE_END.search(text, position, end)
+    start, phrase_end = trim(text, position, stop.start() if stop else end)
+    words = _SUBJECT_WORD.findall(text, start, phrase_end)
+    if not 0 < len(words) <= _SUBJECT_WORDS:
+        return None
+    name, titles = split_name(words)
+    if name:
+        return Mention(start, phrase_end, "name", name, titles, words[-1].lower())
+    if words[0].lower() in DETERMINERS and _SUBJECT_PHRASE.fullmatch(text, start, phrase_end):
+        return Mention(start, phrase_end, "description", "", (), phrase_head(words))
+    return None
 
 
 def phrase_after(text: str, position: int, end: int) -> Mention | None:
