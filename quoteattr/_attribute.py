@@ -50,6 +50,7 @@ _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(s
 _PLAIN_WORDS = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_REACH = 80
+_INTRODUCTION_WORDS = 4
 _TAG_PUNCTUATION = frozenset(",?!")
 _UNKNOWN_VERB = regex.compile(
     r"\b(\p{Ll}{3,}ed)\b(?=\s*[,.;!?]|\s+(?:on|in|at|to|during|after|before|as|of|with|from)\b|\s*$)"
@@ -411,7 +412,10 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     lead = context.text[context.before[0]:context.quote.open_start]
-    if WORD.search(lead) is None or lead.rstrip().endswith((":", ",")) or is_dateline(
+    introduced = lead.rstrip().endswith(",") and (
+        len(WORD.findall(lead)) < _INTRODUCTION_WORDS or context.cues.within(
+            context.before[0], context.quote.open_start))
+    if WORD.search(lead) is None or lead.rstrip().endswith(":") or introduced or is_dateline(
             context.text, context.before[0], context.quote.open_start):
         return QuoteKind.DIRECT, _content(context)
     return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.close_end)
@@ -519,5 +523,16 @@ def _linked(slots: list[_Slot], first: int, last: int) -> bool:
 
 
 def _speech_like(text: str, quote: QuoteMarks) -> bool:
-    words = text[quote.content_start:quote.content_end].split()
-    return len(words) >= _SPEECH_LIKE_WORDS
+    """A quote long enough to be speech, or a short whole sentence standing alone
+    (``"He's an embarrassment."``)."""
+    inside = text[quote.content_start:quote.content_end]
+    words = inside.split()
+    if len(words) >= _SPEECH_LIKE_WORDS:
+        return True
+    return len(words) >= 2 and inside[:1].isupper() and inside.rstrip()[-1:] in ".!?" and (
+        _starts_a_sentence(text, quote.open_start))
+
+
+def _starts_a_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip()
+    return not before or before[-1] in ".!?\n\"”"

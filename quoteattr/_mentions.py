@@ -288,7 +288,13 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     ('Sergey Shoigu', ('Defense Minister',))
     >>> split_name(["the", "head", "of", "state"])
     ('', ('head of state',))
+    >>> split_name(["Sen.", "Ted", "Cruz", "of", "Texas"])
+    ('Ted Cruz', ('Sen.',))
     """
+    if len(words) > 2 and words[-2] == "of" and _NAME_LOOKING.match(words[-1]):
+        person = _person_before_place(words[:-2])
+        if person is not None:
+            return person
     if "[" in words and "]" in words[words.index("[") :]:
         opening = words.index("[")
         closing = words.index("]", opening)
@@ -310,6 +316,18 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
         name, rest = [], words
     titles = _title_words(rest)
     return " ".join(name), ((titles,) if titles else ())
+
+
+def _person_before_place(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """``Ted Cruz`` of ``Ted Cruz of Texas``: a person's name before ``of`` and a place,
+    known by a title before it or a known first name."""
+    name, titles = split_name(words)
+    parts = name.split()
+    if len(parts) < 2 and not titles:
+        return None
+    if titles or parts[0].lower() in _lexicons.first_names():
+        return name, titles
+    return None
 
 
 def _is_title(word: str) -> bool:

@@ -109,7 +109,9 @@ def source_of(
     if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
         inverted = source_after(text, cue.end, end)
         if inverted is not None:
-            return inverted
+            longer = long_phrase_after(text, cue.end, end)
+            named = longer is not None and longer.form == "name" and longer.end > inverted.end
+            return longer if named else inverted
     subject = subject_before_aside(text, start, cue)
     if subject is None and cue.precision >= _STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
