@@ -20,7 +20,9 @@ import regex
 
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_before, tag_phrase
-from quoteattr._sources import inverted_phrase, is_aside, is_dateline, phrase_after, relay_in, source_of
+from quoteattr._sources import (
+    inverted_phrase, is_aside, is_dateline, phrase_after, relative_source, relay_in, source_of,
+)
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._text import WORD, trim
 from quoteattr.model import QuoteKind
@@ -362,9 +364,14 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
     cues = context.cues.within(context.before[0], context.quote.open_start)
-    strong = [] if _opens_own_clause(text, cues) else [
-        c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle]
-    for cue in strong[:1] + list(reversed(cues)):
+    opening = [c for c in cues if _opens_own_clause(text, [c])]
+    strong = opening[-1:] or [
+        c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle][:1]
+    for cue in reversed(cues):
+        relative = relative_source(text, context.sentence[0], cue, comma=False)
+        if relative is not None and cue.precision >= _MIXED_MIN_PRECISION:
+            return Found(cue, relative, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
+    for cue in strong + list(reversed(cues)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
         source = source_of(text, context.sentence[0], cue, context.quote.open_start,

@@ -28,7 +28,7 @@ from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    according_source, clause_subject, is_dateline, phrase_after, source_of,
+    according_source, clause_subject, is_dateline, phrase_after, relative_source, source_of,
 )
 from quoteattr._text import WEEKDAY, WORD, sentences, trim
 from quoteattr.model import QuoteKind
@@ -111,8 +111,6 @@ _QUESTION = regex.compile(
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
-_RELATIVE = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
-_RELATIVE_REACH = 40
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
@@ -245,14 +243,23 @@ def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
     """``Pence said it takes time but added, "..."``: reported speech in the part of a
     sentence before the cue of its direct quote."""
+    text = sentence.text
     points = [p for a in direct if sentence.start <= _extent(a)[0] < sentence.end
-              for p in (a.content[0], a.cue.start if a.cue else a.content[0])]
+              for p in (a.content[0], a.cue.start if a.cue else a.content[0], _relative_start(text, a))]
     if not points:
         return []
     end = min(points)
-    joint = _JOINED.search(sentence.text, sentence.start, end)
+    joint = _JOINED.search(text, sentence.start, end)
     head = attrs.evolve(sentence, end=joint.start() if joint else end)
     return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
+
+
+def _relative_start(text: str, attribution: Attribution) -> int:
+    """Where ``who`` stands when it is the source (``critics who say ...``), else the content."""
+    source = attribution.source
+    if source is not None and text[source.start:source.end].lower() in ("who", "which"):
+        return source.start
+    return attribution.content[0]
 
 
 def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
@@ -457,17 +464,13 @@ def relative_clause(
     if cue.prepositional or cue.participle:
         return None
     text = sentence.text
-    relative = _RELATIVE.search(text, max(sentence.start, cue.start - _RELATIVE_REACH), cue.start)
-    if relative is None:
-        return None
-    antecedent = source_before(text, sentence.start, relative.start())
-    if antecedent is None or antecedent.form == "pronoun":
+    source = relative_source(text, sentence.start, cue, comma=True)
+    if source is None:
         return None
     comma = text.find(",", cue.end, sentence.end)
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
     if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
         return None
-    source = attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
 
 

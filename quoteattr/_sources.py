@@ -62,6 +62,9 @@ _SUBJECT_BOUNDARY = regex.compile(
     r"whereas|that|if|after|before|until|so)\b",
     regex.IGNORECASE,
 )
+_RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
+_RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
+_RELATIVE_REACH = 40
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
@@ -166,6 +169,26 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
     if last in _PRONOMINAL or last.isdigit():
         return True
     return not (last in DETERMINERS or last in CLAUSE_WORDS or last.endswith(("ly", "ing")))
+
+
+def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention | None:
+    """``Graham, who says``, ``critics who say``: ``who`` as the source of a cue in a
+    relative clause, naming the noun phrase before it (``comma`` asks for a comma first).
+
+    >>> from quoteattr._cues import find_cues
+    >>> t = "Senator Ann Lee, who says"
+    >>> m = relative_source(t, 0, find_cues(t, 0, len(t))[-1], comma=True)
+    >>> t[m.start:m.end], m.name
+    ('who', 'Ann Lee')
+    """
+    pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
+    relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    if cue.prepositional or cue.participle or relative is None:
+        return None
+    antecedent = source_before(text, start, relative.start())
+    if antecedent is None or antecedent.form == "pronoun":
+        return None
+    return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
 
 
 def relay_in(text: str, start: int, end: int) -> Mention | None:
