@@ -172,8 +172,9 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
 
 
 def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention | None:
-    """``Graham, who says``, ``critics who say``: ``who`` as the source of a cue in a
-    relative clause, naming the noun phrase before it (``comma`` asks for a comma first).
+    """``Graham, who says``, ``critics who say``: the source of a cue in a relative
+    clause: ``who``, naming the name before it, or the description itself (``critics``);
+    ``comma`` asks for a comma before ``who``.
 
     >>> from quoteattr._cues import find_cues
     >>> t = "Senator Ann Lee, who says"
@@ -188,6 +189,8 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     antecedent = source_before(text, start, relative.start())
     if antecedent is None or antecedent.form == "pronoun":
         return None
+    if antecedent.form != "name":
+        return antecedent
     return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
 
 
