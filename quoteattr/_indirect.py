@@ -489,7 +489,7 @@ def cue_then_clause(
         source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     elif not _opens_clause(text, sentence, source):
         subject = clause_subject(text, sentence.start, source.end) if (
-            cue.precision >= _STRONG_CUE) else None
+            cue.precision >= _STRONG_CUE and not cue.participle) else None
         if subject is None or not _opens_clause(text, sentence, subject):
             return None
         source = subject
@@ -606,9 +606,11 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     verbs = _lexicons.reporting_verbs()
     for word in list(WORD.finditer(text, sentence.start, sentence.end))[1:]:
         form = verbs.get(word.group().lower())
-        if not word.group()[0].isupper() or form is None or form.precision < _STRONG_CUE or (
-                form.form.endswith("ing")) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
+        if not word.group()[0].isupper() or form is None:
             continue
+        if form.precision < _STRONG_CUE or form.form.endswith("ing") or _PASSIVE_BEFORE.search(
+                text, sentence.start, word.start()):
+            return None
         cue = Cue(word.start(), word.end(), word.start(), word.end(), form.lemma, form.precision,
                   False, form.form)
         comma = text.rfind(",", sentence.start, word.start())

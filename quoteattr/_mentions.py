@@ -163,7 +163,7 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
     first = words[0].lower()
     if not (first in DETERMINERS or first in _POSSESSIVES or _NAME_LOOKING.match(words[0])):
         return None
-    if first in CLAUSE_WORDS and first not in DETERMINERS:
+    if first in CLAUSE_WORDS and first not in DETERMINERS or words[-1].lower() in CLAUSE_WORDS:
         return None
     name, titles = split_name(words)
     form = "name" if name else "description"

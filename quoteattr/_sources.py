@@ -163,9 +163,13 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
     if lowered[0] in CLAUSE_WORDS and lowered[0] not in DETERMINERS or lowered[0] == "to":
         return False
     if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in _POSSESSIVES
-           for w in lowered):
+           or w.endswith(("n't", "n’t")) for w in lowered):
+        return False
+    if words[0].endswith("ed") and words[0].islower():
         return False
     last = lowered[-1]
+    if last.endswith(("'s", "’s", "s'")):
+        return False
     if last in _PRONOMINAL or last.isdigit():
         return True
     return not (last in DETERMINERS or last in CLAUSE_WORDS or last.endswith(("ly", "ing")))
