@@ -111,6 +111,7 @@ _QUESTION = regex.compile(
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
+_RELATIVE_OBJECT = regex.compile(r"\b(?:which|that)\s+(?:even\s+)?$")
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
@@ -499,7 +500,9 @@ def cue_then_clause(
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
         return None
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    if _VERB_FIRST.match(text, *content) or (not with_that and _PLACE_FIRST.match(text, *content)):
+    relative = _RELATIVE_OBJECT.search(text, max(sentence.start, source.start - 12), source.start)
+    if _VERB_FIRST.match(text, *content) and relative is None or (
+            not with_that and _PLACE_FIRST.match(text, *content)):
         return None
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
     if cue.precision < floor and cue.form != cue.lemma:
@@ -526,7 +529,8 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
         return sentence.start == start or source.form == "pronoun"
     if _INTRO_END.search(text, start, source.start) or _SUBORDINATE.search(text, start, source.start):
         return True
-    if _COORDINATE_END.search(text, start, source.start):
+    if _COORDINATE_END.search(text, start, source.start) or _RELATIVE_OBJECT.search(
+            text, start, source.start):
         return True
     if start == sentence.start and _LEAD_WORDS.fullmatch(text, start, source.start):
         return True
