@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 import attrs
 import regex
@@ -171,10 +171,11 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
     headlines = _title_case_paragraphs(text)
+    headline_starts = [h for h, _ in headlines]
     found = []
-    for run in _capitalised_run().finditer(text):
+    for run in _capitalised_runs(text):
         start, end = run.span()
-        if headlines and _inside(headlines, [h for h, _ in headlines], start):
+        if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
@@ -189,9 +190,10 @@ def _title_case_paragraphs(text: str) -> list[tuple[int, int]]:
     run of capitalised words is not a name."""
     found = []
     for start, end in paragraphs(text):
+        if text[start:end].rstrip().endswith("."):
+            continue
         words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]
         if (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
-                and not text[start:end].rstrip().endswith(".")
                 and sum(w[0].isupper() for w in words) > _HEADLINE_CAPITALISED * len(words)):
             found.append((start, end))
     return found
@@ -228,14 +230,41 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
     return name, titles, max(0, run.rfind(first_word, 0, name_at + len(first_word)))
 
 
+def _capitalised_runs(text: str) -> Iterator[regex.Match]:
+    """The runs of capitalised words in ``text``, in text order: name candidates.
+
+    A run starts with a capital letter, which the regex engine skips to quickly, or
+    with a title abbreviation in lower case (``sen. Ann Lee``); only a text holding
+    one of those is scanned letter by letter.
+
+    >>> [run.group() for run in _capitalised_runs("He met sen. Ann Lee and Bo.")]
+    ['He', 'sen. Ann Lee', 'Bo']
+    """
+    patterns = _run_patterns()
+    if patterns.lowercase_title.search(text) is None:
+        return patterns.from_capital.finditer(text)
+    return patterns.anywhere.finditer(text)
+
+
+class _RunPatterns(NamedTuple):
+    anywhere: regex.Pattern
+    from_capital: regex.Pattern
+    lowercase_title: regex.Pattern
+
+
 @functools.cache
-def _capitalised_run() -> regex.Pattern:
+def _run_patterns() -> _RunPatterns:
     titles = sorted((a for a, kind in _lexicons.abbreviations().items() if kind == "title"),
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-    starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)(?=\p{L})"
-    return regex.compile(rf"{starts_a_word}{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
+    starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)"
+    run = rf"{starts_a_word}(?=\p{{L}}){word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
+    return _RunPatterns(
+        anywhere=regex.compile(run),
+        from_capital=regex.compile(rf"(?=\p{{Lu}}){run}"),
+        lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
+    )
 
 
 def _resolve_source(
