@@ -21,7 +21,8 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._text import WORD
 
-_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
+# Matched backwards from the end of its window: one attempt, not one per start.
+_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
 _INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
     r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
@@ -182,7 +183,7 @@ def _phrase_pattern() -> regex.Pattern:
 
 
 def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
-    left = _LEFT_WORD.search(text, max(start, position - 20), position)
+    left = _LEFT_WORD.match(text, max(start, position - 20), position)
     return left is not None and left.group(1).lower() in _NON_CUE_LEFT
 
 
@@ -193,7 +194,7 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
 
 def _widen_left(text: str, start: int, position: int) -> int:
     while True:
-        left = _LEFT_WORD.search(text, max(start, position - 20), position)
+        left = _LEFT_WORD.match(text, max(start, position - 20), position)
         if left is None or not _modifies_cue(left.group(1)):
             return position
         position = left.start(1)

@@ -16,18 +16,20 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue
-from quoteattr._text import WEEKDAY
+from quoteattr._text import WEEKDAY, Trailing
 from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
 
-_COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
-_ASIDE_OPENING = regex.compile(
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
 )
-_ASIDE = regex.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$")
+_ASIDE = r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$"
+_WHOLE_ASIDE = regex.compile(_ASIDE)
+_ASIDE_BEFORE = Trailing(_ASIDE)
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _REACH = 300
-_TIME_BEFORE = regex.compile(
+_TIME_BEFORE = Trailing(
     rf"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:{WEEKDAY}|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
     regex.IGNORECASE,
@@ -47,7 +49,7 @@ def source_of(
     if cue.prepositional:
         return source_after(text, cue.end, end)
     start = max(start, cue.start - _REACH)
-    if _COORDINATED.search(text, start, cue.start) or (
+    if _COORDINATED.ends(text, start, cue.start) or (
         cue.participle and text[start:cue.start].rstrip().endswith(",")
     ):
         return previous or sentence_subject(text, start, cue)
@@ -55,7 +57,7 @@ def source_of(
         subject = subject_before_aside(text, start, cue)
         if subject is not None and subject.form == "name":
             return subject
-    if _ASIDE_OPENING.search(text, start, cue.start):
+    if _ASIDE_OPENING.ends(text, start, cue.start):
         subject = subject_before_aside(text, start, cue)
         if subject is not None:
             return subject
@@ -98,7 +100,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
     >>> is_aside("Smith, a former aide, said", 5, 21)
     True
     """
-    return _ASIDE.fullmatch(text, start, end) is not None
+    return _WHOLE_ASIDE.fullmatch(text, start, end) is not None
 
 
 def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None:
@@ -137,7 +139,7 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
 
 def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``: the subject before an aside."""
-    aside = _ASIDE.search(text, start, cue.start)
+    aside = _ASIDE_BEFORE.search(text, start, cue.start)
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
