@@ -37,6 +37,10 @@ _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
 )
+_UNKNOWN = (None, False)
+_INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
+# The letters that regex's IGNORECASE equates with ASCII ones, mapped to them:
+_ASCII_CASE_TWINS = str.maketrans("İſ\u212a", "isk")
 _CAPITALISED_MIN_PRECISION = 0.5
 _SHORTEST_ADVERB = 4
 _SEEN_OFTEN = 20
@@ -45,6 +49,9 @@ _BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "per"])
 _ADJUNCTS = frozenset(["in"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
+
+
+_VerbWord = tuple[int, int, str, _lexicons.VerbForm]
 
 
 @attrs.frozen
@@ -104,9 +111,9 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._phrases = [(m.start(), m.end(), m.group()) for m in _phrase_pattern().finditer(text)]
+        self._words, phrase_starts = _scan_words(text)
+        self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
-        self._words = list(_verb_words(text, 0, len(text)))
         self._word_starts = [w[0] for w in self._words]
 
     def within(self, start: int, end: int) -> list[Cue]:
@@ -128,7 +135,61 @@ class CueIndex:
         return before >= 0 and self._phrases[before][1] > position
 
 
-def _verb_words(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, _lexicons.VerbForm]]:
+def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
+    """One pass over the words of ``text``: its reporting verbs, and the places where
+    a cue phrase may start (``None``: anywhere, when the phrases' first words are
+    not all plain letters).
+
+    A phrase starts at a word boundary with its first word: at the start of a word
+    whose lower case is a first word, or inside a word after a character that is not
+    a word character (``re-said``, ``x²said``).
+    """
+    known = _known_words()
+    openers = _phrase_openers() or frozenset()
+    words = []
+    starts: list[int] = []
+    for word in WORD.finditer(text):
+        form = word.group()
+        entry, opens = known.get(form.lower(), _UNKNOWN)
+        if entry is not None:
+            words.append((word.start(), word.end(), form, entry))
+        if opens or (not form.isascii()
+                     and form.translate(_ASCII_CASE_TWINS).lower() in openers):
+            starts.append(word.start())
+        if not form.isalpha():
+            inner = _INNER_WORD.finditer(text, word.start() + 1, word.end())
+            starts.extend(match.start() for match in inner)
+    return words, starts if openers else None
+
+
+@functools.cache
+def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool]]:
+    """Each lowercase word that is a reporting verb used as a cue, or that opens a cue
+    phrase: its verb entry (or ``None``) and whether it opens a phrase."""
+    openers = _phrase_openers() or frozenset()
+    verbs = {form: entry for form, entry in _lexicons.reporting_verbs().items()
+             if not _rarely_a_cue(entry)}
+    return {word: (verbs.get(word), word in openers) for word in verbs.keys() | openers}
+
+
+def _phrases_from(text: str, starts: list[int] | None) -> list[tuple[int, int, str]]:
+    """The cue phrases of ``text`` as ``finditer`` finds them, trying only ``starts``."""
+    pattern = _phrase_pattern()
+    if starts is None:
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    found = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append((start, match.end(), match.group()))
+            end = match.end()
+    return found
+
+
+def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
     verbs = _lexicons.reporting_verbs()
     for word in WORD.finditer(text, start, end):
         entry = verbs.get(word.group().lower())
@@ -174,10 +235,21 @@ def _phrase_cue(start: int, end: int, matched: str) -> Cue:
     return Cue(start, end, start, end, phrase, 1.0, True, phrase)
 
 
+def _phrases() -> list[str]:
+    return sorted((p for p in _lexicons.cue_phrases() if p.split()[0] not in _ADJUNCTS),
+                  key=len, reverse=True)
+
+
+@functools.cache
+def _phrase_openers() -> frozenset[str] | None:
+    """The first words of the cue phrases, if all are ASCII letters, else ``None``."""
+    openers = frozenset(p.split()[0] for p in _phrases())
+    return openers if all(w.isascii() and w.isalpha() for w in openers) else None
+
+
 @functools.cache
 def _phrase_pattern() -> regex.Pattern:
-    phrases = sorted((p for p in _lexicons.cue_phrases() if p.split()[0] not in _ADJUNCTS),
-                     key=len, reverse=True)
+    phrases = _phrases()
     alternatives = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
     return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 
