@@ -7,7 +7,8 @@ role with them. Where nothing links two mentions they stay apart.
 
 >>> from quoteattr._attribute import attribute
 >>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
->>> speakers, entities = resolve(t, [a.source for a in attribute(t)], [])
+>>> from quoteattr._quotes import layout_of
+>>> speakers, entities = resolve(t, [a.source for a in attribute(t)], layout_of(t))
 >>> speakers[0].name, speakers[0].titles
 ('Vladimir Putin', ('Russian President',))
 """
@@ -23,7 +24,8 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
-from quoteattr._text import WORD, paragraphs
+from quoteattr._quotes import Layout
+from quoteattr._text import WORD
 from quoteattr.model import Entity, EntityKind, Span
 
 _ROLE_SYNONYMS = {
@@ -78,8 +80,7 @@ class _Cluster:
             self.gender = _gender_of(title) if self.gender == "-" else self.gender
 
 
-@attrs.frozen
-class _NameMention:
+class _NameMention(NamedTuple):
     start: int
     end: int
     name: str
@@ -88,19 +89,20 @@ class _NameMention:
 
 
 def resolve(
-    text: str, mentions: Sequence[Mention | None], quoted: Sequence[tuple[int, int]]
+    text: str, mentions: Sequence[Mention | None], layout: Layout
 ) -> tuple[list[Entity | None], tuple[Entity, ...]]:
     """Resolve each source mention to the entity it refers to.
 
     Mentions are read in text order, so a pronoun finds the people named
-    before it. ``quoted`` holds the spans inside quotation marks, whose
-    names do not count as antecedents of pronouns.
+    before it. ``layout`` gives the paragraphs of ``text`` and its quotations,
+    whose names do not count as antecedents of pronouns.
 
     Returns:
         The entity of each mention (``None`` where there is none to find) and
         the entities in order of first mention.
     """
-    names = _Names(_name_mentions(text, quoted), quoted)
+    quoted = layout.quoted_spans()
+    names = _Names(_name_mentions(text, quoted, layout.paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
     present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
@@ -168,9 +170,11 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
     return index >= 0 and quoted[index][0] <= position < quoted[index][1]
 
 
-def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
+def _name_mentions(
+    text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
+) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
-    headlines = _title_case_paragraphs(text)
+    headlines = _title_case_paragraphs(text, paras)
     headline_starts = [h for h, _ in headlines]
     found = []
     for run in _capitalised_runs(text):
@@ -185,11 +189,11 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
     return found
 
 
-def _title_case_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Headlines in title case (``U.S. Nominates Jim Yong Kim for New Term``), where a
-    run of capitalised words is not a name."""
+def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
+    New Term``), where a run of capitalised words is not a name."""
     found = []
-    for start, end in paragraphs(text):
+    for start, end in paras:
         if text[start:end].rstrip().endswith("."):
             continue
         words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from quoteattr import analyze
 from quoteattr._entities import _name_mentions
+from quoteattr._text import paragraphs
 
 
 def _names(text: str) -> list[str]:
-    return [m.name for m in _name_mentions(text, [])]
+    return [m.name for m in _name_mentions(text, [], paragraphs(text))]
 
 
 def test_a_title_abbreviation_inside_a_word_starts_no_name() -> None:
