@@ -16,7 +16,7 @@ import regex
 
 from quoteattr import _lexicons
 
-_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # where str.splitlines splits
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 _TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
 # Matched backwards from a final period (one attempt, not one per start in the window):
@@ -56,16 +56,19 @@ class Trailing:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return the non-blank lines of ``text``, trimmed of surrounding space.
+    """Return the non-blank lines of ``text``, trimmed of surrounding space; lines end
+    where ``str.splitlines`` ends them.
 
     >>> paragraphs("  a b \\r\\n\\nc")
     [(2, 5), (9, 10)]
     """
     found = []
-    for line in _LINE.finditer(text):
-        start, end = trim(text, line.start(), line.end())
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = trim(text, position, position + len(line.rstrip(_LINE_BREAKS)))
         if start < end:
             found.append((start, end))
+        position += len(line)
     return found
 
 
