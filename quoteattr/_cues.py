@@ -124,15 +124,22 @@ class CueIndex:
                                 bisect.bisect_left(self._phrase_starts, end)]
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
+        if not phrases and not words:
+            return []
         return _cues_in(self.text, start, phrases, words)
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
-        text = self.text
-        if 0 < position < len(text) and _INSIDE_A_WORD.match(text, position - 1):
+        if _inside_a_word(self.text, position):
             return True
         before = bisect.bisect_left(self._phrase_starts, position) - 1
         return before >= 0 and self._phrases[before][1] > position
+
+
+def _inside_a_word(text: str, position: int) -> bool:
+    if not 0 < position < len(text) or text[position - 1].isspace() or text[position].isspace():
+        return False  # a quick answer: no word holds white space
+    return _INSIDE_A_WORD.match(text, position - 1) is not None
 
 
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
