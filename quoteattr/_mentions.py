@@ -55,6 +55,9 @@ _NAME_STOPS = frozenset(
 )
 
 
+_REACH = 200  # characters a source phrase next to its cue may span, at most
+_NEAR_REACH = 40  # the tokens of this many are read first: most phrases are shorter
+_SPACE = regex.compile(r"\s")
 _TAG_PHRASE_WORDS = 8
 _NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
 _QUANTITIES = frozenset(
@@ -95,20 +98,38 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     >>> source_before(t, 0, t.index("told")).form
     'description'
     """
-    tokens = list(_TOKEN.finditer(text, max(limit, position - 200), position))
+    start = max(limit, position - _REACH)
+    near = max(start, position - _NEAR_REACH)
+    if near > start:
+        mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
+        if bounded:
+            return mention
+    return _phrase_ending(text, list(_TOKEN.finditer(text, start, position)))[0]
+
+
+def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
+    """The tokens of ``text[start:end]`` after its first white space: the same as the
+    tokens a scan from further left finds there (no token holds white space)."""
+    space = _SPACE.search(text, start, end)
+    return [] if space is None else list(_TOKEN.finditer(text, space.end(), end))
+
+
+def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
+    """The source phrase made of the last of ``tokens``, and whether a token that
+    cannot be in it bounds it: tokens further left would then not change it."""
     if tokens and tokens[-1].group() == ",":
         tokens.pop()
     if not tokens:
-        return None
+        return None, False
     last = tokens[-1].group().lower()
     if last in _lexicons.pronouns():
-        return _pronoun(tokens[-1])
+        return _pronoun(tokens[-1]), True
     taken: list[regex.Match] = []
     for token in reversed(tokens):
         if not _fits_phrase(token.group(), bool(taken)):
-            break
+            return _mention(text, taken[::-1]), True
         taken.append(token)
-    return _mention(text, list(reversed(taken)))
+    return _mention(text, taken[::-1]), False
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -118,16 +139,12 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     >>> source_after(t, 4, len(t)).head
     'president'
     """
-    tokens = list(_TOKEN.finditer(text, position, min(limit, position + 200)))
-    if not tokens:
-        return None
-    if tokens[0].group().lower() in _lexicons.pronouns():
-        return _pronoun(tokens[0]) if tokens[0].group().lower() in SUBJECT_PRONOUNS else None
     taken: list[regex.Match] = []
-    for token in tokens:
-        if not _fits_phrase(token.group(), bool(taken)) or (
-            not taken and token.group().lower() in _CONNECTORS
-        ):
+    for token in _TOKEN.finditer(text, position, min(limit, position + _REACH)):
+        word = token.group().lower()
+        if not taken and word in _lexicons.pronouns():
+            return _pronoun(token) if word in SUBJECT_PRONOUNS else None
+        if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
             break
         taken.append(token)
     return _mention(text, taken)
