@@ -109,7 +109,10 @@ def resolve(
     for mention, index in sorted(present, key=lambda pair: pair[0].start):
         keys[index] = _resolve_source(text, mention, names, clusters)
     found = dict.fromkeys(k for k in keys if k is not None)
+    surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
+        if mention.name.split()[-1] not in surnames:
+            continue
         key = names.key(mention.name, mention.start)
         if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
