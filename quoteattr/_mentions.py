@@ -30,6 +30,8 @@ DETERMINERS = frozenset(
     "this these those any".split()
 )
 _CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
+_NOT_CLOSING_TITLE = _CONNECTORS | {"’s", "'s"}
+_NOT_OPENING = _NOT_CLOSING_TITLE | {"]"}
 _MODIFIERS = frozenset(
     "senior former top chief deputy acting local federal state national international "
     "foreign military white house administration campaign government party republican "
@@ -209,13 +211,14 @@ def _fits_phrase(word: str, inside: bool) -> bool:
 
 
 def _is_head_word(lower: str) -> bool:
-    return (
-        lower in _role_words()
-        or lower in _lexicons.anonymous_heads()
-        or lower in _lexicons.group_heads()
-        or lower in _lexicons.organization_heads()
-        or lower in _lexicons.evidence_heads()
-    )
+    return lower in _head_words()
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """The nouns that head a source: roles, anonymous sources, groups, bodies, evidence."""
+    return _role_words().union(_lexicons.anonymous_heads(), _lexicons.group_heads(),
+                               _lexicons.organization_heads(), _lexicons.evidence_heads())
 
 
 @functools.cache
@@ -225,7 +228,7 @@ def _role_words() -> frozenset[str]:
 
 
 def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
-    while tokens and tokens[0].group().lower() in _CONNECTORS | {"’s", "'s", "]"}:
+    while tokens and tokens[0].group().lower() in _NOT_OPENING:
         tokens = tokens[1:]
     while tokens and _dangles(tokens[-1].group().lower()):
         tokens = tokens[:-1]
@@ -324,6 +327,6 @@ def _title_words(words: list[str]) -> str:
         kept.insert(0, word)
     while kept and kept[0].lower() in DETERMINERS:
         kept = kept[1:]
-    while kept and kept[-1].lower() in _CONNECTORS | {"’s", "'s"}:
+    while kept and kept[-1].lower() in _NOT_CLOSING_TITLE:
         kept = kept[:-1]
     return " ".join(kept).replace(" ’s", "’s").replace(" 's", "'s")
