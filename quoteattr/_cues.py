@@ -213,22 +213,24 @@ def _cues_in(
     found = [_phrase_cue(*phrase) for phrase in phrases]
     taken = [(c.start, c.end) for c in found]
     for word_start, word_end, form, entry in words:
-        if any(s <= word_start < e for s, e in taken):
+        if taken and any(s <= word_start < e for s, e in taken):
             continue
         if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
             or not _starts_sentence(text, start, word_start)
         ):
             continue
-        if _preceded_by_determiner(text, start, word_start):
+        left = _word_before(text, start, word_start)
+        if left is not None and left.group(1).lower() in _NON_CUE_LEFT:
             continue
-        cue_start = _widen_left(text, start, word_start)
+        cue_start = _widen_left(text, start, word_start, left)
         before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                          entry.precision, False, form.lower(),
                          any(w in _AUXILIARIES for w in before),
                          any(w in _BE for w in before)))
-    found.sort(key=lambda c: c.start)
+    if len(found) > 1:
+        found.sort(key=lambda c: c.start)
     return found
 
 
@@ -261,9 +263,9 @@ def _phrase_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 
 
-def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
-    left = _LEFT_WORD.match(text, max(start, position - 20), position)
-    return left is not None and left.group(1).lower() in _NON_CUE_LEFT
+def _word_before(text: str, start: int, position: int) -> regex.Match | None:
+    """The word (group 1) and white space right before ``position``, within 20 characters."""
+    return _LEFT_WORD.match(text, max(start, position - 20), position)
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:
@@ -271,12 +273,13 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"“”‘’'\n"
 
 
-def _widen_left(text: str, start: int, position: int) -> int:
-    while True:
-        left = _LEFT_WORD.match(text, max(start, position - 20), position)
-        if left is None or not _modifies_cue(left.group(1)):
-            return position
+def _widen_left(text: str, start: int, position: int, left: regex.Match | None) -> int:
+    """Where the cue at ``position`` starts, once the modifiers before it are taken in;
+    ``left`` is the word before it, as ``_word_before`` finds it."""
+    while left is not None and _modifies_cue(left.group(1)):
         position = left.start(1)
+        left = _word_before(text, start, position)
+    return position
 
 
 def _modifies_cue(word: str) -> bool:
