@@ -37,6 +37,10 @@ _INTERVIEW = regex.compile(
 )
 _SPEAKING_TO = regex.compile(r"\b(?:speaking|talking)\s+to\s+", regex.IGNORECASE)
 _QUOTED_BY = regex.compile(r"\bquoted\s+by\s+")
+# Each pattern, with text that every match of it holds once lowercased (free of i, k
+# and s, which also match İ, K and ſ): a window without that text needs no search.
+_RELAY_PATTERNS = ((_INTERVIEW, ("nterv",)), (_SPEAKING_TO, ("pea", "tal")),
+                   (_QUOTED_BY, ("quoted",)))
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
 _NOT_REMARKS = frozenset(["headline_dash", "headline_colon"])
@@ -64,9 +68,13 @@ def _relay_near(text: str, attribution: Attribution) -> Mention | None:
     told = _told_outlet(text, attribution)
     if told is not None:
         return told
+    window_start = max(0, cue.start - _LOOKAHEAD)
     window_end = min(len(text), cue.end + _LOOKAHEAD)
-    for pattern in (_INTERVIEW, _SPEAKING_TO, _QUOTED_BY):
-        found = pattern.search(text, max(0, cue.start - _LOOKAHEAD), window_end)
+    lowered = text[window_start:window_end].lower()
+    for pattern, letters in _RELAY_PATTERNS:
+        if not any(part in lowered for part in letters):
+            continue
+        found = pattern.search(text, window_start, window_end)
         if found is not None and _same_sentence(text, found.start(), cue.start):
             outlet = _outlet_at(text, found.end(), window_end)
             if outlet is not None:

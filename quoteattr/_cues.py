@@ -21,8 +21,9 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._text import WORD
 
-_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$")
-_NOUN_LEFT = regex.compile(r"(?:[’']s|\p{Ll}{3,}(?:al|ial))\s+$")
+# Matched backwards from the end of its window: one attempt, not one per start.
+_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
+_NOUN_LEFT = regex.compile(r"(?:[’']s|\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
 _INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
     r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
@@ -37,6 +38,10 @@ _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
 )
+_UNKNOWN = (None, False)
+_INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
+# The letters that regex's IGNORECASE equates with ASCII ones, mapped to them:
+_ASCII_CASE_TWINS = str.maketrans("İſ\u212a", "isk")
 _CAPITALISED_MIN_PRECISION = 0.5
 _SHORTEST_ADVERB = 4
 _SEEN_OFTEN = 20
@@ -45,6 +50,9 @@ _BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "per"])
 _ADJUNCTS = frozenset(["in"])
 _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
+
+
+_VerbWord = tuple[int, int, str, _lexicons.VerbForm]
 
 
 @attrs.frozen
@@ -104,9 +112,9 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._phrases = [(m.start(), m.end(), m.group()) for m in _phrase_pattern().finditer(text)]
+        self._words, phrase_starts = _scan_words(text)
+        self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
-        self._words = list(_verb_words(text, 0, len(text)))
         self._word_starts = [w[0] for w in self._words]
 
     def within(self, start: int, end: int) -> list[Cue]:
@@ -117,18 +125,79 @@ class CueIndex:
                                 bisect.bisect_left(self._phrase_starts, end)]
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
+        if not phrases and not words:
+            return []
         return _cues_in(self.text, start, phrases, words)
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
-        text = self.text
-        if 0 < position < len(text) and _INSIDE_A_WORD.match(text, position - 1):
+        if _inside_a_word(self.text, position):
             return True
         before = bisect.bisect_left(self._phrase_starts, position) - 1
         return before >= 0 and self._phrases[before][1] > position
 
 
-def _verb_words(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, _lexicons.VerbForm]]:
+def _inside_a_word(text: str, position: int) -> bool:
+    if not 0 < position < len(text) or text[position - 1].isspace() or text[position].isspace():
+        return False  # a quick answer: no word holds white space
+    return _INSIDE_A_WORD.match(text, position - 1) is not None
+
+
+def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
+    """One pass over the words of ``text``: its reporting verbs, and the places where
+    a cue phrase may start (``None``: anywhere, when the phrases' first words are
+    not all plain letters).
+
+    A phrase starts at a word boundary with its first word: at the start of a word
+    whose lower case is a first word, or inside a word after a character that is not
+    a word character (``re-said``, ``x²said``).
+    """
+    known = _known_words()
+    openers = _phrase_openers() or frozenset()
+    words = []
+    starts: list[int] = []
+    for word in WORD.finditer(text):
+        form = word.group()
+        entry, opens = known.get(form.lower(), _UNKNOWN)
+        if entry is not None:
+            words.append((word.start(), word.end(), form, entry))
+        if opens or (not form.isascii()
+                     and form.translate(_ASCII_CASE_TWINS).lower() in openers):
+            starts.append(word.start())
+        if not form.isalpha():
+            inner = _INNER_WORD.finditer(text, word.start() + 1, word.end())
+            starts.extend(match.start() for match in inner)
+    return words, starts if openers else None
+
+
+@functools.cache
+def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool]]:
+    """Each lowercase word that is a reporting verb used as a cue, or that opens a cue
+    phrase: its verb entry (or ``None``) and whether it opens a phrase."""
+    openers = _phrase_openers() or frozenset()
+    verbs = {form: entry for form, entry in _lexicons.reporting_verbs().items()
+             if not _rarely_a_cue(entry)}
+    return {word: (verbs.get(word), word in openers) for word in verbs.keys() | openers}
+
+
+def _phrases_from(text: str, starts: list[int] | None) -> list[tuple[int, int, str]]:
+    """The cue phrases of ``text`` as ``finditer`` finds them, trying only ``starts``."""
+    pattern = _phrase_pattern()
+    if starts is None:
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    found = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append((start, match.end(), match.group()))
+            end = match.end()
+    return found
+
+
+def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
     verbs = _lexicons.reporting_verbs()
     for word in WORD.finditer(text, start, end):
         entry = verbs.get(word.group().lower())
@@ -145,23 +214,25 @@ def _cues_in(
     found = [_phrase_cue(*phrase) for phrase in phrases]
     taken = [(c.start, c.end) for c in found]
     for word_start, word_end, form, entry in words:
-        if any(s <= word_start < e for s, e in taken):
+        if taken and any(s <= word_start < e for s, e in taken):
             continue
         if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
             or not _starts_sentence(text, start, word_start)
         ):
             continue
-        if _preceded_by_determiner(text, start, word_start) or (
+        left = _word_before(text, start, word_start)
+        if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
-        cue_start = _widen_left(text, start, word_start)
+        cue_start = _widen_left(text, start, word_start, left)
         before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                          entry.precision, False, form.lower(),
                          any(w in _AUXILIARIES for w in before),
                          any(w in _BE for w in before)))
-    found.sort(key=lambda c: c.start)
+    if len(found) > 1:
+        found.sort(key=lambda c: c.start)
     return found
 
 
@@ -175,10 +246,21 @@ def _phrase_cue(start: int, end: int, matched: str) -> Cue:
     return Cue(start, end, start, end, phrase, 1.0, True, phrase)
 
 
+def _phrases() -> list[str]:
+    return sorted((p for p in _lexicons.cue_phrases() if p.split()[0] not in _ADJUNCTS),
+                  key=len, reverse=True)
+
+
+@functools.cache
+def _phrase_openers() -> frozenset[str] | None:
+    """The first words of the cue phrases, if all are ASCII letters, else ``None``."""
+    openers = frozenset(p.split()[0] for p in _phrases())
+    return openers if all(w.isascii() and w.isalpha() for w in openers) else None
+
+
 @functools.cache
 def _phrase_pattern() -> regex.Pattern:
-    phrases = sorted((p for p in _lexicons.cue_phrases() if p.split()[0] not in _ADJUNCTS),
-                     key=len, reverse=True)
+    phrases = _phrases()
     alternatives = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
     return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 
@@ -191,12 +273,12 @@ def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
 
 def _after_a_modifier(text: str, start: int, position: int) -> bool:
     """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
-    return _NOUN_LEFT.search(text, max(start, position - 20), position) is not None
+    return _NOUN_LEFT.match(text, max(start, position - 20), position) is not None
 
 
-def _preceded_by_determiner(text: str, start: int, position: int) -> bool:
-    left = _LEFT_WORD.search(text, max(start, position - 20), position)
-    return left is not None and left.group(1).lower() in _NON_CUE_LEFT
+def _word_before(text: str, start: int, position: int) -> regex.Match | None:
+    """The word (group 1) and white space right before ``position``, within 20 characters."""
+    return _LEFT_WORD.match(text, max(start, position - 20), position)
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:
@@ -204,12 +286,13 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"“”‘’'\n"
 
 
-def _widen_left(text: str, start: int, position: int) -> int:
-    while True:
-        left = _LEFT_WORD.search(text, max(start, position - 20), position)
-        if left is None or not _modifies_cue(left.group(1)):
-            return position
+def _widen_left(text: str, start: int, position: int, left: regex.Match | None) -> int:
+    """Where the cue at ``position`` starts, once the modifiers before it are taken in;
+    ``left`` is the word before it, as ``_word_before`` finds it."""
+    while left is not None and _modifies_cue(left.group(1)):
         position = left.start(1)
+        left = _word_before(text, start, position)
+    return position
 
 
 def _modifies_cue(word: str) -> bool:

@@ -7,7 +7,8 @@ role with them. Where nothing links two mentions they stay apart.
 
 >>> from quoteattr._attribute import attribute
 >>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
->>> speakers, entities = resolve(t, [a.source for a in attribute(t)], [])
+>>> from quoteattr._quotes import layout_of
+>>> speakers, entities = resolve(t, [a.source for a in attribute(t)], layout_of(t))
 >>> speakers[0].name, speakers[0].titles
 ('Vladimir Putin', ('Russian President',))
 """
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 import attrs
 import regex
 
 from quoteattr import _lexicons
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
-from quoteattr._text import WORD, paragraphs
+from quoteattr._quotes import Layout
+from quoteattr._text import WORD
 from quoteattr.model import Entity, EntityKind, Span
 
 _ROLE_SYNONYMS = {
@@ -78,8 +80,7 @@ class _Cluster:
             self.gender = _gender_of(title) if self.gender == "-" else self.gender
 
 
-@attrs.frozen
-class _NameMention:
+class _NameMention(NamedTuple):
     start: int
     end: int
     name: str
@@ -88,26 +89,30 @@ class _NameMention:
 
 
 def resolve(
-    text: str, mentions: Sequence[Mention | None], quoted: Sequence[tuple[int, int]]
+    text: str, mentions: Sequence[Mention | None], layout: Layout
 ) -> tuple[list[Entity | None], tuple[Entity, ...]]:
     """Resolve each source mention to the entity it refers to.
 
     Mentions are read in text order, so a pronoun finds the people named
-    before it. ``quoted`` holds the spans inside quotation marks, whose
-    names do not count as antecedents of pronouns.
+    before it. ``layout`` gives the paragraphs of ``text`` and its quotations,
+    whose names do not count as antecedents of pronouns.
 
     Returns:
         The entity of each mention (``None`` where there is none to find) and
         the entities in order of first mention.
     """
-    names = _Names(_name_mentions(text, quoted), quoted)
+    quoted = layout.quoted_spans()
+    names = _Names(_name_mentions(text, quoted, layout.paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
     present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
     for mention, index in sorted(present, key=lambda pair: pair[0].start):
         keys[index] = _resolve_source(text, mention, names, clusters)
     found = dict.fromkeys(k for k in keys if k is not None)
+    surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
+        if mention.name.split()[-1] not in surnames:
+            continue
         key = names.key(mention.name, mention.start)
         if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
@@ -168,13 +173,16 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
     return index >= 0 and quoted[index][0] <= position < quoted[index][1]
 
 
-def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
+def _name_mentions(
+    text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
+) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
-    headlines = _title_case_paragraphs(text)
+    headlines = _title_case_paragraphs(text, paras)
+    headline_starts = [h for h, _ in headlines]
     found = []
-    for run in _capitalised_run().finditer(text):
+    for run in _capitalised_runs(text):
         start, end = run.span()
-        if headlines and _inside(headlines, [h for h, _ in headlines], start):
+        if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
@@ -184,14 +192,15 @@ def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMe
     return found
 
 
-def _title_case_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Headlines in title case (``U.S. Nominates Jim Yong Kim for New Term``), where a
-    run of capitalised words is not a name."""
+def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
+    New Term``), where a run of capitalised words is not a name."""
     found = []
-    for start, end in paragraphs(text):
+    for start, end in paras:
+        if text[start:end].rstrip().endswith("."):
+            continue
         words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]
         if (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
-                and not text[start:end].rstrip().endswith(".")
                 and sum(w[0].isupper() for w in words) > _HEADLINE_CAPITALISED * len(words)):
             found.append((start, end))
     return found
@@ -228,14 +237,41 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
     return name, titles, max(0, run.rfind(first_word, 0, name_at + len(first_word)))
 
 
+def _capitalised_runs(text: str) -> Iterator[regex.Match]:
+    """The runs of capitalised words in ``text``, in text order: name candidates.
+
+    A run starts with a capital letter, which the regex engine skips to quickly, or
+    with a title abbreviation in lower case (``sen. Ann Lee``); only a text holding
+    one of those is scanned letter by letter.
+
+    >>> [run.group() for run in _capitalised_runs("He met sen. Ann Lee and Bo.")]
+    ['He', 'sen. Ann Lee', 'Bo']
+    """
+    patterns = _run_patterns()
+    if patterns.lowercase_title.search(text) is None:
+        return patterns.from_capital.finditer(text)
+    return patterns.anywhere.finditer(text)
+
+
+class _RunPatterns(NamedTuple):
+    anywhere: regex.Pattern
+    from_capital: regex.Pattern
+    lowercase_title: regex.Pattern
+
+
 @functools.cache
-def _capitalised_run() -> regex.Pattern:
+def _run_patterns() -> _RunPatterns:
     titles = sorted((a for a, kind in _lexicons.abbreviations().items() if kind == "title"),
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-    starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)(?=\p{L})"
-    return regex.compile(rf"{starts_a_word}{word}(?:[ \t]+\[?[ \t]*{word}\]?)*")
+    starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)"
+    run = rf"{starts_a_word}(?=\p{{L}}){word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
+    return _RunPatterns(
+        anywhere=regex.compile(run),
+        from_capital=regex.compile(rf"(?=\p{{Lu}}){run}"),
+        lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
+    )
 
 
 def _resolve_source(

@@ -31,6 +31,8 @@ DETERMINERS = frozenset(
     "this these those any".split()
 )
 _CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
+_NOT_CLOSING_TITLE = _CONNECTORS | {"’s", "'s"}
+_NOT_OPENING = _NOT_CLOSING_TITLE | {"]"}
 _MODIFIERS = frozenset(
     "senior former top chief deputy acting local federal state national international "
     "foreign military white house administration campaign government party republican "
@@ -57,6 +59,9 @@ _NAME_STOPS = frozenset(
 )
 
 
+_REACH = 200  # characters a source phrase next to its cue may span, at most
+_NEAR_REACH = 40  # the tokens of this many are read first: most phrases are shorter
+_SPACE = regex.compile(r"\s")
 _TAG_PHRASE_WORDS = 8
 _NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
 _QUANTITIES = frozenset(
@@ -99,20 +104,38 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     >>> source_before(t, 0, t.index("told")).form
     'description'
     """
-    tokens = list(_TOKEN.finditer(text, max(limit, position - 200), position))
+    start = max(limit, position - _REACH)
+    near = max(start, position - _NEAR_REACH)
+    if near > start:
+        mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
+        if bounded:
+            return mention
+    return _phrase_ending(text, list(_TOKEN.finditer(text, start, position)))[0]
+
+
+def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
+    """The tokens of ``text[start:end]`` after its first white space: the same as the
+    tokens a scan from further left finds there (no token holds white space)."""
+    space = _SPACE.search(text, start, end)
+    return [] if space is None else list(_TOKEN.finditer(text, space.end(), end))
+
+
+def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
+    """The source phrase made of the last of ``tokens``, and whether a token that
+    cannot be in it bounds it: tokens further left would then not change it."""
     if tokens and tokens[-1].group() == ",":
         tokens.pop()
     if not tokens:
-        return None
+        return None, False
     last = tokens[-1].group().lower()
     if last in _lexicons.pronouns():
-        return _pronoun(tokens[-1])
+        return _pronoun(tokens[-1]), True
     taken: list[regex.Match] = []
     for token in reversed(tokens):
         if not _fits_phrase(token.group(), bool(taken)):
-            break
+            return _mention(text, taken[::-1]), True
         taken.append(token)
-    return _mention(text, list(reversed(taken)))
+    return _mention(text, taken[::-1]), False
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -122,16 +145,12 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     >>> source_after(t, 4, len(t)).head
     'president'
     """
-    tokens = list(_TOKEN.finditer(text, position, min(limit, position + 200)))
-    if not tokens:
-        return None
-    if tokens[0].group().lower() in _lexicons.pronouns():
-        return _pronoun(tokens[0]) if tokens[0].group().lower() in SUBJECT_PRONOUNS else None
     taken: list[regex.Match] = []
-    for token in tokens:
-        if not _fits_phrase(token.group(), bool(taken)) or (
-            not taken and token.group().lower() in _CONNECTORS
-        ):
+    for token in _TOKEN.finditer(text, position, min(limit, position + _REACH)):
+        word = token.group().lower()
+        if not taken and word in _lexicons.pronouns():
+            return _pronoun(token) if word in SUBJECT_PRONOUNS else None
+        if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
             break
         taken.append(token)
     return _mention(text, taken) or _mention(text, _up_to_last_noun(taken))
@@ -232,13 +251,14 @@ def _fits_phrase(word: str, inside: bool) -> bool:
 
 
 def _is_head_word(lower: str) -> bool:
-    return (
-        lower in _role_words()
-        or lower in _lexicons.anonymous_heads()
-        or lower in _lexicons.group_heads()
-        or lower in _lexicons.organization_heads()
-        or lower in _lexicons.evidence_heads()
-    )
+    return lower in _head_words()
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """The nouns that head a source: roles, anonymous sources, groups, bodies, evidence."""
+    return _role_words().union(_lexicons.anonymous_heads(), _lexicons.group_heads(),
+                               _lexicons.organization_heads(), _lexicons.evidence_heads())
 
 
 @functools.cache
@@ -248,7 +268,7 @@ def _role_words() -> frozenset[str]:
 
 
 def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
-    while tokens and tokens[0].group().lower() in _CONNECTORS | {"’s", "'s", "]"}:
+    while tokens and tokens[0].group().lower() in _NOT_OPENING:
         tokens = tokens[1:]
     while tokens and _dangles(tokens[-1].group().lower()):
         tokens = tokens[:-1]
@@ -366,6 +386,6 @@ def _title_words(words: list[str]) -> str:
         kept.insert(0, word)
     while kept and kept[0].lower() in DETERMINERS:
         kept = kept[1:]
-    while kept and kept[-1].lower() in _CONNECTORS | {"’s", "'s"}:
+    while kept and kept[-1].lower() in _NOT_CLOSING_TITLE:
         kept = kept[:-1]
     return " ".join(kept).replace(" ’s", "’s").replace(" 's", "'s")

@@ -52,7 +52,7 @@ def analyze(text: str) -> Document:
     attributions = direct + attribute_indirect(text, direct, layout)
     relays = own_relays(text, attributions)
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
-    resolved, entities = resolve(text, mentions, layout.quoted_spans())
+    resolved, entities = resolve(text, mentions, layout)
     count = len(attributions)
     links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
     built: dict[int, Quote] = {}

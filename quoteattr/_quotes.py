@@ -87,8 +87,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
     """
     found: list[QuoteMarks] = []
     carried: str | None = None
+    marks = list(MARKS.finditer(text))
+    positions = [m.start() for m in marks]
     for index, (start, end) in enumerate(paragraphs):
-        quotes, left_open = _pair_paragraph(text, start, end)
+        inside = marks[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+        quotes, left_open = _pair_paragraph(text, start, end, inside) if inside else ([], None)
         if carried is not None and quotes and quotes[0].open_start == start:
             quotes[0] = attrs.evolve(quotes[0], continuation=True)
         carried = None
@@ -149,11 +152,12 @@ def _opens_next(
     return text[paragraphs[index + 1][0]] == left_open.mark
 
 
-def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], _Open | None]:
+def _pair_paragraph(
+    text: str, start: int, end: int, marks: list[regex.Match]
+) -> tuple[list[QuoteMarks], _Open | None]:
     stack: list[_Open] = []
     open_marks: dict[str, int] = {}
     quotes: list[QuoteMarks] = []
-    marks = list(MARKS.finditer(text, start, end))
     for index, match in enumerate(marks):
         position = match.start()
         mark = match.group()
@@ -183,17 +187,24 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteMarks], 
 
 class _WordCounts:
     """Where the runs of letters and digits of a paragraph start, for O(log n) checks
-    of whether a stretch holds any (kept as a compact array: one entry per word)."""
+    of whether a stretch holds any (kept as a compact array: one entry per word).
+
+    Most stretches start with a letter; the array is made for the first that does not.
+    """
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        self.starts = array.array("q", (m.start() for m in _ALNUM_RUN.finditer(text, start, end)))
+        self.paragraph = (start, end)
+        self.starts: array.array[int] | None = None
 
     def any_in(self, start: int, end: int) -> bool:
         if start >= end:
             return False
         if self.text[start].isalnum():
             return True
+        if self.starts is None:
+            runs = _ALNUM_RUN.finditer(self.text, *self.paragraph)
+            self.starts = array.array("q", (m.start() for m in runs))
         index = bisect.bisect_left(self.starts, start)
         return index < len(self.starts) and self.starts[index] < end
 

@@ -17,26 +17,27 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import Cue
-from quoteattr._text import WEEKDAY, WORD, trim
+from quoteattr._text import WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before,
     split_name, tag_phrase,
 )
 
-_AFTER_COMMA = regex.compile(r",[\"”’']?\s*$")
-_COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
-_ASIDE_OPENING = regex.compile(
+_AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
 )
-_ASIDE = regex.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$|\s*\([^()]{1,30}\),?\s*$"
-)
-_DASH_ASIDE = regex.compile(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
-_RELATIVE_ASIDE = regex.compile(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
+_ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$"
+          r"|\s*\([^()]{1,30}\),?\s*$")
+_WHOLE_ASIDE = regex.compile(_ASIDE)
+_ASIDE_BEFORE = Trailing(_ASIDE)
+_DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
+_RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _REACH = 300
-_TIME_BEFORE = regex.compile(
+_TIME_BEFORE = Trailing(
     rf"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:{WEEKDAY}|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
     regex.IGNORECASE,
@@ -46,17 +47,17 @@ _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|du
 _SOURCE_PHRASE_END = regex.compile(r"[,;:()\"“”«»]|\s[—–-]+\s|[.!?](?=\s|$)")
 _SOURCE_PHRASE_WORDS = 25
 _STRONG_CUE = 0.45
-_TAG_BEFORE_COMMA = regex.compile(
+_TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
 _ADJUNCT_REACH = 80
 _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
-_ADVERBS_BEFORE = regex.compile(
+_ADVERBS_BEFORE = Trailing(
     r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|"
     r"initially|subsequently|\p{Ll}+ly))+\s*$"
 )
-_PARENTHESIS_BEFORE = regex.compile(r"\s*\([^()]{1,30}\)\s*$")
+_PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
@@ -93,15 +94,15 @@ def source_of(
     if cue.prepositional:
         return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
-    if _COORDINATED.search(text, start, cue.start) or (
-        cue.participle and _AFTER_COMMA.search(text, start, cue.start)
+    if _COORDINATED.ends(text, start, cue.start) or (
+        cue.participle and _AFTER_COMMA.ends(text, start, cue.start)
     ):
         return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
         subject = subject_before_aside(text, start, cue)
         if subject is not None and subject.form == "name":
             return subject
-    if _ASIDE_OPENING.search(text, start, cue.start):
+    if _ASIDE_OPENING.ends(text, start, cue.start):
         subject = subject_before_aside(text, start, cue)
         if subject is not None:
             return subject
@@ -255,7 +256,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
     >>> is_aside("Smith, a former aide, said", 5, 21)
     True
     """
-    return _ASIDE.fullmatch(text, start, end) is not None
+    return _WHOLE_ASIDE.fullmatch(text, start, end) is not None
 
 
 def inverted_phrase(text: str, cue: Cue, start: int, end: int) -> Mention | None:
@@ -346,7 +347,7 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
 def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
     ``an official who spoke anonymously said``: the subject before an aside."""
-    aside = (_ASIDE.search(text, start, cue.start) or _DASH_ASIDE.search(text, start, cue.start)
+    aside = (_ASIDE_BEFORE.search(text, start, cue.start) or _DASH_ASIDE.search(text, start, cue.start)
              or _RELATIVE_ASIDE.search(text, max(start, cue.start - _REACH), cue.start))
     if aside is None:
         return None

@@ -16,10 +16,11 @@ import regex
 
 from quoteattr import _lexicons
 
-_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # where str.splitlines splits
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 _TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
-_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$")
+# Matched backwards from a final period (one attempt, not one per start in the window):
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$", regex.REVERSE)
 _NEXT_START = regex.compile(r"\s*([\p{Lu}\p{N}\"'“‘«„(\[])")
 _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there "
@@ -29,17 +30,45 @@ WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 
 
+class Trailing:
+    """A pattern that ends a window (it ends in ``\\s*$`` or ``\\s+$``), searched as
+    ``regex`` would search it, but tried once backwards from the end of the window first:
+    a window it is not in is ruled out at once instead of at every start.
+
+    >>> aside = Trailing(r",[^,]+,\\s*$")
+    >>> aside.search("Lee, an aide, said", 0, 14).start(), aside.ends("Lee said", 0, 4)
+    (3, False)
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._forward = regex.compile(pattern, flags)
+        self._backward = regex.compile(pattern, flags | regex.REVERSE)
+
+    def ends(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` ends with a match."""
+        return self._backward.match(text, start, end) is not None
+
+    def search(self, text: str, start: int, end: int) -> regex.Match | None:
+        """The leftmost match in ``text[start:end]``, as ``regex.search`` finds it."""
+        if not self.ends(text, start, end):
+            return None
+        return self._forward.search(text, start, end)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return the non-blank lines of ``text``, trimmed of surrounding space.
+    """Return the non-blank lines of ``text``, trimmed of surrounding space; lines end
+    where ``str.splitlines`` ends them.
 
     >>> paragraphs("  a b \\r\\n\\nc")
     [(2, 5), (9, 10)]
     """
     found = []
-    for line in _LINE.finditer(text):
-        start, end = trim(text, line.start(), line.end())
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = trim(text, position, position + len(line.rstrip(_LINE_BREAKS)))
         if start < end:
             found.append((start, end))
+        position += len(line)
     return found
 
 
@@ -97,7 +126,7 @@ def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
         return False
     if terminator.group() != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(0, terminator.start() - 40), terminator.end())
+    before = _WORD_BEFORE.match(text, max(0, terminator.start() - 40), terminator.end())
     if before is None:
         return True
     word = before.group(1).lower()

@@ -195,7 +195,7 @@ def test_only_cues_inside_the_range_are_found() -> None:
 
 _PIECES = ["said", "Said", "has", "also", "told", "according to", "According", "to", "the",
            "he", "Smith", "U.S.", "noted", "warned", "as", "per", "'", "’", "-", ".", ",",
-           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7"]
+           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7", "ſaid", "²", "İ", "\u212a"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
@@ -217,3 +217,16 @@ def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
         edges = [0] + [i + 1 for i, c in enumerate(text) if c in " \n,;"] + [len(text)]
         for start, end in zip(edges, edges[5:]):
             assert index.within(start, end) == find_cues(text, start, end), (path.name, start)
+
+
+@pytest.mark.parametrize("text", [
+    "He re-said in a statement that it was over.",
+    "He x²said in a statement that it was over.",
+    "ſaid in a ſtatement, \u212aelly said.",
+    "ACCORDING TO Reuters, talks failed.",
+    "He_according to Reuters",
+])
+def test_the_index_finds_phrases_where_a_scan_of_the_whole_text_does(text: str) -> None:
+    """The index tries phrases only where one may start: at a word whose lower case
+    opens one, or after a non-word character inside a word; a scan tries everywhere."""
+    assert CueIndex(text).within(0, len(text)) == find_cues(text, 0, len(text))

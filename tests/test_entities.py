@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from quoteattr import analyze
 from quoteattr._entities import _name_mentions
+from quoteattr._text import paragraphs
 
 
 def _names(text: str) -> list[str]:
-    return [m.name for m in _name_mentions(text, [])]
+    return [m.name for m in _name_mentions(text, [], paragraphs(text))]
 
 
 def test_a_title_abbreviation_inside_a_word_starts_no_name() -> None:
@@ -46,3 +47,15 @@ def test_a_speaker_is_not_named_after_a_headline() -> None:
     """``U.S. Nominates ... Kim`` once named the speaker ``S Nominates Jim Yong Kim``."""
     doc = analyze('U.S. Nominates Jim Yong Kim for New Term\n\n"We are pleased," Mr. Kim said.')
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Kim"]
+
+
+def test_the_scan_from_capitals_finds_what_the_full_scan_finds() -> None:
+    """Runs are looked for from capital letters only, unless a lower-case title
+    abbreviation could start one; either way the runs are those of the full scan."""
+    from quoteattr._entities import _capitalised_runs, _run_patterns
+
+    full = _run_patterns().anywhere
+    for text in ("Then Sen. Ann Lee spoke.", "then sen. Ann Lee spoke.", "ask mr. and MR. X",
+                 "systems. Lopez", "Gen. gen. Ms. ms.Lee", "ſen. Kelvin", ""):
+        assert [m.span() for m in _capitalised_runs(text)] == [
+            m.span() for m in full.finditer(text)], text
