@@ -24,7 +24,7 @@ from quoteattr._sources import (
     inverted_phrase, is_aside, is_dateline, phrase_after, relative_source, relay_in, source_of,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
-from quoteattr._text import WORD, trim
+from quoteattr._text import COMMA_BEFORE, WORD, trim
 from quoteattr.model import QuoteKind
 
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
@@ -384,7 +384,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
 def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
     """Whether the last cue is a participle after a comma (``praised it, saying ...``),
     which reports a clause of its own rather than sharing the outer cue's."""
-    return bool(cues) and cues[-1].participle and text[:cues[-1].start].rstrip().endswith(",")
+    return bool(cues) and cues[-1].participle and COMMA_BEFORE.ends(text, 0, cues[-1].start)
 
 
 def clause_then_tag(context: _Context) -> Found | None:

@@ -30,7 +30,7 @@ from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     according_source, clause_subject, is_dateline, phrase_after, relative_source, source_of,
 )
-from quoteattr._text import WEEKDAY, WORD, sentences, trim
+from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.15
@@ -42,7 +42,7 @@ _NESTED_MIN_PRECISION = 0.5
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
-_AND_BEFORE = regex.compile(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$")
+_AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
 _HEADLINE_WORDS = 20
@@ -319,7 +319,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
     """A participle after a comma, or a strong cue after ``and``, starts a new attribution."""
     if current.content[0] >= cue.start:
         return False
-    if cue.participle and text[:cue.start].rstrip().endswith(","):
+    if cue.participle and COMMA_BEFORE.ends(text, 0, cue.start):
         return True
     return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
         _AND_BEFORE.search(text, current.content[0], cue.start))

@@ -55,6 +55,9 @@ class Trailing:
         return self._forward.search(text, start, end)
 
 
+COMMA_BEFORE = Trailing(r",\s*$")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return the non-blank lines of ``text``, trimmed of surrounding space; lines end
     where ``str.splitlines`` ends them.
