@@ -17,7 +17,7 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY
-from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
+from quoteattr._mentions import Mention, phrase_reach, source_after, source_before, tag_phrase
 
 _COORDINATED = regex.compile(r"\b(?:and|but)\s+$")
 _ASIDE_OPENING = regex.compile(
@@ -117,7 +117,7 @@ def phrase_after(text: str, position: int, end: int) -> Mention | None:
     >>> phrase_after("the designer, who works", 0, 23).head
     'designer'
     """
-    stop = _PHRASE_END.search(text, position, end)
+    stop = _PHRASE_END.search(text, position, phrase_reach(text, position, end))
     return tag_phrase(text, position, stop.start() if stop else end)
 
 
