@@ -208,21 +208,39 @@ def link(
     relayed = [relays[d] if relays[i] is None and d is not None else relays[i]
                for i, d in enumerate(donors)]
     chains: dict[int, tuple[Entity, ...]] = {}
-
-    def chain(index: int) -> tuple[Entity, ...]:
-        if index not in chains:
-            speaker = speakers[index]
-            parent = enclosing[index]
-            links = [] if speaker is None else [speaker, relayed[index]] + (
-                list(chain(parent)) if parent is not None else [dateline])
-            composed: list[Entity] = []
-            for entity in links:
-                if entity is not None and entity not in composed:
-                    composed.append(entity)
-            chains[index] = tuple(composed)
-        return chains[index]
-
+    for index in outer_first(enclosing):
+        speaker = speakers[index]
+        parent = enclosing[index]
+        links = [] if speaker is None else [speaker, relayed[index]] + (
+            list(chains[parent]) if parent is not None else [dateline])
+        composed: list[Entity] = []
+        for entity in links:
+            if entity is not None and entity not in composed:
+                composed.append(entity)
+        chains[index] = tuple(composed)
     return [
-        Link(chain(i), enclosing[i], donors[i] is not None and relayed[i] is not None)
+        Link(chains[i], enclosing[i], donors[i] is not None and relayed[i] is not None)
         for i in range(len(attributions))
     ]
+
+
+def outer_first(enclosing: Sequence[int | None]) -> list[int]:
+    """The indices ordered by how many quotes enclose each, outer quotes first.
+
+    ``enclosing`` gives each index its parent's; the work is linear however deep
+    the nesting, and no recursion.
+
+    >>> outer_first([2, None, 1])
+    [1, 2, 0]
+    """
+    depths: list[int] = [-1] * len(enclosing)
+    for index in range(len(enclosing)):
+        path = []
+        while index is not None and depths[index] < 0:
+            path.append(index)
+            index = enclosing[index]
+        depth = -1 if index is None else depths[index]
+        for step in reversed(path):
+            depth += 1
+            depths[step] = depth
+    return sorted(range(len(enclosing)), key=depths.__getitem__)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from quoteattr._attribute import Attribution, attribute
-from quoteattr._chains import Link, dateline_agency, link, own_relays
+from quoteattr._chains import dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
@@ -56,21 +56,12 @@ def analyze(text: str) -> Document:
     count = len(attributions)
     links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
     built: dict[int, Quote] = {}
-    for index in sorted(range(count), key=lambda i: _depth(links, i)):
+    for index in outer_first([link.parent for link in links]):
         parent = links[index].parent
         built[index] = _quote(text, attributions[index], links[index].chain,
                               None if parent is None else built[parent], links[index].inherited)
     quotes = sorted(built.values(), key=lambda q: q.content.start)
     return Document(text, tuple(quotes), entities)
-
-
-def _depth(links: list[Link], index: int) -> int:
-    """How many quotes enclose quote ``index``: outer quotes are built first."""
-    depth = 0
-    while links[index].parent is not None:
-        index = links[index].parent
-        depth += 1
-    return depth
 
 
 def _check_input(text: object) -> None:
