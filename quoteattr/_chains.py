@@ -39,6 +39,8 @@ _SPEAKING_TO = regex.compile(r"\b(?:speaking|talking)\s+to\s+", regex.IGNORECASE
 _QUOTED_BY = regex.compile(r"\bquoted\s+by\s+")
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
+# Real news nests quotes at most two deep; hostile text can nest them thousands deep.
+_DEEPEST = 8
 _NOT_REMARKS = frozenset(["headline_dash", "headline_colon"])
 _LOOKAHEAD = 160
 _DATELINE_REACH = 600
@@ -119,11 +121,13 @@ def parents(attributions: Sequence[Attribution]) -> list[int | None]:
     """For each attribution, the index of the quote whose content holds it.
 
     The innermost enclosing content wins; an attribution holds no parent of
-    the same span.
+    the same span. Nesting stops at ``_DEEPEST`` levels: a quote inside one that
+    deep takes that quote's parent, so chains and parents stay short.
     """
     order = sorted(range(len(attributions)), key=lambda i: (
         attributions[i].content[0], -attributions[i].content[1]))
     found: list[int | None] = [None] * len(attributions)
+    depths = [0] * len(attributions)
     open_spans: list[int] = []
     for index in order:
         start, end = attributions[index].content
@@ -134,6 +138,10 @@ def parents(attributions: Sequence[Attribution]) -> list[int | None]:
             if outer_start <= start and end <= outer_end and (start, end) != (outer_start, outer_end):
                 found[index] = outer
                 break
+        parent = found[index]
+        if parent is not None and depths[parent] == _DEEPEST:
+            found[index] = parent = found[parent]
+        depths[index] = 0 if parent is None else depths[parent] + 1
         open_spans.append(index)
     return found
 
