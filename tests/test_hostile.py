@@ -4,16 +4,19 @@ Each input here is one the issue names: empty, whitespace only, lone
 surrogates, NUL and other control characters, ``\\r\\n`` and ``\\r`` line ends,
 tabs, zero-width and bidi marks, combining marks, emoji, right-to-left
 scripts, 100,000 quotation marks in a row, unbalanced and interleaved quote
-styles, and one very long paragraph.
+styles, and one very long paragraph; and runs of tags (``Cole said Cole said ...``)
+that take time linear in their length, however they nest.
 """
 
 from __future__ import annotations
 
 import pickle
+import time
 
 import pytest
 
 import quoteattr
+from work_counting import profile_events
 
 HOSTILE = {
     "empty": "",
@@ -67,3 +70,55 @@ def test_a_file_object_is_refused_with_a_hint() -> None:
 
     with pytest.raises(TypeError, match="text"):
         quoteattr.analyze(io.StringIO("x"))  # type: ignore[arg-type]
+
+
+def _seconds(text: str) -> float:
+    """The least processor time of three runs of ``analyze(text)``: other processes on the
+    machine slow a run down but cannot make one faster."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        quoteattr.analyze(text)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("unit", ["Cole said ", "Mr. Cole said that ", "according to Cole "])
+def test_runs_of_tags_take_linear_time(unit: str) -> None:
+    """Eight times the run takes about eight times as long, not sixty-four: the rules of
+    each cue read a bounded stretch around it, not the whole run before or after it. The
+    work happens inside the regex engine, where counting calls cannot see it, so this
+    times it, allowing twice the linear ratio."""
+    quoteattr.analyze(unit)
+    assert _seconds(unit * 3200) <= 16 * _seconds(unit * 400)
+
+
+def test_deeply_nested_quotes_give_a_usable_document() -> None:
+    """A tag run with no sentence end nests each quote in the one before, thousands deep:
+    nesting stops at eight levels, and the document hashes, compares and round-trips."""
+    doc = quoteattr.analyze('"x," said Cole ' * 1500)
+    depths = []
+    for quote in doc.quotes:
+        depth = 0
+        while quote.parent is not None:
+            quote, depth = quote.parent, depth + 1
+        depths.append(depth)
+    assert 8 == max(depths)
+    again = quoteattr.Document.from_dict(doc.to_dict())
+    assert doc == again and hash(doc.quotes[-1]) == hash(again.quotes[-1])
+    assert doc.quotes[-1] == pickle.loads(pickle.dumps(doc.quotes[-1]))
+
+
+_NAMES = [f"{first} {last}" for first in ("Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal")
+          for last in ("Cole", "Diaz", "Egan", "Ford", "Gray", "Hunt", "Ives", "Jung")]
+
+
+def test_nested_quotes_by_many_speakers_take_linear_work() -> None:
+    """Each nested quote's chain holds the chain of the quote around it; nested hundreds
+    deep by different speakers, chains grew with the depth and took cubic work."""
+    def nested(n: int) -> str:
+        return "".join(f'"x," said {_NAMES[i % len(_NAMES)]} ' for i in range(n))
+
+    small, large = nested(50), nested(200)
+    quoteattr.analyze(small)
+    assert profile_events(quoteattr.analyze, large) <= 6 * profile_events(quoteattr.analyze, small)
