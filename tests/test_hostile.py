@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pickle
 import time
+import tracemalloc
 
 import pytest
 
@@ -122,3 +123,30 @@ def test_nested_quotes_by_many_speakers_take_linear_work() -> None:
     small, large = nested(50), nested(200)
     quoteattr.analyze(small)
     assert profile_events(quoteattr.analyze, large) <= 6 * profile_events(quoteattr.analyze, small)
+
+
+_DENSE = (
+    'Senator Ann Cole visited the new plant on Monday. "The plan will work," Cole said, '
+    "according to Reuters. She told reporters that the budget needs more time. Mayor Tom "
+    'Brandt called the deal "a waste of money." The meeting lasted two hours, and the vote '
+    "is set for next week, officials said.\n\n"
+)
+
+
+def test_memory_on_quote_dense_prose() -> None:
+    """Prose with a quote every 70 characters: the document takes at most 14 times the
+    text's size and analyze at most 30 times at its peak (Python objects, as tracemalloc
+    counts them; they were 19 and 35 times when every span kept its own copy of a cue or a
+    name and the cue candidates lived until the end)."""
+    text = _DENSE * 700
+    quoteattr.analyze(_DENSE)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        doc = quoteattr.analyze(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert 2800 == len(doc.quotes)
+    assert kept - before <= 14 * len(text)
+    assert peak - before <= 30 * len(text)
