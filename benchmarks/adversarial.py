@@ -100,6 +100,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "told Name runs": (_run("told Cole "), 1_000),
     "said Ann Cole, runs": (_run("said Ann Cole, "), 1_000),
     "according to runs": (_run("according to Cole "), 1_000),
+    "according to, said runs": (_run("according to Cole, Ann said "), 1_000),
     "nested quote tags": (_run('"x," said Cole '), 1_000),
     "nested speakers": (_nested_speakers, 1_000),
     "spaces": (lambda n: "\"We won,\"" + " " * n + "she said.", 20_000),
