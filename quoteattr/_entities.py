@@ -171,10 +171,11 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 def _name_mentions(text: str, quoted: Sequence[tuple[int, int]]) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
     headlines = _title_case_paragraphs(text)
+    headline_starts = [h for h, _ in headlines]
     found = []
     for run in _capitalised_run().finditer(text):
         start, end = run.span()
-        if headlines and _inside(headlines, [h for h, _ in headlines], start):
+        if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
