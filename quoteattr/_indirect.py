@@ -279,10 +279,18 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
     """A participle after a comma, or a strong cue after ``and``, starts a new attribution."""
     if current.content[0] >= cue.start:
         return False
-    if cue.participle and text[:cue.start].rstrip().endswith(","):
+    if cue.participle and _comma_before(text, cue.start):
         return True
     return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
         _AND_BEFORE.match(text, current.content[0], cue.start))
+
+
+def _comma_before(text: str, position: int) -> bool:
+    """Whether the last character before ``position`` that is not white space is a comma:
+    ``text[:position].rstrip().endswith(",")`` without copying the text before it."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1:position] == ","
 
 
 def _attribute_cue(
