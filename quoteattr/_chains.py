@@ -43,6 +43,8 @@ _RELAY_PATTERNS = ((_INTERVIEW, ("nterv",)), (_SPEAKING_TO, ("pea", "tal")),
                    (_QUOTED_BY, ("quoted",)))
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
+# Real news nests quotes at most two deep; hostile text can nest them thousands deep.
+_DEEPEST = 8
 _NOT_REMARKS = frozenset(["headline_dash", "headline_colon"])
 _LOOKAHEAD = 160
 _DATELINE_REACH = 600
@@ -127,11 +129,13 @@ def parents(attributions: Sequence[Attribution]) -> list[int | None]:
     """For each attribution, the index of the quote whose content holds it.
 
     The innermost enclosing content wins; an attribution holds no parent of
-    the same span.
+    the same span. Nesting stops at ``_DEEPEST`` levels: a quote inside one that
+    deep takes that quote's parent, so chains and parents stay short.
     """
     order = sorted(range(len(attributions)), key=lambda i: (
         attributions[i].content[0], -attributions[i].content[1]))
     found: list[int | None] = [None] * len(attributions)
+    depths = [0] * len(attributions)
     open_spans: list[int] = []
     for index in order:
         start, end = attributions[index].content
@@ -142,6 +146,10 @@ def parents(attributions: Sequence[Attribution]) -> list[int | None]:
             if outer_start <= start and end <= outer_end and (start, end) != (outer_start, outer_end):
                 found[index] = outer
                 break
+        parent = found[index]
+        if parent is not None and depths[parent] == _DEEPEST:
+            found[index] = parent = found[parent]
+        depths[index] = 0 if parent is None else depths[parent] + 1
         open_spans.append(index)
     return found
 
@@ -216,21 +224,39 @@ def link(
     relayed = [relays[d] if relays[i] is None and d is not None else relays[i]
                for i, d in enumerate(donors)]
     chains: dict[int, tuple[Entity, ...]] = {}
-
-    def chain(index: int) -> tuple[Entity, ...]:
-        if index not in chains:
-            speaker = speakers[index]
-            parent = enclosing[index]
-            links = [] if speaker is None else [speaker, relayed[index]] + (
-                list(chain(parent)) if parent is not None else [dateline])
-            composed: list[Entity] = []
-            for entity in links:
-                if entity is not None and entity not in composed:
-                    composed.append(entity)
-            chains[index] = tuple(composed)
-        return chains[index]
-
+    for index in outer_first(enclosing):
+        speaker = speakers[index]
+        parent = enclosing[index]
+        links = [] if speaker is None else [speaker, relayed[index]] + (
+            list(chains[parent]) if parent is not None else [dateline])
+        composed: list[Entity] = []
+        for entity in links:
+            if entity is not None and entity not in composed:
+                composed.append(entity)
+        chains[index] = tuple(composed)
     return [
-        Link(chain(i), enclosing[i], donors[i] is not None and relayed[i] is not None)
+        Link(chains[i], enclosing[i], donors[i] is not None and relayed[i] is not None)
         for i in range(len(attributions))
     ]
+
+
+def outer_first(enclosing: Sequence[int | None]) -> list[int]:
+    """The indices ordered by how many quotes enclose each, outer quotes first.
+
+    ``enclosing`` gives each index its parent's; the work is linear however deep
+    the nesting, and no recursion.
+
+    >>> outer_first([2, None, 1])
+    [1, 2, 0]
+    """
+    depths: list[int] = [-1] * len(enclosing)
+    for index in range(len(enclosing)):
+        path = []
+        while index is not None and depths[index] < 0:
+            path.append(index)
+            index = enclosing[index]
+        depth = -1 if index is None else depths[index]
+        for step in reversed(path):
+            depth += 1
+            depths[step] = depth
+    return sorted(range(len(enclosing)), key=depths.__getitem__)

@@ -212,9 +212,11 @@ def _cues_in(
     words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
 ) -> list[Cue]:
     found = [_phrase_cue(*phrase) for phrase in phrases]
-    taken = [(c.start, c.end) for c in found]
+    # Phrases come in order and never overlap: only the last to start before a word can hold it.
+    starts = [c.start for c in found]
     for word_start, word_end, form, entry in words:
-        if taken and any(s <= word_start < e for s, e in taken):
+        inside = bisect.bisect_right(starts, word_start) - 1
+        if inside >= 0 and word_start < found[inside].end:
             continue
         if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION

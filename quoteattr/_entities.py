@@ -8,7 +8,9 @@ role with them. Where nothing links two mentions they stay apart.
 >>> from quoteattr._attribute import attribute
 >>> t = 'Russian President Vladimir Putin spoke. "We won," Putin said.'
 >>> from quoteattr._quotes import layout_of
->>> speakers, entities = resolve(t, [a.source for a in attribute(t)], layout_of(t))
+>>> layout = layout_of(t)
+>>> speakers, entities = resolve(t, [a.source for a in attribute(t)], layout.quoted_spans(),
+...                              layout.paragraphs)
 >>> speakers[0].name, speakers[0].titles
 ('Vladimir Putin', ('Russian President',))
 """
@@ -24,7 +26,6 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
-from quoteattr._quotes import Layout
 from quoteattr._text import WORD
 from quoteattr.model import Entity, EntityKind, Span
 
@@ -89,20 +90,22 @@ class _NameMention(NamedTuple):
 
 
 def resolve(
-    text: str, mentions: Sequence[Mention | None], layout: Layout
+    text: str,
+    mentions: Sequence[Mention | None],
+    quoted: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]],
 ) -> tuple[list[Entity | None], tuple[Entity, ...]]:
     """Resolve each source mention to the entity it refers to.
 
     Mentions are read in text order, so a pronoun finds the people named
-    before it. ``layout`` gives the paragraphs of ``text`` and its quotations,
-    whose names do not count as antecedents of pronouns.
+    before it. ``quoted`` are the insides of the quotations of ``text``, whose
+    names do not count as antecedents of pronouns; ``paragraphs`` its paragraphs.
 
     Returns:
         The entity of each mention (``None`` where there is none to find) and
         the entities in order of first mention.
     """
-    quoted = layout.quoted_spans()
-    names = _Names(_name_mentions(text, quoted, layout.paragraphs), quoted)
+    names = _Names(_name_mentions(text, quoted, paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
     present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]

@@ -42,6 +42,7 @@ _NESTED_MIN_PRECISION = 0.5
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
+# Matched backwards from the cue, so its work does not grow with the clause before it.
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
@@ -73,8 +74,11 @@ _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
+_LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
+# Has no comma, so unlike _LIST_SUBJECT it is not preceded by a scan for one.
+_LIST_SUBJECT_HEAD = regex.compile(_LIST_HEAD)
 _LIST_SUBJECT = regex.compile(
-    r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
+    _LIST_HEAD +
     r"(?:,\s+\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*){1,4},?\s+(?:and|or)\s+"
     r"\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*\s+"
 )
@@ -322,7 +326,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
     if cue.participle and COMMA_BEFORE.ends(text, 0, cue.start):
         return True
     return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
-        _AND_BEFORE.search(text, current.content[0], cue.start))
+        _AND_BEFORE.ends(text, current.content[0], cue.start))
 
 
 def _attribute_cue(
@@ -517,7 +521,10 @@ def cue_then_clause(
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
     """``Most voters in Alabama, Georgia and Virginia said``: a subject holding a list."""
-    return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
+    if cue.precision < _COORDINATED_MIN_PRECISION:
+        return False
+    head = _LIST_SUBJECT_HEAD.match(text, sentence.start, cue.start)
+    return head is not None and text.startswith(",", head.end(), cue.start) and bool(
         _LIST_SUBJECT.fullmatch(text, sentence.start, cue.start))
 
 

@@ -13,6 +13,7 @@ rightwards for ``said X`` and ``according to X``.
 from __future__ import annotations
 
 import functools
+import itertools
 
 import attrs
 import regex
@@ -176,7 +177,8 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
     'newspaper'
     """
     start, end = _strip_spaces(text, start, end)
-    words = _PHRASE_WORD.findall(text, start, end)
+    found = _PHRASE_WORD.finditer(text, start, end)
+    words = [word.group() for word in itertools.islice(found, _TAG_PHRASE_WORDS + 1)]
     if not 0 < len(words) <= _TAG_PHRASE_WORDS or _PHRASE.fullmatch(text, start, end) is None:
         return None
     first = words[0].lower()
@@ -214,6 +216,21 @@ def phrase_head(words: list[str]) -> str:
         if word.lower() in _POSTMODIFIER_STARTS or _PARTICIPLE.fullmatch(word):
             return words[index - 1].lower().rstrip(".")
     return words[-1].lower().rstrip(".")
+
+
+def phrase_reach(text: str, start: int, end: int) -> int:
+    """How far a search for the end of a tag phrase from ``start`` need look.
+
+    A phrase running past the end of its ``_TAG_PHRASE_WORDS + 1``-th word (and the
+    space after) is too long for :func:`tag_phrase`, wherever it stops.
+
+    >>> t = "one two three four five six seven eight nine ten"
+    >>> t[:phrase_reach(t, 0, len(t))]
+    'one two three four five six seven eight nine '
+    """
+    words = _PHRASE_WORD.finditer(text, start, end)
+    too_many = next(itertools.islice(words, _TAG_PHRASE_WORDS, None), None)
+    return end if too_many is None else min(end, too_many.end() + 1)
 
 
 def _head_of(words: list[str]) -> str:

@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+import bisect
+
 from quoteattr._attribute import Attribution, attribute
-from quoteattr._chains import Link, dateline_agency, link, own_relays
+from quoteattr._chains import dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
 from quoteattr._lexicons import is_speech_cue
+from quoteattr._mentions import Mention
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
@@ -47,16 +50,14 @@ def analyze(text: str) -> Document:
     ('We won', 'told', 'the minister', 'the minister')
     """
     _check_input(text)
-    layout = layout_of(text)
-    direct = attribute(text, layout)
-    attributions = direct + attribute_indirect(text, direct, layout)
+    attributions, quoted, paragraphs = _attributions(text)
     relays = own_relays(text, attributions)
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
-    resolved, entities = resolve(text, mentions, layout)
+    resolved, entities = resolve(text, mentions, quoted, paragraphs)
     count = len(attributions)
     links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
     built: dict[int, Quote] = {}
-    for index in sorted(range(count), key=lambda i: _depth(links, i)):
+    for index in outer_first([link.parent for link in links]):
         parent = links[index].parent
         built[index] = _quote(text, attributions[index], links[index].chain,
                               None if parent is None else built[parent], links[index].inherited)
@@ -64,13 +65,19 @@ def analyze(text: str) -> Document:
     return Document(text, tuple(quotes), entities)
 
 
-def _depth(links: list[Link], index: int) -> int:
-    """How many quotes enclose quote ``index``: outer quotes are built first."""
-    depth = 0
-    while links[index].parent is not None:
-        index = links[index].parent
-        depth += 1
-    return depth
+def _attributions(
+    text: str,
+) -> tuple[list[Attribution], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every attribution in ``text``, the insides of its outermost quotations, and its
+    paragraphs.
+
+    The layout (every cue candidate and sentence) is freed on return, before the
+    entities are resolved, which lowers the peak memory of ``analyze``.
+    """
+    layout = layout_of(text)
+    direct = attribute(text, layout)
+    return (direct + attribute_indirect(text, direct, layout), layout.quoted_spans(),
+            layout.paragraphs)
 
 
 def _check_input(text: object) -> None:
@@ -101,7 +108,7 @@ def _quote(
         content=Span.of(text, *attribution.content),
         kind=attribution.kind,
         cue=None if cue is None else Span.of(text, cue.start, cue.end),
-        source=None if source is None else Span.of(text, source.start, source.end),
+        source=None if source is None else _source_span(text, source, chain),
         speaker=chain[0] if chain else None,
         chain=chain,
         confidence=attribution.confidence * (_INHERITED_RELAY if inherited else 1.0),
@@ -109,6 +116,21 @@ def _quote(
         speech=_is_speech(attribution),
         parent=parent,
     )
+
+
+def _source_span(text: str, source: Mention, chain: tuple[Entity, ...]) -> Span:
+    """The span of ``source``: the speaker's own mention of it, when it has one, so the
+    quote and the entity share one Span."""
+    if chain:
+        mentions = chain[0].mentions
+        at = bisect.bisect_left(mentions, (source.start, source.end), key=_offsets)
+        if at < len(mentions) and _offsets(mentions[at]) == (source.start, source.end):
+            return mentions[at]
+    return Span.of(text, source.start, source.end)
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _is_speech(attribution: Attribution) -> bool:

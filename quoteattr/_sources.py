@@ -19,8 +19,8 @@ from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
-    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, source_after, source_before,
-    split_name, tag_phrase,
+    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, phrase_reach, source_after,
+    source_before, split_name, tag_phrase,
 )
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
@@ -299,7 +299,7 @@ def phrase_after(text: str, position: int, end: int) -> Mention | None:
     >>> phrase_after("the designer, who works", 0, 23).head
     'designer'
     """
-    stop = _PHRASE_END.search(text, position, end)
+    stop = _PHRASE_END.search(text, position, phrase_reach(text, position, end))
     return tag_phrase(text, position, stop.start() if stop else end)
 
 

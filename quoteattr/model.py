@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from typing import Any, Mapping
 
 import attrs
@@ -20,6 +21,7 @@ from quoteattr.errors import MalformedDocumentError
 __all__ = ["Span", "QuoteKind", "EntityKind", "Entity", "Quote", "Document", "to_json"]
 
 SCHEMA_VERSION = 1
+_SHARED_LENGTH = 40
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
@@ -55,10 +57,16 @@ class Span:
     def of(cls, text: str, start: int, end: int) -> Span:
         """Build the span of ``text[start:end]``.
 
+        Short texts (cues, names) recur through a document, so equal ones share
+        one string: a document holds each ``said`` once, not once per quote.
+
         >>> Span.of("He said no.", 3, 7)
         Span(start=3, end=7, text='said')
+        >>> Span.of("said, said", 0, 4).text is Span.of("said, said", 6, 10).text
+        True
         """
-        return cls(start, end, text[start:end])
+        piece = text[start:end]
+        return cls(start, end, sys.intern(piece) if len(piece) <= _SHARED_LENGTH else piece)
 
 
 class QuoteKind(str, enum.Enum):
@@ -399,10 +407,10 @@ class _DictReader:
         end = self._get(data, "end", int, f"{where}.end")
         if not 0 <= start <= end <= len(self.text):
             raise MalformedDocumentError(f"{where}: [{start}, {end}) lies outside the text")
-        text = self.text[start:end]
-        if data.get("text", text) != text:
+        span = Span.of(self.text, start, end)
+        if data.get("text", span.text) != span.text:
             raise MalformedDocumentError(f"{where}.text: does not match the document text")
-        return Span(start, end, text)
+        return span
 
     def _optional_span(self, data: Any, key: str, where: str) -> Span | None:
         value = self._get(data, key, object, f"{where}.{key}")
