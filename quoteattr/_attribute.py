@@ -49,7 +49,7 @@ _TAG_SENTENCE_WORDS = 14
 _BARE_TAG_WORDS = 4
 _TAG_OPENING = 30
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
-_PLAIN_WORDS = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
+_WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_REACH = 80
 _INTRODUCTION_WORDS = 4
@@ -251,7 +251,7 @@ def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     text = context.text
     source = source_of(text, lead, cue, context.after[1], invert=True, previous=context.previous)
     if source is not None and source.form == "name" and lead < source.start < cue.start and (
-            _PLAIN_WORDS.fullmatch(text, lead, source.start)):
+            _WORDS_BEFORE_NAME.fullmatch(text, lead, source.start)):
         source = attrs.evolve(source, start=lead)
     if source is None or (source.start < cue.start and source.start != lead):
         source = tag_phrase(text, lead, cue.start) or inverted_phrase(

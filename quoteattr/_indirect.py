@@ -25,10 +25,11 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import Mention, source_after, source_before, tag_phrase
+from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    according_source, clause_subject, is_dateline, phrase_after, relative_source, source_of,
+    STRONG_CUE, according_source, clause_subject, is_dateline, is_finite_cue, phrase_after,
+    relative_source, source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -117,7 +118,6 @@ _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|go
                              regex.IGNORECASE)
 _RELATIVE_OBJECT = regex.compile(r"\b(?:which|that)\s+(?:even\s+)?$")
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
-_STRONG_CUE = 0.45
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _INTRO_END = regex.compile(r"[,;]\s*$")
@@ -494,7 +494,7 @@ def cue_then_clause(
         source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     elif not _opens_clause(text, sentence, source):
         subject = clause_subject(text, sentence.start, source.end) if (
-            cue.precision >= _STRONG_CUE and not cue.participle) else None
+            cue.precision >= STRONG_CUE and not cue.participle) else None
         if subject is None or not _opens_clause(text, sentence, subject):
             return None
         source = subject
@@ -619,8 +619,7 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
         form = verbs.get(word.group().lower())
         if not word.group()[0].isupper() or form is None:
             continue
-        if form.precision < _STRONG_CUE or form.form.endswith("ing") or _PASSIVE_BEFORE.search(
-                text, sentence.start, word.start()):
+        if not is_finite_cue(form) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
             return None
         cue = Cue(word.start(), word.end(), word.start(), word.end(), form.lemma, form.precision,
                   False, form.form)

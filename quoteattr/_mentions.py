@@ -75,7 +75,7 @@ _PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.\- ]*")
 _POSTMODIFIER_STARTS = frozenset(
     "familiar close with of in at for to who that from on about knowledgeable".split()
 )
-_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 
@@ -182,7 +182,7 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
     if not 0 < len(words) <= _TAG_PHRASE_WORDS or _PHRASE.fullmatch(text, start, end) is None:
         return None
     first = words[0].lower()
-    if not (first in DETERMINERS or first in _POSSESSIVES or _NAME_LOOKING.match(words[0])):
+    if not (first in DETERMINERS or first in POSSESSIVES or _NAME_LOOKING.match(words[0])):
         return None
     if first in CLAUSE_WORDS and first not in DETERMINERS or words[-1].lower() in CLAUSE_WORDS:
         return None

@@ -19,7 +19,7 @@ from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
-    CLAUSE_WORDS, DETERMINERS, Mention, object_pronoun, phrase_head, phrase_reach, source_after,
+    CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, object_pronoun, phrase_head, phrase_reach, source_after,
     source_before, split_name, tag_phrase,
 )
 
@@ -46,7 +46,7 @@ _ACCORDING_TO = regex.compile(r"\baccording\s+to\s+", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,.;:!?()\"“”]|\s(?:who|which|that|in|at|on|during|after|before)\s")
 _SOURCE_PHRASE_END = regex.compile(r"[,;:()\"“”«»]|\s[—–-]+\s|[.!?](?=\s|$)")
 _SOURCE_PHRASE_WORDS = 25
-_STRONG_CUE = 0.45
+STRONG_CUE = 0.45
 _TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
@@ -80,7 +80,6 @@ _PRONOMINAL = frozenset(
     "nine ten".split()
 )
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
-_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
 def source_of(
@@ -117,7 +116,7 @@ def source_of(
             named = longer is not None and longer.form == "name" and longer.end > inverted.end
             return longer if named else inverted
     subject = subject_before_aside(text, start, cue)
-    if subject is None and cue.precision >= _STRONG_CUE and not cue.participle:
+    if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
     return subject
 
@@ -163,7 +162,7 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
         return False
     if lowered[0] in CLAUSE_WORDS and lowered[0] not in DETERMINERS or lowered[0] == "to":
         return False
-    if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in _POSSESSIVES
+    if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in POSSESSIVES
            or w.endswith(("n't", "n’t")) for w in lowered):
         return False
     if words[0].endswith("ed") and words[0].islower():
@@ -316,17 +315,22 @@ def tag_before_comma(text: str, start: int, cue: Cue) -> Mention | None:
         return None
     verbs = _lexicons.reporting_verbs()
     inverted = verbs.get(tag.group(1).lower()) if tag.group(1) else None
-    if inverted is not None and _is_finite_cue(inverted) and (
+    if inverted is not None and is_finite_cue(inverted) and (
             inverted.lemma in _lexicons.inverting_verbs()):
         return source_after(text, tag.end(1), tag.end(2))
     verb = verbs.get(tag.group(3).lower()) if tag.group(3) else None
-    if _is_finite_cue(verb):
+    if is_finite_cue(verb):
         return source_before(text, start, tag.start(3))
     return None
 
 
-def _is_finite_cue(verb: _lexicons.VerbForm | None) -> bool:
-    return verb is not None and verb.precision >= _STRONG_CUE and not verb.form.endswith("ing")
+def is_finite_cue(verb: _lexicons.VerbForm | None) -> bool:
+    """Whether a reporting-verb form is strong enough, and finite, to carry a tag alone.
+
+    >>> is_finite_cue(_lexicons.reporting_verbs()["said"]), is_finite_cue(None)
+    (True, False)
+    """
+    return verb is not None and verb.precision >= STRONG_CUE and not verb.form.endswith("ing")
 
 
 def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
