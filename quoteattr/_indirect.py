@@ -67,7 +67,8 @@ _CONTENT_STOP = regex.compile(
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
-    r"tonight|told|to|of|from|with|via|through|when|while|as)\b[^,;:\"“”]{0,80}?)?[.!?]?\s*$",
+    rf"tonight|told|to|of|from|with|via|through|when|while|as|{WEEKDAY})\b[^,;:\"“”]{{0,80}}?)?"
+    r"[.!?]?\s*$",
     regex.IGNORECASE,
 )
 _HEARER_TAIL = regex.compile(r"\s*[^,;:\"“”]{0,80}?[.!?]?\s*$")

@@ -24,7 +24,9 @@ import regex
 from quoteattr._cues import CueIndex
 from quoteattr._text import paragraphs, sentences
 
-MARKS = regex.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
+# Two apostrophes are one double mark, as some archives write them (''We won,'' he
+# said); of three, the first is single and the double closes after it.
+MARKS = regex.compile("''(?!')|[\"'“”„‟«»‹›‘’‚‛「」『』]")
 
 _CLOSES: dict[str, frozenset[str]] = {
     '"': frozenset('"“'),
@@ -36,6 +38,7 @@ _CLOSES: dict[str, frozenset[str]] = {
     "›": frozenset("‹"),
     "‹": frozenset("›"),
     "'": frozenset("'‘"),
+    "''": frozenset(["''"]),
     "’": frozenset("‘'‚‛"),
     "‘": frozenset("‚"),
     "」": frozenset("「"),
@@ -76,6 +79,10 @@ class _Open:
     mark: str
     start: int
     depth: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.mark)
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteMarks]:
@@ -149,7 +156,7 @@ def _opens_next(
 ) -> bool:
     if index + 1 >= len(paragraphs):
         return False
-    return text[paragraphs[index + 1][0]] == left_open.mark
+    return text.startswith(left_open.mark, paragraphs[index + 1][0])
 
 
 def _pair_paragraph(
@@ -170,14 +177,14 @@ def _pair_paragraph(
         closing = can_close or (not can_open and mark not in _SINGLE)
         if closing and any(open_marks.get(m) for m in closes):
             opener = _pop_to(stack, open_marks, closes)
-            quotes.append(QuoteMarks(opener.start, opener.start + 1, position, position + 1,
+            quotes.append(QuoteMarks(opener.start, opener.end, position, match.end(),
                                      opener.depth, True))
         elif can_open:
             stack.append(_Open(mark, position, len(stack)))
             open_marks[mark] = open_marks.get(mark, 0) + 1
     left_open = _outermost_unclosed(stack)
     if left_open is not None:
-        quotes.append(QuoteMarks(left_open.start, left_open.start + 1, end, end, 0, False))
+        quotes.append(QuoteMarks(left_open.start, left_open.end, end, end, 0, False))
     if not quotes:
         return quotes, left_open
     quotes.sort(key=lambda q: q.open_start)
@@ -211,7 +218,7 @@ class _WordCounts:
 
 def _flanking(text: str, mark: str, position: int, start: int, end: int) -> tuple[bool, bool]:
     before = text[position - 1] if position > start else " "
-    after = text[position + 1] if position + 1 < end else " "
+    after = text[position + len(mark)] if position + len(mark) < end else " "
     can_open = not after.isspace() and (before.isspace() or _is_punctuation(before))
     can_close = not before.isspace() and (after.isspace() or _is_punctuation(after))
     if mark in _SPACED_OPENERS and after.isspace() and position + 2 < end:

@@ -107,18 +107,28 @@ def source_of(
             return subject
     position = _subject_end(text, start, cue.start)
     before = source_before(text, start, position)
-    if before is not None and before.end >= position - 3:
+    adjacent = before is not None and before.end >= position - 3
+    if adjacent and "," not in text[before.end:position]:
         return before
-    if invert and not cue.participle and cue.lemma in _lexicons.inverting_verbs():
-        inverted = source_after(text, cue.end, end)
-        if inverted is not None:
-            longer = long_phrase_after(text, cue.end, end)
-            named = longer is not None and longer.form == "name" and longer.end > inverted.end
-            return longer if named else inverted
+    inverted = _inverted_source(text, cue, end) if invert else None
+    if inverted is not None or adjacent:
+        return inverted or before
     subject = subject_before_aside(text, start, cue)
     if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
     return subject
+
+
+def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
+    """``said Ann Lee of Derry``: the source after an inverting verb, the longest name."""
+    if cue.participle or cue.lemma not in _lexicons.inverting_verbs():
+        return None
+    inverted = source_after(text, cue.end, end)
+    if inverted is None:
+        return None
+    longer = long_phrase_after(text, cue.end, end)
+    named = longer is not None and longer.form == "name" and longer.end > inverted.end
+    return longer if named else inverted
 
 
 def _subject_end(text: str, start: int, position: int) -> int:

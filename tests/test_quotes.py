@@ -35,6 +35,26 @@ def test_straight_and_curly_double_quotes() -> None:
     )
 
 
+def test_two_apostrophes_make_one_double_mark() -> None:
+    """Archives that write double quotes as two apostrophes: one quote, both marks out."""
+    text = "''We won,'' he said."
+    (quote,) = _quotes(text)
+    assert (0, 2, 9, 11, 0) == (
+        quote.open_start, quote.content_start, quote.content_end, quote.close_end, quote.depth)
+
+
+def test_single_quote_closing_inside_two_apostrophes() -> None:
+    """Of three apostrophes, the first closes the inner single quote, the pair the outer."""
+    text = "''She asked, 'Why?''' Biden said."
+    assert ["She asked, 'Why?'", "Why?"] == _contents(text)
+
+
+def test_two_apostrophes_continue_a_quote_into_the_next_paragraph() -> None:
+    """A paragraph left open with two apostrophes runs on into one that reopens with them."""
+    first, second = _quotes("''The first part.\n\n''The second part,'' he said.")
+    assert (False, True, True) == (first.closed, first.continued, second.continuation)
+
+
 def test_quotes_on_either_side_of_a_tag() -> None:
     """A quote, its tag, then another quote give two quotes and nothing for the tag."""
     assert ["A,", "B."] == _contents('"A," she said. "B."')
@@ -216,9 +236,10 @@ def test_quotes_do_not_pair_across_paragraphs() -> None:
          "inward-pairs"],
 )
 def test_many_marks_in_a_row_give_a_bounded_sane_result(text: str) -> None:
-    """100,000 marks return at most one quote per mark, each inside the text and ordered."""
+    """100,000 marks return at most one quote per mark, each inside the text and ordered
+    (in a run of apostrophes the last two are one double mark)."""
     marks = len(MARKS.findall(text))
-    assert 100_000 == marks
+    assert marks == (99_999 if text == "'" * 100_000 else 100_000)
     found = _quotes(text)
     assert len(found) <= marks
     for quote in found:
