@@ -292,8 +292,10 @@ def _resolve_source(
         return key
     if source.form == "pronoun":
         key = _antecedent(source, names, clusters) or _plural_antecedent(source, names)
-    else:
+    elif source.form == "description":
         key = _described(source, names, clusters)
+    else:
+        key = None
     if key is None:
         key = _own_cluster(text, source, clusters)
     if key is not None:
@@ -398,6 +400,8 @@ def _kind_of_name(name: str, source: Mention | None) -> EntityKind:
 
 
 def _kind_of_description(source: Mention) -> EntityKind:
+    if source.form == "coordination":
+        return EntityKind.GROUP
     head = source.head
     if head in _lexicons.anonymous_heads():
         return EntityKind.ANONYMOUS

@@ -84,10 +84,10 @@ _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 class Mention:
     """A possible source at ``[start, end)``.
 
-    ``form`` is ``name``, ``pronoun`` or ``description``; ``name`` is the
-    person or body's name without titles (empty for pronouns and
-    descriptions); ``titles`` are the roles written with it; ``head`` is the
-    lowercased last word.
+    ``form`` is ``name``, ``pronoun``, ``description`` or ``coordination``
+    (``Lee and Ruiz``); ``name`` is the person or body's name without titles
+    (empty for the other forms); ``titles`` are the roles written with it;
+    ``head`` is the lowercased last word.
     """
 
     start: int
@@ -133,6 +133,9 @@ def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None
         return _pronoun(tokens[-1]), True
     taken: list[regex.Match] = []
     for token in reversed(tokens):
+        if taken and token.group() in POSSESSIVES:
+            taken.append(token)
+            return _mention(text, taken[::-1]), True
         if not _fits_phrase(token.group(), bool(taken)):
             return _mention(text, taken[::-1]), True
         taken.append(token)

@@ -25,6 +25,13 @@ from quoteattr._mentions import (
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
 _COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
+_COMMA_JOINT = Trailing(r",\s+$")
+_JOINT_REACH = 8
+_CLAUSE_OPENING = Trailing(
+    r"(?:[,;:.!?\"“”(—–]|,\s*(?:and|but)|\b(?:that|because|while|when|as|if|so|though|although|"
+    r"since|where|after|before|until|whereas))\s*$", regex.IGNORECASE)
+_MOST_CONJUNCTS = 5
 _ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
@@ -109,7 +116,7 @@ def source_of(
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
     if adjacent and "," not in text[before.end:position]:
-        return before
+        return with_conjuncts(text, start, before)
     inverted = _inverted_source(text, cue, end) if invert else None
     if inverted is not None or adjacent:
         return inverted or before
@@ -117,6 +124,32 @@ def source_of(
     if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
     return subject
+
+
+def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
+    """``Ann Lee and Tom Ruiz said``: the source together with the names and noun
+    phrases joined to it by ``and`` (and commas before that), as one coordination.
+
+    >>> t = "Ann Lee, Tom Ruiz and the mayor said"
+    >>> m = with_conjuncts(t, 0, source_before(t, 0, t.index(" said")))
+    >>> t[m.start:m.end], m.form
+    ('Ann Lee, Tom Ruiz and the mayor', 'coordination')
+    """
+    first = mention
+    joint = _AND_BEFORE
+    for _ in range(_MOST_CONJUNCTS):
+        found = joint.search(text, max(start, first.start - _JOINT_REACH), first.start)
+        if found is None:
+            break
+        other = source_before(text, start, found.start())
+        if other is None or other.form == "pronoun" or other.end != found.start():
+            break
+        first, joint = other, _COMMA_JOINT
+    opening = trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
+        text, start, first.start)
+    if first is mention or not opening:
+        return mention
+    return Mention(first.start, mention.end, "coordination", "", (), mention.head)
 
 
 def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
