@@ -44,7 +44,7 @@ _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 # Matched backwards from the cue, so its work does not grow with the clause before it.
-_AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$")
+_AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
 _HEADLINE_WORDS = 20
@@ -63,7 +63,7 @@ _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b|"
-    r"but\b|while\b|although\b|though\b|whereas\b|which\b)|;|\s[—–]\s"
+    r"but\b|while\b|although\b|though\b|whereas\b|which\b|however\b)|;|\s[—–]\s"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
