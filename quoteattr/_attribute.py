@@ -512,7 +512,7 @@ def _borrow(text: str, slots: list[_Slot], i: int) -> Attribution | None:
         if not 0 <= j < len(slots):
             continue
         other = slots[j].attribution
-        if other is None or other.kind is not QuoteKind.DIRECT:
+        if other is None or other.kind is QuoteKind.INDIRECT:
             continue
         if slots[j].paragraph == slot.paragraph:
             rule = "same_paragraph"
