@@ -28,6 +28,10 @@ _COORDINATED = Trailing(r"\b(?:and|but)\s+$")
 _AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
 _COMMA_JOINT = Trailing(r",\s+$")
 _JOINT_REACH = 8
+_PUT_OUT = Trailing(
+    r"\b(?:released|issued|sent|put|posted|published|emailed|e-mailed|distributed|circulated|"
+    r"ran|aired|tweeted|wrote|filed|unveiled|launched|shared|signed|sent\s+out|put\s+out)"
+    r"(?:\s+out)?\s+$", regex.IGNORECASE)
 _CLAUSE_OPENING = Trailing(
     r"(?:[,;:.!?\"“”(—–]|,\s*(?:and|but)|\b(?:that|because|while|when|as|if|so|though|although|"
     r"since|where|after|before|until|whereas))\s*$", regex.IGNORECASE)
@@ -115,6 +119,10 @@ def source_of(
     position = _subject_end(text, start, cue.start)
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
+    if adjacent and cue.participle and before.head in _lexicons.evidence_heads():
+        sender = _document_sender(text, start, before)
+        if sender is not None:
+            return sender
     if adjacent and "," not in text[before.end:position]:
         return with_conjuncts(text, start, before)
     inverted = _inverted_source(text, cue, end) if invert else None
@@ -150,6 +158,38 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     if first is mention or not opening:
         return mention
     return Mention(first.start, mention.end, "coordination", "", (), mention.head)
+
+
+def _document_sender(text: str, start: int, document: Mention) -> Mention | None:
+    """``The town released a statement saying``: who put out the document before a
+    participle, the subject of the clause, whom the participle reports.
+
+    >>> t = "The town released a statement saying"
+    >>> d = source_before(t, 0, t.index(" saying"))
+    >>> m = _document_sender(t, 0, d)
+    >>> t[m.start:m.end]
+    'The town'
+    """
+    verb = _PUT_OUT.search(text, max(start, document.start - _ADJUNCT_REACH), document.start)
+    if verb is None:
+        return None
+    return sentence_subject_before(text, start, verb.start())
+
+
+def sentence_subject_before(text: str, start: int, end: int) -> Mention | None:
+    """The noun phrase opening the sentence ``text[start:end]`` and ending at ``end``:
+    the subject of the verb there.
+
+    >>> t = "The town released"
+    >>> m = sentence_subject_before(t, 0, t.index(" released"))
+    >>> t[m.start:m.end]
+    'The town'
+    """
+    opening = trim(text, start, end)[0]
+    for subject in (source_before(text, start, end), clause_subject(text, start, end)):
+        if subject is not None and subject.start == opening:
+            return subject
+    return None
 
 
 def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
