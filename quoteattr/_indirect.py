@@ -504,6 +504,8 @@ def cue_then_clause(
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
         return None
+    if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
+        content = _end_of_subordinate(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     relative = _RELATIVE_OBJECT.search(text, max(sentence.start, source.start - 12), source.start)
     if _VERB_FIRST.match(text, *content) and relative is None or (
@@ -518,6 +520,13 @@ def cue_then_clause(
         return None
     return _attribution(sentence, content, cue, source, "cue_then_clause",
                         0.75 if with_that else 0.6)
+
+
+def _end_of_subordinate(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """``While he said the plan works, it failed``: speech in a subordinate clause
+    ends at the comma that closes the clause."""
+    comma = text.find(", ", *content)
+    return _trim_content(text, content[0], comma) if comma >= 0 else content
 
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:

@@ -43,6 +43,7 @@ _ASIDE_OPENING = Trailing(
 _ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,120}){1,3},\s*$"
           r"|\s*\([^()]{1,30}\),?\s*$")
 _WHOLE_ASIDE = regex.compile(_ASIDE)
+_LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
 _ASIDE_BEFORE = Trailing(_ASIDE)
 _DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
@@ -439,6 +440,9 @@ def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
+    last = _LAST_ASIDE.search(text, max(start, cue.start - _REACH), cue.start)
+    if (subject is None or subject.form != "name") and last is not None and last.start() > aside.start():
+        subject = source_before(text, start, last.start()) or subject
     if subject is None:
         return None
     lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
