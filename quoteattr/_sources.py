@@ -132,6 +132,8 @@ def source_of(
     subject = subject_before_aside(text, start, cue)
     if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
+        if subject is not None:
+            subject = with_conjuncts(text, start, subject)
     return subject
 
 
@@ -150,7 +152,8 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
         found = joint.search(text, max(start, first.start - _JOINT_REACH), first.start)
         if found is None:
             break
-        other = source_before(text, start, found.start())
+        other = source_before(text, start, found.start()) or clause_subject(
+            text, start, found.start())
         if other is None or other.form == "pronoun" or other.end != found.start():
             break
         first, joint = other, _COMMA_JOINT
