@@ -110,7 +110,9 @@ _SUBORDINATE = regex.compile(
 _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
-_PLACE_FIRST = regex.compile(r"(?:in|at|during)\s")
+_ADJUNCT_FIRST = regex.compile(
+    rf"(?:in|at|during|with|from|before|under|by|and|himself|herself|themselves|"
+    rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters))\s")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
     r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?:about\s+|(?=(?:whether|if|what|why|how|who|when|where|which)\b))(\S)"
@@ -509,7 +511,7 @@ def cue_then_clause(
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     relative = _RELATIVE_OBJECT.search(text, max(sentence.start, source.start - 12), source.start)
     if _VERB_FIRST.match(text, *content) and relative is None or (
-            not with_that and _PLACE_FIRST.match(text, *content)):
+            not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
     if cue.precision < floor and cue.form != cue.lemma:
