@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import bisect
+from typing import TypeVar
 
 from quoteattr._attribute import Attribution, attribute
-from quoteattr._chains import dateline_agency, link, outer_first, own_relays
+from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
@@ -22,6 +23,7 @@ from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
 _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
+_Item = TypeVar("_Item")
 
 
 def analyze(text: str) -> Document:
@@ -50,19 +52,26 @@ def analyze(text: str) -> Document:
     ('We won', 'told', 'the minister', 'the minister')
     """
     _check_input(text)
+    attributions, resolved, entities = _resolved(text)
+    count = len(attributions)
+    links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
+    return Document(text, _quotes(text, attributions, links), entities)
+
+
+def _resolved(
+    text: str,
+) -> tuple[list[Attribution], list[Entity | None], tuple[Entity, ...]]:
+    """Every attribution in ``text``; the entity of each one's source, then of each one's
+    own relay, then of the dateline's agency; and the entities.
+
+    The mentions, quotations and paragraphs are freed on return, before the quotes
+    are built.
+    """
     attributions, quoted, paragraphs = _attributions(text)
     relays = own_relays(text, attributions)
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
     resolved, entities = resolve(text, mentions, quoted, paragraphs)
-    count = len(attributions)
-    links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
-    built: dict[int, Quote] = {}
-    for index in outer_first([link.parent for link in links]):
-        parent = links[index].parent
-        built[index] = _quote(text, attributions[index], links[index].chain,
-                              None if parent is None else built[parent], links[index].inherited)
-    quotes = sorted(built.values(), key=lambda q: q.content.start)
-    return Document(text, tuple(quotes), entities)
+    return attributions, resolved, entities
 
 
 def _attributions(
@@ -95,6 +104,38 @@ def _check_input(text: object) -> None:
     raise InputTypeError(f"analyze() takes str, not {type(text).__name__}: pass the article text")
 
 
+def _quotes(text: str, attributions: list[Attribution], links: list[Link]) -> tuple[Quote, ...]:
+    """The quotes in text order, built outer ones first so that each can hold its parent.
+
+    Both lists are consumed: each attribution is dropped as its quote is built, so the
+    attributions are freed while the quotes grow, which lowers the peak memory of
+    ``analyze``. Quotes with equal chains share one tuple.
+    """
+    order = outer_first([link.parent for link in links])
+    _arrange_for_popping(attributions, order)
+    _arrange_for_popping(links, order)
+    chains: dict[tuple[Entity, ...], tuple[Entity, ...]] = {}
+    built: dict[int, Quote] = {}
+    for index in order:
+        attribution, found = attributions.pop(), links.pop()
+        parent = None if found.parent is None else built[found.parent]
+        chain = chains.setdefault(found.chain, found.chain)
+        built[index] = _quote(text, attribution, chain, parent, found.inherited)
+    return tuple(sorted(built.values(), key=lambda q: q.content.start))
+
+
+def _arrange_for_popping(items: list[_Item], order: list[int]) -> None:
+    """Rearrange ``items`` in place so that popping them yields ``items[i]`` for each ``i``
+    of ``order`` in turn.
+
+    >>> items = ["a", "b", "c"]
+    >>> _arrange_for_popping(items, [2, 0, 1])
+    >>> items.pop(), items.pop(), items.pop()
+    ('c', 'a', 'b')
+    """
+    items[:] = [items[i] for i in reversed(order)]
+
+
 def _quote(
     text: str,
     attribution: Attribution,
@@ -102,8 +143,11 @@ def _quote(
     parent: Quote | None,
     inherited: bool,
 ) -> Quote:
+    """The quote of ``attribution``; a relay taken over from the speaker's passage
+    (``inherited``) lowers the confidence and names itself in the rule."""
     source = attribution.source
     cue = attribution.cue
+    confidence = attribution.confidence
     return Quote(
         content=Span.of(text, *attribution.content),
         kind=attribution.kind,
@@ -111,7 +155,7 @@ def _quote(
         source=None if source is None else _source_span(text, source, chain),
         speaker=chain[0] if chain else None,
         chain=chain,
-        confidence=attribution.confidence * (_INHERITED_RELAY if inherited else 1.0),
+        confidence=confidence * _INHERITED_RELAY if inherited else confidence,
         rule=f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
         speech=_is_speech(attribution),
         parent=parent,
