@@ -138,16 +138,15 @@ class CueIndex:
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
-        if _inside_a_word(self.text, position):
+        text = self.text
+        if (0 < position < len(text) and not text[position - 1].isspace()
+                and not text[position].isspace()  # no word holds white space
+                and _INSIDE_A_WORD.match(text, position - 1) is not None):
             return True
+        if not self._phrases:
+            return False
         before = bisect.bisect_left(self._phrase_starts, position) - 1
         return before >= 0 and self._phrases[before][1] > position
-
-
-def _inside_a_word(text: str, position: int) -> bool:
-    if not 0 < position < len(text) or text[position - 1].isspace() or text[position].isspace():
-        return False  # a quick answer: no word holds white space
-    return _INSIDE_A_WORD.match(text, position - 1) is not None
 
 
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
@@ -292,7 +291,8 @@ def _cues_in(
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start, left)
-        before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
+        widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
+        before = [w.lower() for w in widened]
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                          entry.precision, False, form.lower(),
                          any(w in _AUXILIARIES for w in before),
