@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import Iterable, Iterator
 
 import attrs
@@ -40,6 +41,12 @@ _AUXILIARIES = frozenset(
 )
 _UNKNOWN = (None, False)
 _INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
+# Runs of the letters that regex's IGNORECASE equates with ASCII ones, in lowercased text
+# (a plain character class, which the standard library's re splits on twice as fast):
+_LETTER_RUN = re.compile("([a-z\u017f]+)")
+# Before ``position``, a word that runs on into it: a letter, then marks and digits,
+# then at most one of the characters that join the parts of a word.
+_WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
 # The letters that regex's IGNORECASE equates with ASCII ones, mapped to them:
 _ASCII_CASE_TWINS = str.maketrans("İſ\u212a", "isk")
 _CAPITALISED_MIN_PRECISION = 0.5
@@ -131,22 +138,72 @@ class CueIndex:
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
-        if _inside_a_word(self.text, position):
+        text = self.text
+        if (0 < position < len(text) and not text[position - 1].isspace()
+                and not text[position].isspace()  # no word holds white space
+                and _INSIDE_A_WORD.match(text, position - 1) is not None):
             return True
+        if not self._phrases:
+            return False
         before = bisect.bisect_left(self._phrase_starts, position) - 1
         return before >= 0 and self._phrases[before][1] > position
 
 
-def _inside_a_word(text: str, position: int) -> bool:
-    if not 0 < position < len(text) or text[position - 1].isspace() or text[position].isspace():
-        return False  # a quick answer: no word holds white space
-    return _INSIDE_A_WORD.match(text, position - 1) is not None
-
-
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
-    """One pass over the words of ``text``: its reporting verbs, and the places where
-    a cue phrase may start (``None``: anywhere, when the phrases' first words are
-    not all plain letters).
+    """The reporting verbs of ``text`` and the places where a cue phrase may start
+    (``None``: anywhere, when the phrases' first words are not all plain letters).
+
+    The known words are plain letters, so only the runs of letters that regex's
+    IGNORECASE equates with ASCII ones are looked up, in bulk, in the lowercased text;
+    a run is a verb when it is also a whole word. A phrase starts at a word boundary
+    with its first word, so at such a run: one whose lower case opens a phrase.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _known_words_are_letters():
+        return _scan_each_word(text)  # İ lowercases to two characters
+    openers = _phrase_openers() or frozenset()
+    words = []
+    starts: list[int] = []
+    for start, end, entry, opens in _known_runs(lowered, openers):
+        if opens:
+            starts.append(start)
+        if entry is not None and _is_whole_word(text, start, end):
+            words.append((start, end, text[start:end], entry))
+    return words, starts if openers else None
+
+
+def _known_runs(
+    lowered: str, openers: frozenset[str]
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+    """The runs of letters in ``lowered`` that are known words, or that open a phrase
+    once their letters are read as ASCII: each with its verb entry and whether it opens
+    a phrase, in text order."""
+    known = _known_words()
+    pieces = _LETTER_RUN.split(lowered)  # text between runs, run, text between runs, ...
+    runs = pieces[1::2]
+    found = [index for index, run in enumerate(runs) if run in known]
+    if "ſ" in lowered:
+        found = sorted({*found, *(index for index, run in enumerate(runs)
+                                 if run.translate(_ASCII_CASE_TWINS) in openers)})
+    end = counted = 0
+    for index in found:
+        run = runs[index]
+        end += sum(map(len, pieces[counted:2 * index + 2]))
+        counted = 2 * index + 2
+        entry, opens = known.get(run, _UNKNOWN)
+        yield end - len(run), end, entry, opens or run.translate(_ASCII_CASE_TWINS) in openers
+
+
+def _is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word, as ``WORD`` scanning the text finds it."""
+    if _WORD_CONTINUES.match(text, start) is not None:
+        return False
+    word = WORD.match(text, start)
+    return word is not None and word.end() == end
+
+
+def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
+    """:func:`_scan_words` word by word, for a text whose lower case changes its length.
 
     A phrase starts at a word boundary with its first word: at the start of a word
     whose lower case is a first word, or inside a word after a character that is not
@@ -178,6 +235,12 @@ def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool]]:
     verbs = {form: entry for form, entry in _lexicons.reporting_verbs().items()
              if not _rarely_a_cue(entry)}
     return {word: (verbs.get(word), word in openers) for word in verbs.keys() | openers}
+
+
+@functools.cache
+def _known_words_are_letters() -> bool:
+    """Whether every known word is made of the letters ``_LETTER_RUN`` finds."""
+    return all(_LETTER_RUN.fullmatch(word) for word in _known_words())
 
 
 def _phrases_from(text: str, starts: list[int] | None) -> list[tuple[int, int, str]]:
@@ -228,7 +291,8 @@ def _cues_in(
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start, left)
-        before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
+        widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
+        before = [w.lower() for w in widened]
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                          entry.precision, False, form.lower(),
                          any(w in _AUXILIARIES for w in before),

@@ -267,7 +267,8 @@ def _run_patterns() -> _RunPatterns:
     titles = sorted((a for a, kind in _lexicons.abbreviations().items() if kind == "title"),
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
-    word = rf"(?:(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
+    guard = _abbreviation_guard(titles)
+    word = rf"(?:{guard}(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
     starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)"
     run = rf"{starts_a_word}(?=\p{{L}}){word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
     return _RunPatterns(
@@ -275,6 +276,15 @@ def _run_patterns() -> _RunPatterns:
         from_capital=regex.compile(rf"(?=\p{{Lu}}){run}"),
         lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
     )
+
+
+def _abbreviation_guard(titles: list[str]) -> str:
+    """A lookahead that every title abbreviation of ``titles`` passes, when all are
+    plain letters: as many letters as one has, then its period. Most words fail it at
+    once, before the abbreviations are tried one by one."""
+    if not titles or not all(title.isalpha() for title in titles):
+        return ""
+    return rf"(?=\p{{L}}{{{min(map(len, titles))},{max(map(len, titles))}}}\.)"
 
 
 def _resolve_source(

@@ -16,6 +16,7 @@ rest of the text, and the inside of direct quotes for speech they report.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from typing import Iterable, Sequence
 
@@ -410,6 +411,8 @@ def clause_then_tag(
     text = sentence.text
     if cue.prepositional or cue.participle or later:
         return None
+    if text.rfind(",", sentence.start, cue.start + 1) < 0:
+        return None  # no comma before the tag, whatever its source: no clause before it
     source = source_of(text, sentence.start, cue, sentence.end, invert=True)
     if source is None or _is_first_person(source):
         return None
@@ -592,10 +595,10 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     """``Claim — Source`` and ``Source: Claim`` in a one-line headline."""
     text = sentence.text
     start, end = sentence.start, sentence.end
-    if sentence.nested or len(text[start:end].split()) > _HEADLINE_WORDS:
+    if sentence.nested:
         return None
     paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and text[end:end + 1] in ("", "\n")
-    if not paragraph_edge:
+    if not paragraph_edge or len(text[start:end].split()) > _HEADLINE_WORDS:
         return None
     colon = _HEADLINE_COLON.search(text, start, end)
     if colon is not None:
@@ -681,7 +684,8 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:
-    return len(WORD.findall(text, *content)) >= _MIN_CONTENT_WORDS
+    words = WORD.finditer(text, *content)
+    return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None
 
 
 def _is_first_person(source: Mention) -> bool:

@@ -78,6 +78,7 @@ _POSTMODIFIER_STARTS = frozenset(
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
+_WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
 
 
 @attrs.frozen
@@ -257,6 +258,7 @@ def _pronoun(token: regex.Match) -> Mention:
     return Mention(token.start(), token.end(), "pronoun", "", (), word)
 
 
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _fits_phrase(word: str, inside: bool) -> bool:
     lower = word.lower()
     if lower in CLAUSE_WORDS and lower not in DETERMINERS:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TypeVar
 
 from quoteattr._attribute import Attribution, attribute
@@ -24,6 +25,7 @@ from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
 _Item = TypeVar("_Item")
+_LEMMAS_REMEMBERED = 1024
 
 
 def analyze(text: str) -> Document:
@@ -181,4 +183,10 @@ def _is_speech(attribution: Attribution) -> bool:
     if attribution.kind is not QuoteKind.INDIRECT:
         return True
     cue = attribution.cue
-    return cue is not None and (cue.lemma in _MARKS or is_speech_cue(cue.lemma))
+    return cue is not None and _is_speech_lemma(cue.lemma)
+
+
+@functools.lru_cache(maxsize=_LEMMAS_REMEMBERED)
+def _is_speech_lemma(lemma: str) -> bool:
+    """Whether a cue's lemma reports speech; the few lemmas recur in every document."""
+    return lemma in _MARKS or is_speech_cue(lemma)
