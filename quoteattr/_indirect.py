@@ -128,6 +128,15 @@ _INTRO_END = regex.compile(r"[,;]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
+_SOURCELESS = regex.compile(
+    r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
+)
+_BE_BEFORE = Trailing(
+    r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
+)
+_BE_REACH = 30
+_SOURCELESS_PRECISION = 0.7
 
 
 @attrs.frozen
@@ -174,11 +183,77 @@ def attribute_indirect(
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last]))
+    found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
                                     not _within(direct_spans, a.content)], _NESTING_DEPTH)
     marks = [(q.open_start, q.close_end) for q in quotes]
     return [a for a in found if not _cuts_a_quotation(marks, a.content)]
+
+
+def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """``The bill is expected to pass``, ``Trump appears to be gaining``: a belief that
+    the text states without saying whose it is. The content is the clause around the
+    cue; there is no source.
+
+    >>> t = "Turnout is expected to rise in May."
+    >>> a = _sourceless(layout_of(t), [])[0]
+    >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], a.source
+    ('Turnout is expected to rise in May', 'is expected', None)
+    """
+    text = layout.cues.text
+    found = []
+    for match in _SOURCELESS.finditer(text):
+        verb_start = match.start(1) if match.group(1) else match.start(2)
+        be = _BE_BEFORE.search(text, max(0, verb_start - _BE_REACH), verb_start)
+        if match.group(2) and be is None:
+            continue
+        cue_start = be.start() if match.group(2) else verb_start
+        sentence = _sentence_at(layout, cue_start)
+        if sentence is None or _covered(taken, cue_start, match.end()):
+            continue
+        content = _clause_around(text, sentence, cue_start, match.end())
+        if content is None:
+            continue
+        lemma = (match.group(1) or match.group(2)).lower().replace("expected", "expect")
+        cue = Cue(cue_start, match.end(3), verb_start, match.end(3), lemma,
+                  _SOURCELESS_PRECISION, False, match.group(3).lower(), be is not None, be is not None)
+        found.append(Attribution(content, QuoteKind.INDIRECT, cue, None, "sourceless", 0.5,
+                                 sentence[2]))
+    return found
+
+
+def _sentence_at(layout: Layout, position: int) -> tuple[int, int, int] | None:
+    """The sentence holding ``position`` and its paragraph, unless it is inside a quotation."""
+    spans = layout.quoted_spans()
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return None
+    paragraph = bisect.bisect_right(layout.paragraphs, (position, math.inf)) - 1
+    if paragraph < 0:
+        return None
+    for start, end in layout.sentences[paragraph]:
+        if start <= position < end:
+            return start, end, paragraph
+    return None
+
+
+def _clause_around(
+    text: str, sentence: tuple[int, int, int], cue_start: int, cue_end: int
+) -> tuple[int, int] | None:
+    """From the start of the clause holding the cue to where its content stops."""
+    start, end = sentence[0], sentence[1]
+    for boundary in (";", ", and ", ", but ", " — ", " – "):
+        found = text.rfind(boundary, start, cue_start)
+        if found >= 0:
+            start = max(start, found + len(boundary))
+    lead = _LEAD_WORDS.match(text, start, cue_start)
+    start = trim(text, lead.end() if lead else start, cue_start)[0]
+    stop = _CONTENT_STOP.search(text, cue_end, end)
+    content = _trim_content(text, start, stop.start() if stop else end)
+    if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
+        return None
+    return content
 
 
 def _within(spans: list[tuple[int, int]], content: tuple[int, int]) -> bool:
