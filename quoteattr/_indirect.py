@@ -64,7 +64,8 @@ _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b|"
-    r"but\b|while\b|although\b|though\b|whereas\b|which\b|however\b)|;|\s[—–]\s"
+    r"but\b|while\b|although\b|though\b|whereas\b|which\b|however\b)|;|\s[—–]\s|"
+    r",?\s+when\s+asked\b"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
@@ -116,7 +117,7 @@ _ADJUNCT_FIRST = regex.compile(
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters))\s")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
-    r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?:about\s+|(?=(?:whether|if|what|why|how|who|when|where|which)\b))(\S)"
+    r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
@@ -136,6 +137,8 @@ _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
 )
 _BE_REACH = 30
+_ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
+                          regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
 
 
@@ -357,6 +360,9 @@ def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attr
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in sentence.cues.within(start, sentence.end):
+        question = asked_question(attrs.evolve(sentence, start=start), cue, None, False)
+        if question is not None:
+            return [question]
         joined = _JOINED.search(text, start, cue.start)
         if joined is None or last.source is None:
             continue
@@ -526,7 +532,7 @@ def asked_question(
     """``She was asked by X whether ...``: the question put to someone; its source is
     the asker, when the text names one."""
     text = sentence.text
-    if cue.lemma != "ask" or not cue.passive:
+    if cue.lemma != "ask" or not (cue.passive or _asked_participle(sentence, cue)):
         return None
     asker = _BY_ASKER.match(text, cue.end, sentence.end)
     start = asker.end() if asker else cue.end
@@ -540,6 +546,13 @@ def asked_question(
     source = (tag_phrase(text, asker.start(1), asker.end(1))
               or source_after(text, asker.start(1), asker.end(1))) if asker else None
     return _attribution(sentence, content, cue, source, "asked_question", 0.5)
+
+
+def _asked_participle(sentence: _Sentence, cue: Cue) -> bool:
+    """``Asked whether ..., she said`` and ``she said when asked about ...``."""
+    return cue.form == "asked" and not cue.has_auxiliary and (
+        trim(sentence.text, sentence.start, cue.start)[0] == cue.start
+        or _ASKED_OPENING.ends(sentence.text, sentence.start, cue.start))
 
 
 def relative_clause(

@@ -87,11 +87,12 @@ def test_the_span_group_holds_contents_cues_and_sources_once_in_text_order(nlp):
 
 
 def test_the_demo_article(nlp):
-    """The demo gives analyze's twelve quotes, each aligned to the tokens it overlaps."""
+    """The demo gives analyze's thirteen quotes (one a question with no asker), each
+    aligned to the tokens it overlaps."""
     doc = nlp(DEMO)
     quotes = doc._.quotes
     assert quoteattr.analyze(DEMO).quotes == tuple(q.quote for q in quotes)
-    assert 12 == len(quotes)
+    assert 13 == len(quotes)
     farms = next(q for q in quotes if q.content.text.startswith("Farms"))
     assert ("Farms will be spared in the first round", "told", "the minister", "Helena Varga") == (
         farms.content.text, farms.cue.text, farms.source.text, farms.speaker)
@@ -165,7 +166,7 @@ def test_nlp_pipe_over_several_docs(nlp):
     texts = [TEXT, "No quotation here.", DEMO, '"Yes," he said.']
     docs = list(nlp.pipe(texts))
     assert [_summary(nlp(text)) for text in texts] == [_summary(doc) for doc in docs]
-    assert [2, 0, 12, 1] == [len(doc._.quotes) for doc in docs]
+    assert [2, 0, 13, 1] == [len(doc._.quotes) for doc in docs]
     assert ["Yes"] == [q.content.text for q in docs[3]._.quotes]
 
 
