@@ -57,7 +57,7 @@ _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
-    rf"about|while|when|{WEEKDAY})\b[^.;:!?\"“”]{{0,90}}?)?"
+    rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b)[^.;:!?\"“”]){{0,90}}?)?"
     r",?\s+that\s+"
 )
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
@@ -113,7 +113,7 @@ _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
 _ADJUNCT_FIRST = regex.compile(
-    rf"(?:in|at|during|with|from|before|under|by|and|himself|herself|themselves|"
+    rf"(?:in|at|during|with|from|before|under|by|for|and|himself|herself|themselves|"
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters))\s")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
