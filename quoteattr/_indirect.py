@@ -191,7 +191,21 @@ def attribute_indirect(
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
                                     not _within(direct_spans, a.content)], _NESTING_DEPTH)
     marks = [(q.open_start, q.close_end) for q in quotes]
-    return [a for a in found if not _cuts_a_quotation(marks, a.content)]
+    openings = [q.content_start for q in layout.quotes]
+    return [_with_quotation_kind(a, openings) for a in found
+            if not _cuts_a_quotation(marks, a.content)]
+
+
+def _with_quotation_kind(attribution: Attribution, openings: list[int]) -> Attribution:
+    """Reported speech holding a quotation is mixed, whatever marks the quotation uses
+    (``‘...’``, ``''...''``)."""
+    if attribution.kind is not QuoteKind.INDIRECT:
+        return attribution
+    start, end = attribution.content
+    index = bisect.bisect_right(openings, start)
+    if index < len(openings) and openings[index] < end:
+        return attrs.evolve(attribution, kind=QuoteKind.MIXED)
+    return attribution
 
 
 def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
