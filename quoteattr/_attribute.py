@@ -499,7 +499,7 @@ def _fill_gaps(text: str, slots: list[_Slot]) -> list[Attribution]:
     filled: list[Attribution] = []
     for i, slot in enumerate(slots):
         attribution = slot.attribution
-        if attribution is None and _speech_like(text, slot.quote):
+        if attribution is None and speech_like(text, slot.quote):
             attribution = _borrow(text, slots, i)
         if attribution is not None:
             filled.append(attribution)
@@ -529,9 +529,14 @@ def _linked(slots: list[_Slot], first: int, last: int) -> bool:
     return all(slots[k].quote.continued for k in range(first, last))
 
 
-def _speech_like(text: str, quote: QuoteMarks) -> bool:
+def speech_like(text: str, quote: QuoteMarks) -> bool:
     """A quote long enough to be speech, or a short whole sentence standing alone
-    (``"He's an embarrassment."``)."""
+    (``"He's an embarrassment."``).
+
+    >>> t = 'He read "Ulysses" once. "He is wrong."'
+    >>> [speech_like(t, q) for q in layout_of(t).quotes]
+    [False, True]
+    """
     inside = text[quote.content_start:quote.content_end]
     words = inside.split()
     if len(words) >= _SPEECH_LIKE_WORDS:

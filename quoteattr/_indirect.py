@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._attribute import Attribution
+from quoteattr._attribute import Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
@@ -137,6 +137,7 @@ _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
 )
 _BE_REACH = 30
+_GAP_BEFORE_QUOTE = 4
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
@@ -187,6 +188,7 @@ def attribute_indirect(
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last]))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
+    found += _after_reported(layout, taken, found)
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
                                     not _within(direct_spans, a.content)], _NESTING_DEPTH)
@@ -206,6 +208,42 @@ def _with_quotation_kind(attribution: Attribution, openings: list[int]) -> Attri
     if index < len(openings) and openings[index] < end:
         return attrs.evolve(attribution, kind=QuoteKind.MIXED)
     return attribution
+
+
+def _after_reported(
+    layout: Layout, taken: list[tuple[int, int]], found: list[Attribution]
+) -> list[Attribution]:
+    """``Lee promised that she would stay. "We are in till the last ballot."``: a quote
+    with no tag of its own, right after reported speech in the same paragraph, continues
+    that speaker, through the same cue.
+
+    >>> t = 'Lee promised that she would stay. "We are in it till the last ballot."'
+    >>> a = attribute_indirect(t, [])[-1]
+    >>> t[a.content[0]:a.content[1]], a.rule
+    ('We are in it till the last ballot.', 'after_reported')
+    """
+    text = layout.cues.text
+    reports = sorted((a.content[1], i) for i, a in enumerate(found) if _carries_on(a))
+    ends = [end for end, _ in reports]
+    continued = []
+    for quote in layout.outermost:
+        index = bisect.bisect_right(ends, quote.open_start) - 1
+        if index < 0 or _covered(taken, quote.open_start, quote.close_end):
+            continue
+        report = found[reports[index][1]]
+        gap = quote.open_start - report.content[1]
+        if gap > _GAP_BEFORE_QUOTE or text[report.content[1]:quote.open_start].strip(" .!?") or (
+                not speech_like(text, quote)):
+            continue
+        continued.append(Attribution(quote_content(text, quote), QuoteKind.DIRECT, report.cue,
+                                     report.source, "after_reported", 0.5, report.paragraph))
+    return continued
+
+
+def _carries_on(attribution: Attribution) -> bool:
+    """Whether a quote after this reported speech may continue it: a named source, a strong cue."""
+    cue = attribution.cue
+    return attribution.source is not None and cue is not None and cue.precision >= STRONG_CUE
 
 
 def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
