@@ -257,16 +257,21 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
     ('Turnout is expected to rise in May', 'is expected', None)
     """
     text = layout.cues.text
-    found = []
+    quoted = layout.quoted_spans()
+    found: list[Attribution] = []
     for match in _SOURCELESS.finditer(text):
         verb_start = match.start(1) if match.group(1) else match.start(2)
         be = _BE_BEFORE.search(text, max(0, verb_start - _BE_REACH), verb_start)
         if match.group(2) and be is None:
             continue
         cue_start = be.start() if match.group(2) else verb_start
-        sentence = _sentence_at(layout, cue_start)
+        sentence = _sentence_at(layout, quoted, cue_start)
         if sentence is None or _covered(taken, cue_start, match.end()):
             continue
+        if found and found[-1].content[1] > sentence[0]:
+            if cue_start < found[-1].content[1]:
+                continue
+            sentence = (found[-1].content[1], *sentence[1:])
         content = _clause_around(text, sentence, cue_start, match.end())
         if content is None:
             continue
@@ -278,18 +283,21 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
     return found
 
 
-def _sentence_at(layout: Layout, position: int) -> tuple[int, int, int] | None:
-    """The sentence holding ``position`` and its paragraph, unless it is inside a quotation."""
-    spans = layout.quoted_spans()
-    index = bisect.bisect_right(spans, (position, math.inf)) - 1
-    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+def _sentence_at(
+    layout: Layout, quoted: list[tuple[int, int]], position: int
+) -> tuple[int, int, int] | None:
+    """The sentence holding ``position`` and its paragraph, unless it is inside one of the
+    ``quoted`` spans."""
+    index = bisect.bisect_right(quoted, (position, math.inf)) - 1
+    if index >= 0 and quoted[index][0] <= position < quoted[index][1]:
         return None
     paragraph = bisect.bisect_right(layout.paragraphs, (position, math.inf)) - 1
     if paragraph < 0:
         return None
-    for start, end in layout.sentences[paragraph]:
-        if start <= position < end:
-            return start, end, paragraph
+    spans = layout.sentences[paragraph]
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index][0], spans[index][1], paragraph
     return None
 
 
