@@ -22,6 +22,7 @@ from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import Mention, source_before, tag_phrase
 from quoteattr._sources import (
     inverted_phrase, is_aside, is_dateline, phrase_after, relative_source, relay_in, source_of,
+    with_conjuncts,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._text import COMMA_BEFORE, WORD, trim
@@ -339,6 +340,7 @@ def colon_tag(context: _Context) -> Found | None:
     source = source_before(text, context.before[0], colon)
     if source is None or source.form == "pronoun" or source.end < colon - 1:
         return None
+    source = with_conjuncts(text, context.before[0], source)
     preceding = text[context.before[0]:source.start].rstrip()
     if preceding and preceding[-1] not in "-–—,.([":
         return None
