@@ -40,6 +40,7 @@ _WORKS = regex.compile(
 )
 _CAPITALISED_NEIGHBOUR = regex.compile(r"\p{Lu}\p{L}*\s*$")
 _SPEECH_LIKE_WORDS = 4
+_PARAGRAPH_EDGE = 8
 _MIXED_MIN_PRECISION = 0.3
 _OUTER_CUE_PRECISION = 0.8
 _TAG_CUES = 3
@@ -520,11 +521,22 @@ def _borrow(text: str, slots: list[_Slot], i: int) -> Attribution | None:
             rule = "same_paragraph"
         elif _linked(slots, min(i, j), max(i, j)):
             rule = "multi_paragraph"
+        elif j == i - 1 and slots[j].paragraph == slot.paragraph - 1 and _alone_in_paragraph(
+                text, slot.quote):
+            rule = "next_paragraph"
         else:
             continue
         return Attribution(quote_content(text, slot.quote), QuoteKind.DIRECT, other.cue, other.source, rule, 0.6,
                            slot.paragraph)
     return None
+
+
+def _alone_in_paragraph(text: str, quote: QuoteMarks) -> bool:
+    """Whether the quotation is its paragraph's only text (a closing period aside)."""
+    before = text[max(0, quote.open_start - _PARAGRAPH_EDGE):quote.open_start]
+    after = text[quote.close_end:quote.close_end + _PARAGRAPH_EDGE]
+    return (quote.open_start == 0 or "\n" in before and not before.rsplit("\n", 1)[1].strip()) and (
+        not after.split("\n", 1)[0].strip(" ."))
 
 
 def _linked(slots: list[_Slot], first: int, last: int) -> bool:
