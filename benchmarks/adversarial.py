@@ -103,6 +103,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "according to, said runs": (_run("according to Cole, Ann said "), 1_000),
     "and Name said runs": (_run("Ann Cole and Bob Diaz, "), 1_000),
     "expected to runs": (_run("The levy is expected to pass "), 1_000),
+    "declined to runs": (_run("Mayor Ann Lee declined to comment and "), 1_000),
     "asked whether runs": (_run("Asked whether it rained, Cole said "), 1_000),
     "reported, then quote runs": (_run('Cole promised that it rained. "We are all wet now." '),
                                   1_000),

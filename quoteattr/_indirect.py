@@ -16,6 +16,7 @@ rest of the text, and the inside of direct quotes for speech they report.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from typing import Iterable, Sequence
@@ -138,6 +139,13 @@ _BE_BEFORE = Trailing(
 )
 _BE_REACH = 30
 _GAP_BEFORE_QUOTE = 4
+_STANCE_PRECISION = 0.75
+_SENTENCE_END = frozenset(".!?\"”’'")
+_COMPLEMENT = {
+    "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
+    "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
+                            r"but|or|that|which|who|it|him|her|them|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
+}
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
@@ -188,6 +196,7 @@ def attribute_indirect(
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last]))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
+    found += _stances(layout, sorted(taken + [_extent(a) for a in found]))
     found += _after_reported(layout, taken, found)
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
@@ -281,6 +290,50 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
         found.append(Attribution(content, QuoteKind.INDIRECT, cue, None, "sourceless", 0.5,
                                  sentence[2]))
     return found
+
+
+def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """``Lee declined to comment``, ``Lee endorsed Ruiz``: a stance, refusal or intention
+    (``stance_verbs.txt``), whose content is the verb's complement and whose source is
+    the subject opening the clause.
+
+    >>> t = "Mayor Ann Lee declined to comment on the plan."
+    >>> a = _stances(layout_of(t), [])[0]
+    >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], t[a.source.start:a.source.end]
+    ('to comment on the plan', 'declined', 'Mayor Ann Lee')
+    """
+    text = layout.cues.text
+    quoted = layout.quoted_spans()
+    verbs = _lexicons.stance_verbs()
+    found: list[Attribution] = []
+    for match in _stance_pattern().finditer(text):
+        lemma, complement = verbs[match.group().lower()]
+        at = _sentence_at(layout, quoted, match.start())
+        if found and match.start() < found[-1].content[1]:
+            continue
+        if at is None or _covered(taken, match.start(), match.end()) or _BE_BEFORE.search(
+                text, max(0, match.start() - _BE_REACH), match.start()):
+            continue
+        after = _COMPLEMENT[complement].match(text, match.end(), at[1])
+        if after is None or text[at[1] - 1] not in _SENTENCE_END:
+            continue
+        sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
+        cue = Cue(match.start(), match.end(), match.start(), match.end(), lemma, _STANCE_PRECISION,
+                  False, match.group().lower())
+        source = _subject_of(sentence, cue, None)
+        if source is None:
+            continue
+        stop = _CONTENT_STOP.search(text, after.end(), at[1])
+        content = _trim_content(text, after.end(), stop.start() if stop else at[1])
+        if _enough_words(text, content):
+            found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
+    return found
+
+
+@functools.cache
+def _stance_pattern() -> regex.Pattern:
+    forms = sorted(_lexicons.stance_verbs(), key=len, reverse=True)
+    return regex.compile(rf"\b(?:{'|'.join(map(regex.escape, forms))})\b", regex.IGNORECASE)
 
 
 def _sentence_at(
@@ -640,18 +693,9 @@ def cue_then_clause(
     text = sentence.text
     if cue.prepositional:
         return None
-    source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
-    if source is None or _is_first_person(source):
+    source = _subject_of(sentence, cue, previous)
+    if source is None:
         return None
-    modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
-    if modifiers is not None or _listed_subject(text, sentence, cue):
-        source = attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
-    elif not _opens_clause(text, sentence, source):
-        subject = clause_subject(text, sentence.start, source.end) if (
-            cue.precision >= STRONG_CUE and not cue.participle) else None
-        if subject is None or not _opens_clause(text, sentence, subject):
-            return None
-        source = subject
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
@@ -680,6 +724,25 @@ def _end_of_subordinate(text: str, content: tuple[int, int]) -> tuple[int, int]:
     ends at the comma that closes the clause."""
     comma = text.find(", ", *content)
     return _trim_content(text, content[0], comma) if comma >= 0 else content
+
+
+def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Mention | None:
+    """The subject of ``cue`` opening its clause, not in the first person: a noun phrase
+    with its modifiers (``The county teachers union``) or a list."""
+    text = sentence.text
+    source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
+    if source is None or _is_first_person(source):
+        return None
+    modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
+    if modifiers is not None or _listed_subject(text, sentence, cue):
+        return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
+    if _opens_clause(text, sentence, source):
+        return source
+    subject = clause_subject(text, sentence.start, source.end) if (
+        cue.precision >= STRONG_CUE and not cue.participle) else None
+    if subject is None or not _opens_clause(text, sentence, subject):
+        return None
+    return subject
 
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "pronouns",
     "read_lexicon",
     "reporting_verbs",
+    "stance_verbs",
     "titles",
 ]
 
@@ -249,6 +250,16 @@ def evidence_heads() -> frozenset[str]:
     True
     """
     return frozenset(row[0] for row in read_lexicon("evidence_heads"))
+
+
+@functools.cache
+def stance_verbs() -> Mapping[str, tuple[str, str]]:
+    """Return each stance-verb form's lemma and complement (``to`` or ``object``).
+
+    >>> stance_verbs()["declined"]
+    ('decline', 'to')
+    """
+    return MappingProxyType({row[0]: (row[1], row[2]) for row in read_lexicon("stance_verbs")})
 
 
 @functools.cache

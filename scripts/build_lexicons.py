@@ -491,6 +491,21 @@ def build_word_list(out: Path, name: str, title: str, about: str, mined: str) ->
     return write_lexicon(out, name, head, rows)
 
 
+def build_stance_verbs(out: Path) -> int:
+    rows = sorted({tuple(field.lower() for field in row) for row in read_curated("stance_verbs")})
+    _unique("stance_verbs", (row[0] for row in rows))
+    _check_values("stance_verbs", (row[2] for row in rows), {"to", "object"})
+    head = header(
+        "Stance verbs: verbs that attribute a stance, refusal or intention rather than "
+        "words (declined to comment, endorsed Clinton); their complement is the content.",
+        "Only forms that are PolNeAR cues in three uses out of four or more outside "
+        "quotations are listed.",
+        "form; lemma; complement (to: an infinitive follows; object: a noun phrase).",
+        _made_from("stance_verbs", "the uses of each form outside quotations"),
+    )
+    return write_lexicon(out, "stance_verbs", head, rows)
+
+
 def build_pronouns(out: Path) -> int:
     rows = sorted(tuple(field.lower() for field in row) for row in read_curated("pronouns"))
     _unique("pronouns", (row[0] for row in rows))
@@ -557,6 +572,7 @@ def build_all(articles: list[Article], out: Path) -> dict[str, int]:
             "Compared lowercase with the whole left side of the colon.",
             "the headline colons of PolNeAR train whose left side is not a Source span",
         ),
+        "stance_verbs": build_stance_verbs(out),
         "pronouns": build_pronouns(out),
         "first_names": build_first_names(articles, out),
     }

@@ -33,6 +33,7 @@ COLUMNS = {
     "group_heads": 1,
     "evidence_heads": 1,
     "headline_labels": 1,
+    "stance_verbs": 3,
     "pronouns": 5,
     "first_names": 4,
 }
