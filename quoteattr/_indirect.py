@@ -27,7 +27,7 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import Mention, source_after, tag_phrase
+from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, according_source, clause_subject, is_dateline, is_finite_cue, phrase_after,
@@ -126,7 +126,7 @@ _RELATIVE_OBJECT = regex.compile(r"\b(?:which|that)\s+(?:even\s+)?$")
 _COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
-_INTRO_END = regex.compile(r"[,;]\s*$")
+_INTRO_END = regex.compile(r"[,;:]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -140,6 +140,7 @@ _BE_BEFORE = Trailing(
 _BE_REACH = 30
 _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
+_MODIFIER_WORDS = regex.compile(r"\s*(?:\p{Ll}[\p{Ll}-]*\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
@@ -612,8 +613,14 @@ def clause_then_tag(
         return None
     tag_start = min(source.start, cue.start)
     comma = text.rfind(",", sentence.start, tag_start + 1)
-    if comma < 0 or text[comma + 1:tag_start].strip():
+    if comma < 0:
         return None
+    if text[comma + 1:tag_start].strip():
+        if not _MODIFIER_WORDS.fullmatch(text, comma + 1, source.start) or any(
+                word in CLAUSE_WORDS for word in text[comma + 1:source.start].split()):
+            return None
+        source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
+        tag_start = min(source.start, cue.start)
     tag_end = max(source.end, cue.end)
     tail = text[tag_end:sentence.end]
     inverted = source.start > cue.start
@@ -633,9 +640,11 @@ def _interrupting_tag(
     """``The plan, an aide said, is to wait.``: one clause, two pieces around its tag."""
     text = sentence.text
     rest = _INTERRUPTED.match(text, tag_end, sentence.end)
-    if rest is None or not _enough_words(text, (sentence.start, comma)):
+    if rest is None:
         return None
     pieces = (_trim_content(text, sentence.start, comma), _trim_content(text, rest.end(), sentence.end))
+    if not (WORD.search(text, *pieces[0]) and _enough_words(text, pieces[1])):
+        return None
     return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
 
 

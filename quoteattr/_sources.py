@@ -146,7 +146,7 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     >>> t[m.start:m.end], m.form
     ('Ann Lee, Tom Ruiz and the mayor', 'coordination')
     """
-    first = mention
+    first = widest = mention
     joint = _AND_BEFORE
     for _ in range(_MOST_CONJUNCTS):
         found = joint.search(text, max(start, first.start - _JOINT_REACH), first.start)
@@ -157,11 +157,12 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
         if other is None or other.form == "pronoun" or other.end != found.start():
             break
         first, joint = other, _COMMA_JOINT
-    opening = trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
-        text, start, first.start)
-    if first is mention or not opening:
+        if trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
+                text, start, first.start):
+            widest = first
+    if widest is mention:
         return mention
-    return Mention(first.start, mention.end, "coordination", "", (), mention.head)
+    return Mention(widest.start, mention.end, "coordination", "", (), mention.head)
 
 
 def _document_sender(text: str, start: int, document: Mention) -> Mention | None:
