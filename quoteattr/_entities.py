@@ -18,7 +18,9 @@ role with them. Where nothing links two mentions they stay apart.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
+import itertools
 from typing import Iterator, NamedTuple, Sequence
 
 import attrs
@@ -51,6 +53,10 @@ _HEADLINE_CAPITALISED = 0.6
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
+# A cluster drops repeated mentions when its offsets grow this many times past their
+# count after the last drop, plus a floor.
+_REPEAT_GROWTH = 4
+_REPEAT_FLOOR = 64
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
@@ -58,12 +64,16 @@ _PERSONAL = _FEMININE | _MASCULINE
 
 @attrs.define
 class _Cluster:
+    """An entity in the making: its name, kind, titles, gender and the offsets of its
+    mentions, kept flat (``start, end, start, end, ...``), which takes less memory than
+    a pair per mention."""
+
     name: str
     kind: EntityKind
-    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    offsets: list[int] = attrs.Factory(list)
     titles: list[str] = attrs.Factory(list)
-    seen: set[tuple[int, int]] = attrs.Factory(set)
     gender: str = attrs.field()
+    distinct: int = 0
 
     @gender.default
     def _gender_of_first_name(self) -> str:
@@ -72,13 +82,31 @@ class _Cluster:
         return _lexicons.first_names().get(self.name.split()[0].lower(), "-")
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
-        if (start, end) not in self.seen:
-            self.seen.add((start, end))
-            self.mentions.append((start, end))
+        self.offsets.extend((start, end))
+        if len(self.offsets) > _REPEAT_GROWTH * self.distinct + _REPEAT_FLOOR:
+            self._drop_repeats()
         for title in titles:
             if title and title not in self.titles:
                 self.titles.append(title)
             self.gender = _gender_of(title) if self.gender == "-" else self.gender
+
+    def mentions(self) -> list[tuple[int, int]]:
+        """The offsets of the mentions, each once, in text order.
+
+        >>> cluster = _Cluster("Ann Lee", EntityKind.PERSON)
+        >>> for start, end in [(9, 12), (0, 7), (9, 12)]:
+        ...     cluster.add(start, end)
+        >>> cluster.mentions()
+        [(0, 7), (9, 12)]
+        """
+        flat = iter(self.offsets)
+        return sorted(set(zip(flat, flat)))
+
+    def _drop_repeats(self) -> None:
+        """Keep each mention once: a pronoun can add the same candidate name again and
+        again, which must not grow the cluster."""
+        self.offsets = list(itertools.chain.from_iterable(self.mentions()))
+        self.distinct = len(self.offsets)
 
 
 class _NameMention(NamedTuple):
@@ -105,13 +133,31 @@ def resolve(
         The entity of each mention (``None`` where there is none to find) and
         the entities in order of first mention.
     """
+    keys, clusters = _clusters(text, mentions, quoted, paragraphs)
+    found = dict.fromkeys(k for k in keys if k is not None)
+    entities = {k: _entity(text, clusters.pop(k)) for k in found}
+    ordered = tuple(sorted(entities.values(), key=_first_mention))
+    return [None if k is None else entities[k] for k in keys], ordered
+
+
+def _clusters(
+    text: str,
+    mentions: Sequence[Mention | None],
+    quoted: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]],
+) -> tuple[list[str | None], dict[str, _Cluster]]:
+    """The cluster key of each mention (``None`` where there is none to find), and the
+    clusters, holding every mention of their names in the text.
+
+    The text's name mentions are freed on return, before the entities are built.
+    """
     names = _Names(_name_mentions(text, quoted, paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
-    present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
-    for mention, index in sorted(present, key=lambda pair: pair[0].start):
-        keys[index] = _resolve_source(text, mention, names, clusters)
-    found = dict.fromkeys(k for k in keys if k is not None)
+    starts = [-1 if mention is None else mention.start for mention in mentions]
+    for index in sorted((i for i, m in enumerate(mentions) if m is not None), key=starts.__getitem__):
+        keys[index] = _resolve_source(text, mentions[index], names, clusters)
+    found = {k for k in keys if k is not None}
     surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
         if mention.name.split()[-1] not in surnames:
@@ -119,10 +165,7 @@ def resolve(
         key = names.key(mention.name, mention.start)
         if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
-    entities = {k: _entity(text, clusters[k]) for k in found}
-    ordered = tuple(sorted(entities.values(), key=_first_mention))
-    return [None if k is None else entities[k] for k in keys], ordered
-
+    return keys, clusters
 
 
 def _first_mention(entity: Entity) -> tuple[int, int, str]:
@@ -142,8 +185,11 @@ class _Names:
         for mention in mentions:
             forms = self.by_surname.setdefault(mention.name.split()[-1], {})
             forms.setdefault(mention.name, []).append(mention.start)
-        self.resolved: list[tuple[int, int, str]] = []
-        self.resolved_groups: list[tuple[int, str]] = []
+        # The latest people and groups resolved, the candidates for pronouns.
+        self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
+            maxlen=_SALIENCE_WINDOW)
+        self.resolved_groups: collections.deque[tuple[int, str]] = collections.deque(
+            maxlen=_SALIENCE_WINDOW)
 
     def key(self, name: str, position: int) -> str:
         """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``.
@@ -309,7 +355,7 @@ def _plural_antecedent(source: Mention, names: _Names) -> str | None:
     """``they``: the group, organisation or anonymous sources quoted last, close by."""
     if source.head != "they":
         return None
-    for start, key in reversed(names.resolved_groups[-_SALIENCE_WINDOW:]):
+    for start, key in reversed(names.resolved_groups):
         if start < source.start and source.start - start <= _PLURAL_REACH:
             return key
     return None
@@ -321,7 +367,7 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
     wanted = "f" if source.head in _FEMININE else "m"
     candidates = [m for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
     candidates += [_NameMention(s, e, k, (), False)
-                   for s, e, k in names.resolved[-_SALIENCE_WINDOW:] if e <= source.start]
+                   for s, e, k in names.resolved if e <= source.start]
     for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
         key = names.key(mention.name, mention.start)
         if not _is_person_name(key, mention):
@@ -419,6 +465,6 @@ def _gender_of(title: str) -> str:
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:
-    mentions = tuple(Span.of(text, s, e) for s, e in sorted(cluster.mentions))
+    mentions = tuple(Span.of(text, s, e) for s, e in cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
     return Entity(name, cluster.kind, mentions, tuple(cluster.titles))
