@@ -20,7 +20,8 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
-import itertools
+import heapq
+import sys
 from typing import Iterator, NamedTuple, Sequence
 
 import attrs
@@ -53,27 +54,26 @@ _HEADLINE_CAPITALISED = 0.6
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
-# A cluster drops repeated mentions when its offsets grow this many times past their
-# count after the last drop, plus a floor.
-_REPEAT_GROWTH = 4
-_REPEAT_FLOOR = 64
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _Cluster:
-    """An entity in the making: its name, kind, titles, gender and the offsets of its
-    mentions, kept flat (``start, end, start, end, ...``), which takes less memory than
-    a pair per mention."""
+    """An entity in the making: its name, kind, titles, gender and mentions.
 
-    name: str
+    A mention is kept as the end of the first mention at its start, or, for the rare
+    mention starting there but ending elsewhere, as a pair: a dict of offsets takes
+    less memory than a set of pairs, and a mention added again takes none.
+    """
+
+    name: str = attrs.field(converter=sys.intern)  # one string for many "officials"
     kind: EntityKind
-    offsets: list[int] = attrs.Factory(list)
-    titles: list[str] = attrs.Factory(list)
+    ends: dict[int, int] = attrs.Factory(dict)
+    other_mentions: list[tuple[int, int]] = attrs.Factory(list)
+    titles: tuple[str, ...] = ()
     gender: str = attrs.field()
-    distinct: int = 0
 
     @gender.default
     def _gender_of_first_name(self) -> str:
@@ -82,31 +82,24 @@ class _Cluster:
         return _lexicons.first_names().get(self.name.split()[0].lower(), "-")
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
-        self.offsets.extend((start, end))
-        if len(self.offsets) > _REPEAT_GROWTH * self.distinct + _REPEAT_FLOOR:
-            self._drop_repeats()
+        if self.ends.setdefault(start, end) != end and (start, end) not in self.other_mentions:
+            self.other_mentions.append((start, end))
         for title in titles:
             if title and title not in self.titles:
-                self.titles.append(title)
+                self.titles = (*self.titles, title)
             self.gender = _gender_of(title) if self.gender == "-" else self.gender
 
-    def mentions(self) -> list[tuple[int, int]]:
+    def mentions(self) -> Iterator[tuple[int, int]]:
         """The offsets of the mentions, each once, in text order.
 
         >>> cluster = _Cluster("Ann Lee", EntityKind.PERSON)
-        >>> for start, end in [(9, 12), (0, 7), (9, 12)]:
+        >>> for start, end in [(9, 12), (0, 7), (9, 12), (0, 3)]:
         ...     cluster.add(start, end)
-        >>> cluster.mentions()
-        [(0, 7), (9, 12)]
+        >>> list(cluster.mentions())
+        [(0, 3), (0, 7), (9, 12)]
         """
-        flat = iter(self.offsets)
-        return sorted(set(zip(flat, flat)))
-
-    def _drop_repeats(self) -> None:
-        """Keep each mention once: a pronoun can add the same candidate name again and
-        again, which must not grow the cluster."""
-        self.offsets = list(itertools.chain.from_iterable(self.mentions()))
-        self.distinct = len(self.offsets)
+        firsts = ((start, self.ends[start]) for start in sorted(self.ends))
+        return heapq.merge(firsts, sorted(self.other_mentions))
 
 
 class _NameMention(NamedTuple):
