@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import sys
 from typing import Iterable, Iterator
 
 import attrs
@@ -67,7 +68,7 @@ class Cue:
     lemma: str
     precision: float
     phrase: bool
-    form: str
+    form: str = attrs.field(converter=sys.intern)  # recurs: one string per word form
     has_auxiliary: bool = False
     passive_auxiliary: bool = False
 
@@ -160,7 +161,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
         form = word.group()
         entry, opens = known.get(form.lower(), _UNKNOWN)
         if entry is not None:
-            words.append((word.start(), word.end(), form, entry))
+            words.append((word.start(), word.end(), sys.intern(form), entry))
         if opens or (not form.isascii()
                      and form.translate(_ASCII_CASE_TWINS).lower() in openers):
             starts.append(word.start())

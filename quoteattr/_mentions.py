@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import sys
 
 import attrs
 import regex
@@ -80,6 +81,10 @@ _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 
 
+def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(sys.intern, words))
+
+
 @attrs.frozen
 class Mention:
     """A possible source at ``[start, end)``.
@@ -87,15 +92,16 @@ class Mention:
     ``form`` is ``name``, ``pronoun`` or ``description``; ``name`` is the
     person or body's name without titles (empty for pronouns and
     descriptions); ``titles`` are the roles written with it; ``head`` is the
-    lowercased last word.
+    lowercased last word. The same words recur in a text, so ``name``, ``titles``
+    and ``head`` share one string each across mentions (``sys.intern``).
     """
 
     start: int
     end: int
     form: str
-    name: str
-    titles: tuple[str, ...]
-    head: str
+    name: str = attrs.field(converter=sys.intern)
+    titles: tuple[str, ...] = attrs.field(converter=_interned)
+    head: str = attrs.field(converter=sys.intern)
 
 
 def source_before(text: str, limit: int, position: int) -> Mention | None:
