@@ -56,7 +56,7 @@ _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its thei
 _VerbWord = tuple[int, int, str, _lexicons.VerbForm]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Cue:
     """A cue at ``[start, end)`` whose head verb (or phrase) is at
     ``[head_start, head_end)``; ``lemma`` names it (``say``, ``according to``)."""

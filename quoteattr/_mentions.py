@@ -85,7 +85,7 @@ def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(map(sys.intern, words))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Mention:
     """A possible source at ``[start, end)``.
 
