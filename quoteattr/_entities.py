@@ -22,7 +22,7 @@ import collections
 import functools
 import heapq
 import sys
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence, cast
 
 import attrs
 import regex
@@ -148,8 +148,10 @@ def _clusters(
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
     starts = [-1 if mention is None else mention.start for mention in mentions]
-    for index in sorted((i for i, m in enumerate(mentions) if m is not None), key=starts.__getitem__):
-        keys[index] = _resolve_source(text, mentions[index], names, clusters)
+    in_text_order = [index for index, mention in enumerate(mentions) if mention is not None]
+    in_text_order.sort(key=starts.__getitem__)
+    for index in in_text_order:
+        keys[index] = _resolve_source(text, cast(Mention, mentions[index]), names, clusters)
     found = {k for k in keys if k is not None}
     surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
@@ -460,4 +462,4 @@ def _gender_of(title: str) -> str:
 def _entity(text: str, cluster: _Cluster) -> Entity:
     mentions = tuple(Span.of(text, s, e) for s, e in cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
-    return Entity(name, cluster.kind, mentions, tuple(cluster.titles))
+    return Entity(name, cluster.kind, mentions, cluster.titles)
