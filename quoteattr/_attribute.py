@@ -66,7 +66,7 @@ _BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|\p{Ll}+ing)\b")
 _COLON_LEAD = regex.compile(r":\s*$")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Attribution:
     """A quote found in the text with the cue and source a rule gave it."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from typing import Iterable, Iterator
 
 import attrs
@@ -62,7 +63,7 @@ _NON_CUE_LEFT = frozenset("to of the a an this that these those his her its thei
 _VerbWord = tuple[int, int, str, _lexicons.VerbForm]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Cue:
     """A cue at ``[start, end)`` whose head verb (or phrase) is at
     ``[head_start, head_end)``; ``lemma`` names it (``say``, ``according to``)."""
@@ -74,7 +75,7 @@ class Cue:
     lemma: str
     precision: float
     phrase: bool
-    form: str
+    form: str = attrs.field(converter=sys.intern)  # recurs: one string per word form
     has_auxiliary: bool = False
     passive_auxiliary: bool = False
 
@@ -217,7 +218,7 @@ def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
         form = word.group()
         entry, opens = known.get(form.lower(), _UNKNOWN)
         if entry is not None:
-            words.append((word.start(), word.end(), form, entry))
+            words.append((word.start(), word.end(), sys.intern(form), entry))
         if opens or (not form.isascii()
                      and form.translate(_ASCII_CASE_TWINS).lower() in openers):
             starts.append(word.start())

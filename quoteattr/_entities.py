@@ -18,8 +18,11 @@ role with them. Where nothing links two mentions they stay apart.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
-from typing import Iterator, NamedTuple, Sequence
+import heapq
+import sys
+from typing import Iterator, NamedTuple, Sequence, cast
 
 import attrs
 import regex
@@ -56,13 +59,20 @@ _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _Cluster:
-    name: str
+    """An entity in the making: its name, kind, titles, gender and mentions.
+
+    A mention is kept as the end of the first mention at its start, or, for the rare
+    mention starting there but ending elsewhere, as a pair: a dict of offsets takes
+    less memory than a set of pairs, and a mention added again takes none.
+    """
+
+    name: str = attrs.field(converter=sys.intern)  # one string for many "officials"
     kind: EntityKind
-    mentions: list[tuple[int, int]] = attrs.Factory(list)
-    titles: list[str] = attrs.Factory(list)
-    seen: set[tuple[int, int]] = attrs.Factory(set)
+    ends: dict[int, int] = attrs.Factory(dict)
+    other_mentions: list[tuple[int, int]] = attrs.Factory(list)
+    titles: tuple[str, ...] = ()
     gender: str = attrs.field()
 
     @gender.default
@@ -72,13 +82,24 @@ class _Cluster:
         return _lexicons.first_names().get(self.name.split()[0].lower(), "-")
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
-        if (start, end) not in self.seen:
-            self.seen.add((start, end))
-            self.mentions.append((start, end))
+        if self.ends.setdefault(start, end) != end and (start, end) not in self.other_mentions:
+            self.other_mentions.append((start, end))
         for title in titles:
             if title and title not in self.titles:
-                self.titles.append(title)
+                self.titles = (*self.titles, title)
             self.gender = _gender_of(title) if self.gender == "-" else self.gender
+
+    def mentions(self) -> Iterator[tuple[int, int]]:
+        """The offsets of the mentions, each once, in text order.
+
+        >>> cluster = _Cluster("Ann Lee", EntityKind.PERSON)
+        >>> for start, end in [(9, 12), (0, 7), (9, 12), (0, 3)]:
+        ...     cluster.add(start, end)
+        >>> list(cluster.mentions())
+        [(0, 3), (0, 7), (9, 12)]
+        """
+        firsts = ((start, self.ends[start]) for start in sorted(self.ends))
+        return heapq.merge(firsts, sorted(self.other_mentions))
 
 
 class _NameMention(NamedTuple):
@@ -105,13 +126,33 @@ def resolve(
         The entity of each mention (``None`` where there is none to find) and
         the entities in order of first mention.
     """
+    keys, clusters = _clusters(text, mentions, quoted, paragraphs)
+    found = dict.fromkeys(k for k in keys if k is not None)
+    entities = {k: _entity(text, clusters.pop(k)) for k in found}
+    ordered = tuple(sorted(entities.values(), key=_first_mention))
+    return [None if k is None else entities[k] for k in keys], ordered
+
+
+def _clusters(
+    text: str,
+    mentions: Sequence[Mention | None],
+    quoted: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]],
+) -> tuple[list[str | None], dict[str, _Cluster]]:
+    """The cluster key of each mention (``None`` where there is none to find), and the
+    clusters, holding every mention of their names in the text.
+
+    The text's name mentions are freed on return, before the entities are built.
+    """
     names = _Names(_name_mentions(text, quoted, paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
-    present = [(mention, index) for index, mention in enumerate(mentions) if mention is not None]
-    for mention, index in sorted(present, key=lambda pair: pair[0].start):
-        keys[index] = _resolve_source(text, mention, names, clusters)
-    found = dict.fromkeys(k for k in keys if k is not None)
+    starts = [-1 if mention is None else mention.start for mention in mentions]
+    in_text_order = [index for index, mention in enumerate(mentions) if mention is not None]
+    in_text_order.sort(key=starts.__getitem__)
+    for index in in_text_order:
+        keys[index] = _resolve_source(text, cast(Mention, mentions[index]), names, clusters)
+    found = {k for k in keys if k is not None}
     surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
         if mention.name.split()[-1] not in surnames:
@@ -119,10 +160,7 @@ def resolve(
         key = names.key(mention.name, mention.start)
         if key in found:
             clusters[key].add(mention.start, mention.end, mention.titles)
-    entities = {k: _entity(text, clusters[k]) for k in found}
-    ordered = tuple(sorted(entities.values(), key=_first_mention))
-    return [None if k is None else entities[k] for k in keys], ordered
-
+    return keys, clusters
 
 
 def _first_mention(entity: Entity) -> tuple[int, int, str]:
@@ -142,8 +180,11 @@ class _Names:
         for mention in mentions:
             forms = self.by_surname.setdefault(mention.name.split()[-1], {})
             forms.setdefault(mention.name, []).append(mention.start)
-        self.resolved: list[tuple[int, int, str]] = []
-        self.resolved_groups: list[tuple[int, str]] = []
+        # The latest people and groups resolved, the candidates for pronouns.
+        self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
+            maxlen=_SALIENCE_WINDOW)
+        self.resolved_groups: collections.deque[tuple[int, str]] = collections.deque(
+            maxlen=_SALIENCE_WINDOW)
 
     def key(self, name: str, position: int) -> str:
         """The fullest form of ``name`` in the document: ``Putin`` -> ``Vladimir Putin``.
@@ -321,7 +362,7 @@ def _plural_antecedent(source: Mention, names: _Names) -> str | None:
     """``they``: the group, organisation or anonymous sources quoted last, close by."""
     if source.head != "they":
         return None
-    for start, key in reversed(names.resolved_groups[-_SALIENCE_WINDOW:]):
+    for start, key in reversed(names.resolved_groups):
         if start < source.start and source.start - start <= _PLURAL_REACH:
             return key
     return None
@@ -333,7 +374,7 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
     wanted = "f" if source.head in _FEMININE else "m"
     candidates = [m for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
     candidates += [_NameMention(s, e, k, (), False)
-                   for s, e, k in names.resolved[-_SALIENCE_WINDOW:] if e <= source.start]
+                   for s, e, k in names.resolved if e <= source.start]
     for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
         key = names.key(mention.name, mention.start)
         if not _is_person_name(key, mention):
@@ -433,6 +474,6 @@ def _gender_of(title: str) -> str:
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:
-    mentions = tuple(Span.of(text, s, e) for s, e in sorted(cluster.mentions))
+    mentions = tuple(Span.of(text, s, e) for s, e in cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
-    return Entity(name, cluster.kind, mentions, tuple(cluster.titles))
+    return Entity(name, cluster.kind, mentions, cluster.titles)

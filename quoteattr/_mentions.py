@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import sys
 
 import attrs
 import regex
@@ -82,22 +83,28 @@ _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 _WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
 
 
-@attrs.frozen
+def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(sys.intern, words))
+
+
+@attrs.frozen(weakref_slot=False)
 class Mention:
     """A possible source at ``[start, end)``.
 
     ``form`` is ``name``, ``pronoun``, ``description`` or ``coordination``
     (``Lee and Ruiz``); ``name`` is the person or body's name without titles
     (empty for the other forms); ``titles`` are the roles written with it;
-    ``head`` is the lowercased last word.
+    ``head`` is the lowercased last word. The same words recur in a text, so
+    ``name``, ``titles`` and ``head`` share one string each across mentions
+    (``sys.intern``).
     """
 
     start: int
     end: int
     form: str
-    name: str
-    titles: tuple[str, ...]
-    head: str
+    name: str = attrs.field(converter=sys.intern)
+    titles: tuple[str, ...] = attrs.field(converter=_interned)
+    head: str = attrs.field(converter=sys.intern)
 
 
 def source_before(text: str, limit: int, position: int) -> Mention | None:

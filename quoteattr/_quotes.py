@@ -57,7 +57,7 @@ _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|t
 _ROCK_N_ROLL = regex.compile(r"\s['’‘]n$")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class QuoteMarks:
     """One quoted stretch: marks at ``[open_start, content_start)`` and
     ``[content_end, close_end)``; an unclosed quote has no closing mark.
