@@ -178,7 +178,7 @@ def attribute_indirect(
     cues = layout.cues
     for sentence in _sentences(layout, direct):
         if sentence.nested:
-            inner = [a for a in _attribute_sentence(sentence) if _named(a)]
+            inner = _named_within(sentence)
             found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
         elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
@@ -325,8 +325,21 @@ def _nested_reports(cues: CueIndex, outer: list[Attribution], depth: int) -> lis
     for attribution in outer:
         start, end = attribution.content
         nested = _Sentence(cues, start, end, attribution.paragraph, True)
-        found.extend(a for a in _attribute_sentence(nested) if _named(a) and a.content != (start, end))
+        found.extend(a for a in _named_within(nested) if a.content != (start, end))
     return found + _nested_reports(cues, found, depth - 1)
+
+
+def _named_within(sentence: _Sentence) -> list[Attribution]:
+    """The attributions of a nested sentence that are kept (see :func:`_named`).
+
+    An attribution takes the cue it was found at, or a strong one (``quoted X as
+    saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
+    not read.
+    """
+    cues = sentence.cues.within(sentence.start, sentence.end)
+    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == "quote" for cue in cues):
+        return []
+    return [a for a in _attribute_sentence(sentence) if _named(a)]
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
