@@ -645,6 +645,8 @@ def cue_then_clause(
     text = sentence.text
     if cue.prepositional:
         return None
+    if cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
+        return None  # too weak a cue without ``that``, whatever its source and clause
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     if source is None or _is_first_person(source):
         return None
