@@ -192,7 +192,8 @@ def _known_runs(
         end += sum(map(len, pieces[counted:2 * index + 2]))
         counted = 2 * index + 2
         entry, opens = known.get(run, _UNKNOWN)
-        yield end - len(run), end, entry, opens or run.translate(_ASCII_CASE_TWINS) in openers
+        yield end - len(run), end, entry, opens or (
+            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers)
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
