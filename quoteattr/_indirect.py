@@ -41,6 +41,7 @@ _QUOTED_OBJECT_PRECISION = 0.25
 _MIN_CONTENT_WORDS = 2
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
+_QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
@@ -337,7 +338,7 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     not read.
     """
     cues = sentence.cues.within(sentence.start, sentence.end)
-    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == "quote" for cue in cues):
+    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == _QUOTING for cue in cues):
         return []
     return [a for a in _attribute_sentence(sentence) if _named(a)]
 
@@ -533,7 +534,7 @@ def quoted_as_saying(
     sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
 ) -> Attribution | None:
     """``The Post quoted X as saying that ...``: X speaks, the Post relays."""
-    if cue.lemma != "quote" or cue.participle:
+    if cue.lemma != _QUOTING or cue.participle:
         return None
     text = sentence.text
     found = _QUOTED_AS.match(text, cue.end, sentence.end)
