@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from typing import Iterable, Sequence
+import re
+from typing import Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -105,7 +106,7 @@ _LEAD_WORDS = regex.compile(
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
     regex.IGNORECASE,
 )
-_SUBORDINATE = regex.compile(
+_SUBORDINATE = Trailing(
     r"(?:^|[,;—–]|\s)\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
     r"whereas|once)\s*$",
     regex.IGNORECASE,
@@ -122,11 +123,11 @@ _QUESTION = regex.compile(
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
-_RELATIVE_OBJECT = regex.compile(r"\b(?:which|that)\s+(?:even\s+)?$")
-_COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
+_RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$")
+_COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
-_INTRO_END = regex.compile(r"[,;]\s*$")
+_INTRO_END = Trailing(r"[,;]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -134,6 +135,9 @@ _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
+# Every match of _SOURCELESS starts with one of these (a plain alternation, which the
+# standard library's re finds faster than regex finds _SOURCELESS):
+_SOURCELESS_VERBS = re.compile("seem|appear|expect")
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
 )
@@ -259,7 +263,7 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
     """
     text = layout.cues.text
     found = []
-    for match in _SOURCELESS.finditer(text):
+    for match in _sourceless_matches(text):
         verb_start = match.start(1) if match.group(1) else match.start(2)
         be = _BE_BEFORE.search(text, max(0, verb_start - _BE_REACH), verb_start)
         if match.group(2) and be is None:
@@ -277,6 +281,16 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
         found.append(Attribution(content, QuoteKind.INDIRECT, cue, None, "sourceless", 0.5,
                                  sentence[2]))
     return found
+
+
+def _sourceless_matches(text: str) -> Iterator[regex.Match]:
+    """``_SOURCELESS.finditer(text)``, tried only where one of its verbs starts."""
+    end = 0
+    for verb in _SOURCELESS_VERBS.finditer(text):
+        match = _SOURCELESS.match(text, verb.start()) if verb.start() >= end else None
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _sentence_at(layout: Layout, position: int) -> tuple[int, int, int] | None:
@@ -833,10 +847,18 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim(text, start, end)
     while end > start and text[end - 1] in _END_PUNCTUATION:
         end -= 1
-    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
-    if dangling is not None:
-        return _trim_content(text, start, dangling.start())
+    if _may_dangle(text, start, end):
+        dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+        if dangling is not None:
+            return _trim_content(text, start, dangling.start())
     return trim(text, start, end)
+
+
+def _may_dangle(text: str, start: int, end: int) -> bool:
+    """Whether a conjunction may end ``text[start:end]``: one ends its last four
+    characters (``$`` also matches before a final newline)."""
+    tail = text[max(start, end - 4):end]
+    return "and" in tail or "but" in tail or "or" in tail
 
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:
