@@ -157,9 +157,11 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
         if other is None or other.form == "pronoun" or other.end != found.start():
             break
         first, joint = other, _COMMA_JOINT
+    if first is mention:
+        return mention
     opening = trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
         text, start, first.start)
-    if first is mention or not opening:
+    if not opening:
         return mention
     return Mention(first.start, mention.end, "coordination", "", (), mention.head)
 
