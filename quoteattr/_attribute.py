@@ -198,12 +198,11 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
-    title = _is_title_or_name(context)
     for rule in RULES:
         found = rule(context)
         if found is not None and found[2] is QuoteKind.MIXED and _is_title_case(context):
             return None
-        if found is not None and found[2] is QuoteKind.DIRECT and title:
+        if found is not None and found[2] is QuoteKind.DIRECT and _is_title_or_name(context):
             return None
         if found is not None:
             relay = found.relay or _relay(context, found.cue, found.source)

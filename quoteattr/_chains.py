@@ -41,6 +41,7 @@ _QUOTED_BY = regex.compile(r"\bquoted\s+by\s+")
 # and s, which also match İ, K and ſ): a window without that text needs no search.
 _RELAY_PATTERNS = ((_INTERVIEW, ("nterv",)), (_SPEAKING_TO, ("pea", "tal")),
                    (_QUOTED_BY, ("quoted",)))
+_RELAY_CLUES = tuple(part for _, parts in _RELAY_PATTERNS for part in parts)
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
 # Real news nests quotes at most two deep; hostile text can nest them thousands deep.
@@ -73,8 +74,9 @@ def _relay_near(text: str, attribution: Attribution) -> Mention | None:
     window_start = max(0, cue.start - _LOOKAHEAD)
     window_end = min(len(text), cue.end + _LOOKAHEAD)
     lowered = text[window_start:window_end].lower()
+    clues = {part for part in _RELAY_CLUES if part in lowered}
     for pattern, letters in _RELAY_PATTERNS:
-        if not any(part in lowered for part in letters):
+        if clues.isdisjoint(letters):
             continue
         found = pattern.search(text, window_start, window_end)
         if found is not None and _same_sentence(text, found.start(), cue.start):

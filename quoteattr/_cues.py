@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 from typing import Iterable, Iterator
@@ -182,7 +183,7 @@ def _known_runs(
     known = _known_words()
     pieces = _LETTER_RUN.split(lowered)  # text between runs, run, text between runs, ...
     runs = pieces[1::2]
-    found = [index for index, run in enumerate(runs) if run in known]
+    found = list(itertools.compress(itertools.count(), map(known.__contains__, runs)))
     if "ſ" in lowered:
         found = sorted({*found, *(index for index, run in enumerate(runs)
                                  if run.translate(_ASCII_CASE_TWINS) in openers)})
@@ -192,11 +193,14 @@ def _known_runs(
         end += sum(map(len, pieces[counted:2 * index + 2]))
         counted = 2 * index + 2
         entry, opens = known.get(run, _UNKNOWN)
-        yield end - len(run), end, entry, opens or run.translate(_ASCII_CASE_TWINS) in openers
+        yield end - len(run), end, entry, opens or (
+            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers)
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole word, as ``WORD`` scanning the text finds it."""
+    if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+        return True  # no word holds white space
     if _WORD_CONTINUES.match(text, start) is not None:
         return False
     word = WORD.match(text, start)

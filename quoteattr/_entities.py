@@ -108,6 +108,7 @@ class _NameMention(NamedTuple):
     name: str
     titles: tuple[str, ...]
     quoted: bool
+    surname: str
 
 
 def resolve(
@@ -155,7 +156,7 @@ def _clusters(
     found = {k for k in keys if k is not None}
     surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
     for mention in names.mentions:
-        if mention.name.split()[-1] not in surnames:
+        if mention.surname not in surnames:
             continue
         key = names.key(mention.name, mention.start)
         if key in found:
@@ -178,7 +179,7 @@ class _Names:
         self.ends = [m.end for m in mentions]
         self.by_surname: dict[str, dict[str, list[int]]] = {}
         for mention in mentions:
-            forms = self.by_surname.setdefault(mention.name.split()[-1], {})
+            forms = self.by_surname.setdefault(mention.surname, {})
             forms.setdefault(mention.name, []).append(mention.start)
         # The latest people and groups resolved, the candidates for pronouns.
         self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
@@ -221,18 +222,19 @@ def _name_mentions(
     text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
 ) -> list[_NameMention]:
     starts = [s for s, _ in quoted]
+    spans = [run.span() for run in _capitalised_runs(text)]
     headlines = _title_case_paragraphs(text, paras)
-    headline_starts = [h for h, _ in headlines]
+    if headlines:
+        headline_starts = [h for h, _ in headlines]
+        spans = [_first_and_last_name(text, start, end)
+                 if _inside(headlines, headline_starts, start) else (start, end)
+                 for start, end in spans]
     found = []
-    for run in _capitalised_runs(text):
-        start, end = run.span()
-        if headlines and _inside(headlines, headline_starts, start):
-            start, end = _first_and_last_name(text, start, end)
-        parsed = _parse_run(text[start:end])
+    for (start, end), parsed in zip(spans, map(_parse_run, [text[s:e] for s, e in spans])):
         if parsed is not None:
-            name, titles, offset = parsed
+            name, titles, offset, surname = parsed
             found.append(_NameMention(start + offset, end, name, titles,
-                                      _inside(quoted, starts, start)))
+                                      _inside(quoted, starts, start), surname))
     return found
 
 
@@ -262,8 +264,9 @@ def _first_and_last_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=_RUNS_REMEMBERED)
-def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
-    """The name in a capitalised run, its titles, and where the mention starts in the run.
+def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, str] | None:
+    """The name in a capitalised run, its titles, where the mention starts in the run,
+    and the name's last word (its surname).
 
     Runs repeat within and across articles (``Donald Trump``, ``The``), so the
     parse of each is remembered.
@@ -278,7 +281,8 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int] | None:
         return None
     first_word = (titles[0] if titles else name).split()[0]
     name_at = run.rfind(name)
-    return name, titles, max(0, run.rfind(first_word, 0, name_at + len(first_word)))
+    return (name, titles, max(0, run.rfind(first_word, 0, name_at + len(first_word))),
+            name.split()[-1])
 
 
 def _capitalised_runs(text: str) -> Iterator[regex.Match]:
@@ -373,7 +377,7 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
         return None
     wanted = "f" if source.head in _FEMININE else "m"
     candidates = [m for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
-    candidates += [_NameMention(s, e, k, (), False)
+    candidates += [_NameMention(s, e, k, (), False, k.split()[-1])
                    for s, e, k in names.resolved if e <= source.start]
     for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
         key = names.key(mention.name, mention.start)

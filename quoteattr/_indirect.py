@@ -19,7 +19,8 @@ import bisect
 import functools
 import itertools
 import math
-from typing import Iterable, Sequence
+import re
+from typing import Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -42,6 +43,7 @@ _QUOTED_OBJECT_PRECISION = 0.25
 _MIN_CONTENT_WORDS = 2
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
+_QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
@@ -105,7 +107,7 @@ _LEAD_WORDS = regex.compile(
     r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
     regex.IGNORECASE,
 )
-_SUBORDINATE = regex.compile(
+_SUBORDINATE = Trailing(
     r"(?:^|[,;—–]|\s)\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
     r"whereas|once)\s*$",
     regex.IGNORECASE,
@@ -122,11 +124,11 @@ _QUESTION = regex.compile(
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
-_RELATIVE_OBJECT = regex.compile(r"\b(?:which|that)\s+(?:even\s+)?$")
-_COORDINATE_END = regex.compile(r"[,;]\s*(?:and|but|so|yet)\s+$")
+_RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$")
+_COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
-_INTRO_END = regex.compile(r"[,;:]\s*$")
+_INTRO_END = Trailing(r"[,;:]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -134,6 +136,9 @@ _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
+# Every match of _SOURCELESS starts with one of these (a plain alternation, which the
+# standard library's re finds faster than regex finds _SOURCELESS):
+_SOURCELESS_VERBS = re.compile("seem|appear|expect")
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
 )
@@ -187,7 +192,7 @@ def attribute_indirect(
     cues = layout.cues
     for sentence in _sentences(layout, direct):
         if sentence.nested:
-            inner = [a for a in _attribute_sentence(sentence) if _named(a)]
+            inner = _named_within(sentence)
             found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
         elif not _covered(taken, sentence.start, sentence.end):
             found.extend(_attribute_sentence(sentence))
@@ -269,7 +274,7 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
     text = layout.cues.text
     quoted = layout.quoted_spans()
     found: list[Attribution] = []
-    for match in _SOURCELESS.finditer(text):
+    for match in _sourceless_matches(text):
         verb_start = match.start(1) if match.group(1) else match.start(2)
         be = _BE_BEFORE.search(text, max(0, verb_start - _BE_REACH), verb_start)
         if match.group(2) and be is None:
@@ -291,6 +296,16 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
         found.append(Attribution(content, QuoteKind.INDIRECT, cue, None, "sourceless", 0.5,
                                  sentence[2]))
     return found
+
+
+def _sourceless_matches(text: str) -> Iterator[regex.Match]:
+    """``_SOURCELESS.finditer(text)``, tried only where one of its verbs starts."""
+    end = 0
+    for verb in _SOURCELESS_VERBS.finditer(text):
+        match = _SOURCELESS.match(text, verb.start()) if verb.start() >= end else None
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
@@ -387,8 +402,21 @@ def _nested_reports(cues: CueIndex, outer: list[Attribution], depth: int) -> lis
     for attribution in outer:
         start, end = attribution.content
         nested = _Sentence(cues, start, end, attribution.paragraph, True)
-        found.extend(a for a in _attribute_sentence(nested) if _named(a) and a.content != (start, end))
+        found.extend(a for a in _named_within(nested) if a.content != (start, end))
     return found + _nested_reports(cues, found, depth - 1)
+
+
+def _named_within(sentence: _Sentence) -> list[Attribution]:
+    """The attributions of a nested sentence that are kept (see :func:`_named`).
+
+    An attribution takes the cue it was found at, or a strong one (``quoted X as
+    saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
+    not read.
+    """
+    cues = sentence.cues.within(sentence.start, sentence.end)
+    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == _QUOTING for cue in cues):
+        return []
+    return [a for a in _attribute_sentence(sentence) if _named(a)]
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
@@ -582,7 +610,7 @@ def quoted_as_saying(
     sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
 ) -> Attribution | None:
     """``The Post quoted X as saying that ...``: X speaks, the Post relays."""
-    if cue.lemma != "quote" or cue.participle:
+    if cue.lemma != _QUOTING or cue.participle:
         return None
     text = sentence.text
     found = _QUOTED_AS.match(text, cue.end, sentence.end)
@@ -702,6 +730,8 @@ def cue_then_clause(
     text = sentence.text
     if cue.prepositional:
         return None
+    if cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
+        return None  # too weak a cue without ``that``, whatever its source and clause
     source = _subject_of(sentence, cue, previous)
     if source is None:
         return None
@@ -897,10 +927,18 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim(text, start, end)
     while end > start and text[end - 1] in _END_PUNCTUATION:
         end -= 1
-    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
-    if dangling is not None:
-        return _trim_content(text, start, dangling.start())
+    if _may_dangle(text, start, end):
+        dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+        if dangling is not None:
+            return _trim_content(text, start, dangling.start())
     return trim(text, start, end)
+
+
+def _may_dangle(text: str, start: int, end: int) -> bool:
+    """Whether a conjunction may end ``text[start:end]``: one ends its last four
+    characters (``$`` also matches before a final newline)."""
+    tail = text[max(start, end - 4):end]
+    return "and" in tail or "but" in tail or "or" in tail
 
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:

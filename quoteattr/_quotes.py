@@ -52,7 +52,7 @@ _SPACED_CLOSERS = frozenset("»›")
 _POSSESSED = regex.compile(r" \p{Ll}")
 _LOOKAHEAD_MARKS = 4
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
-_NEAR_LETTERS = 16
+_NEAR_LETTERS = 16  # how far into a quote a letter is looked for before the word array
 _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
 _ROCK_N_ROLL = regex.compile(r"\s['’‘]n$")
 
