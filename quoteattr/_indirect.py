@@ -19,7 +19,6 @@ import bisect
 import functools
 import itertools
 import math
-import re
 from typing import Iterable, Iterator, Sequence
 
 import attrs
@@ -136,9 +135,7 @@ _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
-# Every match of _SOURCELESS starts with one of these (a plain alternation, which the
-# standard library's re finds faster than regex finds _SOURCELESS):
-_SOURCELESS_VERBS = re.compile("seem|appear|expect")
+_SOURCELESS_VERBS = ("seem", "appear", "expect")  # every match of _SOURCELESS starts with one
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
 )
@@ -299,13 +296,23 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
 
 
 def _sourceless_matches(text: str) -> Iterator[regex.Match]:
-    """``_SOURCELESS.finditer(text)``, tried only where one of its verbs starts."""
+    """``_SOURCELESS.finditer(text)``, tried only where one of its verbs starts (found
+    with ``str.find``, much faster than a scan with the whole pattern)."""
     end = 0
-    for verb in _SOURCELESS_VERBS.finditer(text):
-        match = _SOURCELESS.match(text, verb.start()) if verb.start() >= end else None
+    for start in sorted(_occurrences(text, _SOURCELESS_VERBS)):
+        match = _SOURCELESS.match(text, start) if start >= end else None
         if match is not None:
             end = match.end()
             yield match
+
+
+def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
+    """Every place where one of ``words`` occurs in ``text``."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
 
 
 def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
