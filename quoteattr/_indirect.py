@@ -298,9 +298,15 @@ def _sourceless(layout: Layout, taken: list[tuple[int, int]]) -> list[Attributio
 def _sourceless_matches(text: str) -> Iterator[regex.Match]:
     """``_SOURCELESS.finditer(text)``, tried only where one of its verbs starts (found
     with ``str.find``, much faster than a scan with the whole pattern)."""
+    return _matches_at(_SOURCELESS, text, sorted(_occurrences(text, _SOURCELESS_VERBS)))
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)``, tried only at ``starts``, in order: every match of
+    ``pattern`` starts at one of them."""
     end = 0
-    for start in sorted(_occurrences(text, _SOURCELESS_VERBS)):
-        match = _SOURCELESS.match(text, start) if start >= end else None
+    for start in starts:
+        match = pattern.match(text, start) if start >= end else None
         if match is not None:
             end = match.end()
             yield match
@@ -329,7 +335,7 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     quoted = layout.quoted_spans()
     verbs = _lexicons.stance_verbs()
     found: list[Attribution] = []
-    for match in _stance_pattern().finditer(text):
+    for match in _stance_matches(text):
         lemma, complement = verbs[match.group().lower()]
         at = _sentence_at(layout, quoted, match.start())
         if found and match.start() < found[-1].content[1]:
@@ -357,6 +363,17 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
 def _stance_pattern() -> regex.Pattern:
     forms = sorted(_lexicons.stance_verbs(), key=len, reverse=True)
     return regex.compile(rf"\b(?:{'|'.join(map(regex.escape, forms))})\b", regex.IGNORECASE)
+
+
+def _stance_matches(text: str) -> Iterator[regex.Match]:
+    """``_stance_pattern().finditer(text)``, tried only where a stance verb starts in the
+    lowercased text. A text with ``ſ`` or ``İ``, which regex's IGNORECASE reads as ``s``
+    and ``i``, or a lexicon with a form not in ASCII, is scanned whole."""
+    lowered = text.lower()
+    forms = _lexicons.stance_verbs()
+    if len(lowered) != len(text) or "ſ" in lowered or not all(map(str.isascii, forms)):
+        return _stance_pattern().finditer(text)
+    return _matches_at(_stance_pattern(), text, sorted(_occurrences(lowered, forms)))
 
 
 def _sentence_at(
