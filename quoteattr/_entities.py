@@ -71,7 +71,7 @@ class _Cluster:
     name: str = attrs.field(converter=sys.intern)  # one string for many "officials"
     kind: EntityKind
     ends: dict[int, int] = attrs.Factory(dict)
-    other_mentions: list[tuple[int, int]] = attrs.Factory(list)
+    other_mentions: tuple[tuple[int, int], ...] = ()
     titles: tuple[str, ...] = ()
     gender: str = attrs.field()
 
@@ -83,7 +83,7 @@ class _Cluster:
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
         if self.ends.setdefault(start, end) != end and (start, end) not in self.other_mentions:
-            self.other_mentions.append((start, end))
+            self.other_mentions = (*self.other_mentions, (start, end))
         for title in titles:
             if title and title not in self.titles:
                 self.titles = (*self.titles, title)
@@ -148,9 +148,8 @@ def _clusters(
     names = _Names(_name_mentions(text, quoted, paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
-    starts = [-1 if mention is None else mention.start for mention in mentions]
     in_text_order = [index for index, mention in enumerate(mentions) if mention is not None]
-    in_text_order.sort(key=starts.__getitem__)
+    in_text_order.sort(key=lambda index: cast(Mention, mentions[index]).start)
     for index in in_text_order:
         keys[index] = _resolve_source(text, cast(Mention, mentions[index]), names, clusters)
     found = {k for k in keys if k is not None}
