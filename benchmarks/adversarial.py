@@ -16,11 +16,16 @@ Usage::
     python benchmarks/adversarial.py             # the scaling table
     python benchmarks/adversarial.py --scale 4   # base sizes times 4
     python benchmarks/adversarial.py --memory    # also peak memory on ~50 MB (minutes)
+    python benchmarks/adversarial.py --memory-only --megabytes 20   # peak memory only
+
+Peak memory is measured on quote-dense prose (``PARAGRAPH`` repeated) and on real
+news (the PolNeAR articles beside the checkout, repeated), each in a fresh process.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import subprocess
 import sys
@@ -31,6 +36,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import quoteattr  # noqa: E402
+from quoteattr._bench import default_corpus, load_texts  # noqa: E402
 
 LIMIT = 2.3
 DOUBLINGS = 4
@@ -184,9 +190,36 @@ def scaling(scale: float = 1.0, only: str | None = None) -> list[str]:
     return bad
 
 
-def _peak_in_child(megabytes: float) -> None:
-    """Run in a subprocess: analyse ~``megabytes`` MB of news prose, print size and peak."""
-    text = (PARAGRAPH * int(megabytes * 1_000_000 / len(PARAGRAPH) + 1))
+def _quote_dense_prose(megabytes: float) -> str:
+    """~``megabytes`` MB of ``PARAGRAPH``: a quote every 70 characters."""
+    return PARAGRAPH * int(megabytes * 1_000_000 / len(PARAGRAPH) + 1)
+
+
+def _real_news(megabytes: float) -> str:
+    """~``megabytes`` MB of the PolNeAR articles, one after another and from the first
+    again as needed; empty when the corpus is not beside the checkout."""
+    corpus = default_corpus()
+    if corpus is None:
+        return ""
+    articles, size = [], 0
+    for article in itertools.cycle(load_texts([corpus])):
+        if size >= megabytes * 1_000_000:
+            break
+        articles.append(article)
+        size += len(article) + 2
+    return "\n\n".join(articles)
+
+
+MEMORY_INPUTS: dict[str, Callable[[float], str]] = {
+    "quote-dense prose": _quote_dense_prose,
+    "real news": _real_news,
+}
+
+
+def _peak_in_child(megabytes: float, name: str) -> None:
+    """Run in a subprocess: analyse ~``megabytes`` MB of the input ``name``, print its
+    size, the peak resident memory before and after, the seconds taken and the quotes."""
+    text = MEMORY_INPUTS[name](megabytes)
     import quoteattr._lexicons  # noqa: F401  (loaded before the baseline)
     quoteattr.analyze('"Load," the lexicons said.')
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -198,19 +231,25 @@ def _peak_in_child(megabytes: float) -> None:
           len(doc.quotes))
 
 
-def memory(megabytes: float) -> float:
-    """Peak resident memory of ``analyze`` on ~``megabytes`` MB, as a multiple of the input."""
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", str(megabytes)],
-        check=True, capture_output=True, text=True,
-    ).stdout.split()
-    chars, size, before, after, elapsed, found = (float(x) for x in out)
-    ratio = after / size
-    print(f"memory: input {chars / 1e6:.1f} M characters ({size / 1e6:.1f} MB UTF-8), "
-          f"{int(found)} quotes in {elapsed:.0f} s; peak RSS {after / 1e6:.0f} MB "
-          f"({before / 1e6:.0f} MB before analyze) = {ratio:.1f}x the input "
-          f"({(after - before) / size:.1f}x for analyze alone)")
-    return ratio
+def memory(megabytes: float) -> dict[str, float]:
+    """Peak resident memory of ``analyze`` on ~``megabytes`` MB of each input of
+    ``MEMORY_INPUTS``, each in a fresh process, as a multiple of the input's UTF-8 size."""
+    ratios = {}
+    for name in MEMORY_INPUTS:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(megabytes), "--input", name],
+            check=True, capture_output=True, text=True,
+        ).stdout.split()
+        chars, size, before, after, elapsed, found = (float(x) for x in out)
+        if not chars:
+            print(f"memory, {name}: skipped (no PolNeAR beside the checkout)")
+            continue
+        ratios[name] = after / size
+        print(f"memory, {name}: input {chars / 1e6:.1f} M characters ({size / 1e6:.1f} MB "
+              f"UTF-8), {int(found)} quotes in {elapsed:.0f} s; peak RSS {after / 1e6:.0f} MB "
+              f"({before / 1e6:.0f} MB before analyze) = {ratios[name]:.1f}x the input "
+              f"({(after - before) / size:.1f}x for analyze alone)", flush=True)
+    return ratios
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,11 +257,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the base sizes")
     parser.add_argument("--family", help="run only the families whose name holds this")
     parser.add_argument("--memory", action="store_true", help="measure peak memory (slow)")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="measure peak memory and skip the scaling table")
     parser.add_argument("--megabytes", type=float, default=50.0, help="input for --memory")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--input", choices=MEMORY_INPUTS, default="quote-dense prose",
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        _peak_in_child(args.child)
+        _peak_in_child(args.child, args.input)
+        return 0
+    if args.memory_only:
+        memory(args.megabytes)
         return 0
     bad = scaling(args.scale, args.family)
     print(f"super-linear (ratio > {LIMIT}): {', '.join(bad) or 'none'}")

@@ -46,6 +46,10 @@ _INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
 # Runs of the letters that regex's IGNORECASE equates with ASCII ones, in lowercased text
 # (a plain character class, which the standard library's re splits on twice as fast):
 _LETTER_RUN = re.compile("([a-z\u017f]+)")
+# A character that is not, and does not lowercase to, one of those letters; and how many
+# characters are lowercased and split at a time, which bounds the memory of the scan.
+_RUN_BREAK = re.compile("[^A-Za-z\u0130\u017f\u212a]")
+_BLOCK = 1 << 16
 # Before ``position``, a word that runs on into it: a letter, then marks and digits,
 # then at most one of the characters that join the parts of a word.
 _WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
@@ -158,20 +162,42 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
     The known words are plain letters, so only the runs of letters that regex's
     IGNORECASE equates with ASCII ones are looked up, in bulk, in the lowercased text;
     a run is a verb when it is also a whole word. A phrase starts at a word boundary
-    with its first word, so at such a run: one whose lower case opens a phrase.
+    with its first word, so at such a run: one whose lower case opens a phrase. The
+    text is read in blocks (:func:`_blocks`), so that only one block's runs are held
+    at a time.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text) or not _known_words_are_letters():
-        return _scan_each_word(text)  # İ lowercases to two characters
+    if not _known_words_are_letters():
+        return _scan_each_word(text)
     openers = _phrase_openers() or frozenset()
     words = []
     starts: list[int] = []
-    for start, end, entry, opens in _known_runs(lowered, openers):
-        if opens:
-            starts.append(start)
-        if entry is not None and _is_whole_word(text, start, end):
-            words.append((start, end, text[start:end], entry))
+    for offset, block in _blocks(text):
+        lowered = block.lower()
+        if len(lowered) != len(block):
+            return _scan_each_word(text)  # İ lowercases to two characters
+        for start, end, entry, opens in _known_runs(lowered, openers):
+            start, end = start + offset, end + offset
+            if opens:
+                starts.append(start)
+            if entry is not None and _is_whole_word(text, start, end):
+                words.append((start, end, sys.intern(text[start:end]), entry))
     return words, starts if openers else None
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` in blocks of about ``_BLOCK`` characters, each with its offset, cut before
+    a character that no run of ``_LETTER_RUN`` holds in any case: a run found in a
+    block is a run of the whole text.
+
+    >>> list(_blocks("ab cd"))
+    [(0, 'ab cd')]
+    """
+    start = 0
+    while start < len(text):
+        cut = _RUN_BREAK.search(text, start + _BLOCK)
+        end = len(text) if cut is None else cut.start()
+        yield start, text[start:end]
+        start = end
 
 
 def _known_runs(

@@ -21,6 +21,7 @@ import bisect
 import collections
 import functools
 import heapq
+import itertools
 import sys
 from typing import Iterator, NamedTuple, Sequence, cast
 
@@ -48,6 +49,7 @@ _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _RUNS_REMEMBERED = 8192
+_RUNS_AT_ONCE = 4096
 _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
@@ -71,7 +73,7 @@ class _Cluster:
     name: str = attrs.field(converter=sys.intern)  # one string for many "officials"
     kind: EntityKind
     ends: dict[int, int] = attrs.Factory(dict)
-    other_mentions: list[tuple[int, int]] = attrs.Factory(list)
+    other_mentions: tuple[tuple[int, int], ...] = ()
     titles: tuple[str, ...] = ()
     gender: str = attrs.field()
 
@@ -83,7 +85,7 @@ class _Cluster:
 
     def add(self, start: int, end: int, titles: Sequence[str] = ()) -> None:
         if self.ends.setdefault(start, end) != end and (start, end) not in self.other_mentions:
-            self.other_mentions.append((start, end))
+            self.other_mentions = (*self.other_mentions, (start, end))
         for title in titles:
             if title and title not in self.titles:
                 self.titles = (*self.titles, title)
@@ -148,9 +150,8 @@ def _clusters(
     names = _Names(_name_mentions(text, quoted, paragraphs), quoted)
     clusters: dict[str, _Cluster] = {}
     keys: list[str | None] = [None] * len(mentions)
-    starts = [-1 if mention is None else mention.start for mention in mentions]
     in_text_order = [index for index, mention in enumerate(mentions) if mention is not None]
-    in_text_order.sort(key=starts.__getitem__)
+    in_text_order.sort(key=lambda index: cast(Mention, mentions[index]).start)
     for index in in_text_order:
         keys[index] = _resolve_source(text, cast(Mention, mentions[index]), names, clusters)
     found = {k for k in keys if k is not None}
@@ -221,20 +222,26 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 def _name_mentions(
     text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
 ) -> list[_NameMention]:
+    """The name mentions of ``text``, in text order.
+
+    Its capitalised runs are parsed in batches of ``_RUNS_AT_ONCE``: in bulk, but
+    without holding the spans and words of every run of a long text at once.
+    """
     starts = [s for s, _ in quoted]
-    spans = [run.span() for run in _capitalised_runs(text)]
+    spans: Iterator[tuple[int, int]] = (run.span() for run in _capitalised_runs(text))
     headlines = _title_case_paragraphs(text, paras)
     if headlines:
         headline_starts = [h for h, _ in headlines]
-        spans = [_first_and_last_name(text, start, end)
+        spans = (_first_and_last_name(text, start, end)
                  if _inside(headlines, headline_starts, start) else (start, end)
-                 for start, end in spans]
+                 for start, end in spans)
     found = []
-    for (start, end), parsed in zip(spans, map(_parse_run, [text[s:e] for s, e in spans])):
-        if parsed is not None:
-            name, titles, offset, surname = parsed
-            found.append(_NameMention(start + offset, end, name, titles,
-                                      _inside(quoted, starts, start), surname))
+    while batch := list(itertools.islice(spans, _RUNS_AT_ONCE)):
+        for (start, end), parsed in zip(batch, map(_parse_run, [text[s:e] for s, e in batch])):
+            if parsed is not None:
+                name, titles, offset, surname = parsed
+                found.append(_NameMention(start + offset, end, name, titles,
+                                          _inside(quoted, starts, start), surname))
     return found
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quoteattr import _cues as _cues_module
 from quoteattr._cues import Cue, CueIndex, find_cues
 
 POLNEAR = pathlib.Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -230,3 +231,13 @@ def test_the_index_finds_phrases_where_a_scan_of_the_whole_text_does(text: str) 
     """The index tries phrases only where one may start: at a word whose lower case
     opens one, or after a non-word character inside a word; a scan tries everywhere."""
     assert CueIndex(text).within(0, len(text)) == find_cues(text, 0, len(text))
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.integers(1, 12))
+def test_the_word_scan_is_the_same_in_blocks(text: str, block: int) -> None:
+    """Reading the text in blocks, which bounds the scan's memory, finds the same verbs
+    and phrase starts as reading it whole, wherever the blocks are cut."""
+    whole = _cues_module._scan_words(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_cues_module, "_BLOCK", block)
+        assert whole == _cues_module._scan_words(text)
