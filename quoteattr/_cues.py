@@ -175,8 +175,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
         lowered = block.lower()
         if len(lowered) != len(block):
             return _scan_each_word(text)  # İ lowercases to two characters
-        for start, end, entry, opens in _known_runs(lowered, openers):
-            start, end = start + offset, end + offset
+        for start, end, entry, opens in _known_runs(lowered, openers, offset):
             if opens:
                 starts.append(start)
             if entry is not None and _is_whole_word(text, start, end):
@@ -201,11 +200,11 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _known_runs(
-    lowered: str, openers: frozenset[str]
+    lowered: str, openers: frozenset[str], offset: int = 0
 ) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
-    once their letters are read as ASCII: each with its verb entry and whether it opens
-    a phrase, in text order."""
+    once their letters are read as ASCII: each with its offsets (``lowered`` starting
+    at ``offset``), its verb entry and whether it opens a phrase, in text order."""
     known = _known_words()
     pieces = _LETTER_RUN.split(lowered)  # text between runs, run, text between runs, ...
     runs = pieces[1::2]
@@ -213,7 +212,7 @@ def _known_runs(
     if "ſ" in lowered:
         found = sorted({*found, *(index for index, run in enumerate(runs)
                                  if run.translate(_ASCII_CASE_TWINS) in openers)})
-    end = counted = 0
+    end, counted = offset, 0
     for index in found:
         run = runs[index]
         end += sum(map(len, pieces[counted:2 * index + 2]))

@@ -100,8 +100,9 @@ class _Cluster:
         >>> list(cluster.mentions())
         [(0, 3), (0, 7), (9, 12)]
         """
-        firsts = ((start, self.ends[start]) for start in sorted(self.ends))
-        return heapq.merge(firsts, sorted(self.other_mentions))
+        starts = sorted(self.ends)
+        firsts = zip(starts, map(self.ends.__getitem__, starts))
+        return heapq.merge(firsts, sorted(self.other_mentions)) if self.other_mentions else firsts
 
 
 class _NameMention(NamedTuple):
