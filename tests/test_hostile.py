@@ -16,8 +16,11 @@ import tracemalloc
 from typing import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quoteattr
+from quoteattr import _indirect
 from work_counting import profile_events
 
 HOSTILE = {
@@ -143,14 +146,20 @@ _DENSE = (
 )
 
 
-def test_memory_on_quote_dense_prose() -> None:
+_CURLY = _DENSE.replace('"The', "\u201cThe").replace('work,"', "work,\u201d").replace(
+    '"a', "\u201ca").replace('money."', "money.\u201d")
+
+
+@pytest.mark.parametrize("paragraph", [_DENSE, _CURLY], ids=["straight quotes", "curly quotes"])
+def test_memory_on_quote_dense_prose(paragraph: str) -> None:
     """Prose with a quote every 70 characters: the document takes at most 12 times the
     text's size and analyze at most 20 times at its peak (Python objects, as tracemalloc
     counts them; they were 19 and 35 times when every span kept its own copy of a cue or a
     name and the cue candidates lived until the end, and the peak was 24 times when the
-    word scan split the whole text at once)."""
-    text = _DENSE * 700
-    quoteattr.analyze(_DENSE)
+    word scan split the whole text at once, 28 with curly quotes when the text was
+    lowercased at once: ``str.lower`` takes 14 bytes a character on text not in ASCII)."""
+    text = paragraph * 700
+    quoteattr.analyze(paragraph)
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
@@ -161,3 +170,18 @@ def test_memory_on_quote_dense_prose() -> None:
     assert 2800 == len(doc.quotes)
     assert kept - before <= 12 * len(text)
     assert peak - before <= 20 * len(text)
+
+
+_WORD_PIECES = ["declined", "DECLINED", "Refused", "refuses", "ſ", "İ", "\u212a", "é", " ", ",",
+                "x", "de", "clined"]
+
+
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=30).map("".join), st.integers(1, 9))
+def test_lowercased_occurrences_are_the_same_in_pieces(text: str, piece: int) -> None:
+    """Stance verbs are looked for in the text lowercased a piece at a time, which bounds
+    the memory of ``str.lower``; the places found do not depend on where pieces are cut."""
+    words = ["declined", "refused", "refuses"]
+    whole = _indirect._lowered_occurrences(text, words)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_indirect, "_LOWERED_AT_ONCE", piece)
+        assert whole == _indirect._lowered_occurrences(text, words)
