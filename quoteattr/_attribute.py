@@ -64,6 +64,8 @@ _CLAUSE_BREAK = regex.compile(
 )
 _BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|\p{Ll}+ing)\b")
 _COLON_LEAD = regex.compile(r":\s*$")
+_DASH_TAG = regex.compile(r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
+_DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]*)?(?:\n|$)")
 
 
 @attrs.frozen(weakref_slot=False)
@@ -88,6 +90,7 @@ class _Context:
     before: tuple[int, int]
     after: tuple[int, int]
     previous: Mention | None
+    previous_cue: Cue | None
 
     @property
     def text(self) -> str:
@@ -163,6 +166,7 @@ def _attribute_sentence(
 ) -> list[_Slot]:
     results: list[_Slot] = []
     previous: Mention | None = None
+    previous_cue: Cue | None = None
     for i, quote in enumerate(quotes):
         if results and _absorbs(cues, results[-1], quote):
             limit = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
@@ -173,10 +177,11 @@ def _attribute_sentence(
             before_start = lead_in[0]
         after_end = quotes[i + 1].open_start if i + 1 < len(quotes) else sentence[1]
         context = _Context(cues, sentence, quote, (before_start, quote.open_start),
-                           (quote.close_end, after_end), previous)
+                           (quote.close_end, after_end), previous, previous_cue)
         attribution = _apply_rules(context, paragraph)
         if attribution is not None and attribution.source is not None:
             previous = attribution.source
+        previous_cue = attribution.cue if attribution is not None else None
         results.append(_Slot(quote, paragraph, attribution))
     return results
 
@@ -302,6 +307,21 @@ def quoted_as_saying(context: _Context) -> Found | None:
     return Found(cue, speaker, QuoteKind.DIRECT, _content(context), 0.75, relay)
 
 
+def dash_tag(context: _Context) -> Found | None:
+    """``"Q." ― Ana Ruiz``: a dash and a name after the quote close its line, the way
+    vox pops, epigraphs and fact checks credit a quotation."""
+    text = context.text
+    tag = _DASH_TAG.match(text, context.quote.close_end)
+    if tag is None or not _DASH_TAG_END.match(text, tag.end()):
+        return None
+    source = tag_phrase(text, tag.start(2), tag.end(2))
+    if source is None or source.form != "name":
+        return None
+    cue = Cue(tag.start(1), tag.end(1), tag.start(1), tag.end(1), tag.group(1), 0.5, True,
+              tag.group(1))
+    return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
+
+
 def cue_before(context: _Context) -> Found | None:
     """``Smith said: "Q"`` / ``He told reporters, "Q"``: the tag right before the quote."""
     text = context.text
@@ -365,7 +385,8 @@ def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
 def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
-    cues = context.cues.within(context.before[0], context.quote.open_start)
+    cues = [c for c in context.cues.within(context.before[0], context.quote.open_start)
+            if c != context.previous_cue]
     opening = [c for c in cues if _opens_own_clause(text, [c])]
     strong = opening[-1:] or [
         c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle][:1]
@@ -410,6 +431,7 @@ def clause_then_tag(context: _Context) -> Found | None:
 
 RULES: Sequence[Callable[[_Context], Found | None]] = (
     cue_after,
+    dash_tag,
     unknown_verb_tag,
     quoted_as_saying,
     cue_before,
@@ -515,6 +537,8 @@ def _borrow(text: str, slots: list[_Slot], i: int) -> Attribution | None:
             continue
         other = slots[j].attribution
         if other is None or other.kind is QuoteKind.INDIRECT:
+            continue
+        if j > i and other.cue.end <= slots[j].quote.open_start:
             continue
         if slots[j].paragraph == slot.paragraph:
             rule = "same_paragraph"
