@@ -11,6 +11,8 @@ import bisect
 import functools
 from typing import TypeVar
 
+import regex
+
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
@@ -26,6 +28,9 @@ _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
 _Item = TypeVar("_Item")
 _LEMMAS_REMEMBERED = 1024
+_WIDE_SPACES = regex.compile(r"[\xa0\u2000-\u200a\u202f\u205f\u3000]")
+_AS_SPACE = dict.fromkeys(map(ord, "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                   "\u2009\u200a\u202f\u205f\u3000"), " ")
 
 
 def analyze(text: str) -> Document:
@@ -69,8 +74,10 @@ def _resolved(
     The mentions, quotations and paragraphs are freed on return, before the quotes
     are built.
     """
-    attributions, quoted, paragraphs = _attributions(text)
-    relays = own_relays(text, attributions)
+    view = plain_spaces(text)
+    attributions, quoted, paragraphs = _attributions(view)
+    relays = own_relays(view, attributions)
+    del view
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
     resolved, entities = resolve(text, mentions, quoted, paragraphs)
     return attributions, resolved, entities
@@ -89,6 +96,17 @@ def _attributions(
     direct = attribute(text, layout)
     return (direct + attribute_indirect(text, direct, layout), layout.quoted_spans(),
             layout.paragraphs)
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with no-break, thin and other wide spaces made plain spaces, so that
+    rules written with a space in them read ``he\\xa0told`` as ``he told``; offsets
+    stay those of ``text``, as each space is one character still.
+
+    >>> plain_spaces("he\\xa0told")
+    'he told'
+    """
+    return text.translate(_AS_SPACE) if _WIDE_SPACES.search(text) else text
 
 
 def _check_input(text: object) -> None:
