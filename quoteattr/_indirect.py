@@ -30,8 +30,8 @@ from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    STRONG_CUE, according_source, clause_subject, is_dateline, is_finite_cue, phrase_after,
-    relative_source, source_of,
+    STRONG_CUE, according_source, clause_subject, is_dateline, is_finite_cue, modified_subject,
+    phrase_after, relative_source, source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -818,6 +818,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     with its modifiers (``The county teachers union``) or a list."""
     text = sentence.text
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
+    if source is None or not _opens_clause(text, sentence, source):
+        source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
     if source is None or _is_first_person(source):
         return None
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
@@ -830,6 +832,17 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if subject is None or not _opens_clause(text, sentence, subject):
         return None
     return subject
+
+
+def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:
+    """Where the clause of ``cue`` opens: after the last comma, semicolon or colon
+    before it, or at the sentence start, past leading words such as ``But``."""
+    start = max(sentence.start, cue.start - _LEAD_REACH)
+    mark = max(text.rfind(",", start, cue.start), text.rfind(";", start, cue.start),
+               text.rfind(":", start, cue.start))
+    opening = sentence.start if mark < 0 else mark + 1
+    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    return lead.end() if lead else opening
 
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:

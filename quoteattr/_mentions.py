@@ -419,3 +419,13 @@ def _title_words(words: list[str]) -> str:
     while kept and kept[-1].lower() in _NOT_CLOSING_TITLE:
         kept = kept[:-1]
     return " ".join(kept).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def is_source_head(word: str) -> bool:
+    """Whether ``word``, lowercased, is a noun that heads a source (a role, a group, a
+    body, an anonymous source or a document).
+
+    >>> is_source_head("Experts"), is_source_head("bridge")
+    (True, False)
+    """
+    return _is_head_word(word.lower())

@@ -19,8 +19,8 @@ from quoteattr import _lexicons
 from quoteattr._cues import Cue
 from quoteattr._text import WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
-    CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, object_pronoun, phrase_head, phrase_reach, source_after,
-    source_before, split_name, tag_phrase,
+    CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
+    phrase_reach, source_after, source_before, split_name, tag_phrase,
 )
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
@@ -87,6 +87,9 @@ _NOT_IN_SUBJECT = frozenset(
     "who whom whose which what where why how whether there is was were are be been "
     "being has have had will would could should can may might must do does did not never".split()
 )
+_SUBJECT_LINKS = frozenset(
+    "on in from of at for with around across within inside outside near and".split())
+_HEAD_WORDS = 4
 _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
     "nine ten".split()
@@ -242,6 +245,39 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         return None
     return tag_phrase(text, opening, end) or Mention(
         opening, end, "description", "", (), phrase_head(words))
+
+
+def modified_subject(text: str, start: int, end: int) -> Mention | None:
+    """``Experts on North Korea and arms control say``: a subject whose head noun is
+    followed by prepositional phrases, filling ``text[start:end]``. Its head is the
+    noun before the first preposition, which the lexicons must know as a source head.
+
+    >>> t = "Political observers in Virginia and around the country say"
+    >>> m = modified_subject(t, 0, t.index(" say"))
+    >>> t[m.start:m.end], m.head
+    ('Political observers in Virginia and around the country', 'observers')
+    >>> modified_subject("Prices in Virginia say", 0, 17) is None
+    True
+    """
+    start, end = trim(text, start, _subject_end(text, start, end))
+    words = list(_SUBJECT_WORD.finditer(text, start, end))
+    lowered = [w.group().lower() for w in words]
+    first_link = next((i for i, w in enumerate(lowered) if w in _SUBJECT_LINKS), 0)
+    if not 1 <= first_link <= _HEAD_WORDS or len(words) > _SUBJECT_WORDS + 2:
+        return None
+    head = words[first_link - 1]
+    if _SUBJECT_PHRASE.fullmatch(text, start, end) is None or not is_source_head(head.group()):
+        return None
+    if lowered[-1] in _SUBJECT_LINKS or any(
+            w in _NOT_IN_SUBJECT or (w in CLAUSE_WORDS and w not in _SUBJECT_LINKS)
+            or w in _lexicons.pronouns() and w not in POSSESSIVES for w in lowered):
+        return None
+    if any(w.endswith(("ed", "n't", "n’t")) and w.islower() for w in lowered[first_link:]):
+        return None
+    first = tag_phrase(text, start, head.end())
+    if first is not None:
+        return attrs.evolve(first, end=end)
+    return Mention(start, end, "description", "", (), lowered[first_link - 1])
 
 
 def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> bool:
