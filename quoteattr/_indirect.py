@@ -872,7 +872,8 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
 
 def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
     that = _THAT_AFTER.match(text, start, end)
-    if that is not None and that.end() - start <= _THAT_REACH:
+    if that is not None and that.end() - start <= _THAT_REACH and not _VERB_FIRST.match(
+            text, that.end(), end):
         start = that.end()
     elif cue.lemma in _HEARER_VERBS:
         start = _after_hearer(text, start, end)

@@ -94,6 +94,7 @@ _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
     "nine ten".split()
 )
+_LEADING_WORD = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
 
 
@@ -161,7 +162,7 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
             break
         first, joint = other, _COMMA_JOINT
         if trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
-                text, start, first.start):
+                text, start, first.start) or _LEADING_WORD.fullmatch(text, start, first.start):
             widest = first
     if widest is mention:
         return mention
