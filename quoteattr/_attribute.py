@@ -63,6 +63,9 @@ _CLAUSE_BREAK = regex.compile(
     r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
 )
 _BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|\p{Ll}+ing)\b")
+_ADJUNCT_THEN_THAT = regex.compile(
+    r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
+    r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
 _COLON_LEAD = regex.compile(r":\s*$")
 _DASH_TAG = regex.compile(r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
 _DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]*)?(?:\n|$)")
@@ -471,7 +474,10 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
 
 def _clause_after(context: _Context, position: int) -> tuple[int, int]:
     start = trim(context.text, position, context.quote.close_end)[0]
-    if context.text.startswith("that ", start):
+    that = _ADJUNCT_THEN_THAT.match(context.text, start, context.quote.open_start)
+    if that is not None and not context.cues.within(start, that.start()):
+        start = that.end()
+    elif context.text.startswith("that ", start):
         start += 5
     return start, _clause_end(context.cues, context.quote, context.after[1])
 
