@@ -281,7 +281,10 @@ def _fits_phrase(word: str, inside: bool) -> bool:
 
 
 def _is_head_word(lower: str) -> bool:
-    return lower in _head_words()
+    """Whether ``lower`` heads a source: a word of the lexicons, or the singular of one
+    of their plurals (``voter`` for ``voters``)."""
+    heads = _head_words()
+    return lower in heads or lower + "s" in heads and lower not in _MODIFIERS
 
 
 @functools.cache
