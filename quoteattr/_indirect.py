@@ -50,6 +50,7 @@ _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
+_DASH_ASIDE_AFTER = regex.compile(r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
 _HEADLINE_SOURCE_WORDS = 4
 _HEARER_VERBS = frozenset(
@@ -871,6 +872,9 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
 
 
 def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+    aside = _DASH_ASIDE_AFTER.match(text, start, end)
+    if aside is not None:
+        start = aside.end()
     that = _THAT_AFTER.match(text, start, end)
     if that is not None and that.end() - start <= _THAT_REACH and not _VERB_FIRST.match(
             text, that.end(), end):

@@ -66,7 +66,7 @@ _ADJUNCT_REACH = 80
 _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
 _ADVERBS_BEFORE = Trailing(
-    r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|"
+    r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|here|"
     r"initially|subsequently|\p{Ll}+ly))+\s*$"
 )
 _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
