@@ -474,6 +474,8 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
 
 def _clause_after(context: _Context, position: int) -> tuple[int, int]:
     start = trim(context.text, position, context.quote.close_end)[0]
+    if context.text.startswith((",", ":"), start):
+        start = trim(context.text, start + 1, context.quote.close_end)[0]
     that = _ADJUNCT_THEN_THAT.match(context.text, start, context.quote.open_start)
     if that is not None and not context.cues.within(start, that.start()):
         start = that.end()

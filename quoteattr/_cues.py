@@ -304,7 +304,7 @@ def _cues_in(
     phrases: Iterable[tuple[int, int, str]],
     words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
 ) -> list[Cue]:
-    found = [_phrase_cue(*phrase) for phrase in phrases]
+    found = [_phrase_cue(text, start, *phrase) for phrase in phrases]
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
     starts = [c.start for c in found]
     for word_start, word_end, form, entry in words:
@@ -337,9 +337,14 @@ def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:
     return entry.text_count >= _SEEN_OFTEN and entry.precision < _MIN_PRECISION
 
 
-def _phrase_cue(start: int, end: int, matched: str) -> Cue:
+def _phrase_cue(text: str, limit: int, start: int, end: int, matched: str) -> Cue:
+    """The cue of a phrase from the lexicon, widened to its auxiliaries and adverbs
+    (``has pointed out``) as a verb's is."""
     phrase = " ".join(matched.lower().split())
-    return Cue(start, end, start, end, phrase, 1.0, True, phrase)
+    cue_start = _widen_left(text, limit, start, _word_before(text, limit, start))
+    before = [w.lower() for w in WORD.findall(text, cue_start, start)] if cue_start < start else []
+    return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase,
+               any(w in _AUXILIARIES for w in before), any(w in _BE for w in before))
 
 
 def _phrases() -> list[str]:
