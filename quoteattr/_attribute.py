@@ -13,13 +13,16 @@ a neighbouring quote (split quotes, quotes running over paragraphs).
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Callable, NamedTuple, Sequence
 
 import attrs
 import regex
 
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import Mention, source_before, tag_phrase
+from quoteattr._mentions import (
+    CLAUSE_WORDS, Mention, is_source_head, source_after, source_before, tag_phrase,
+)
 from quoteattr._sources import (
     inverted_phrase, is_aside, is_dateline, phrase_after, relative_source, relay_in, source_of,
     with_conjuncts,
@@ -67,6 +70,10 @@ _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
 _COLON_LEAD = regex.compile(r":\s*$")
+_SUBJECT_ASIDE = regex.compile(r"\s*,[^,;:\"“”]{1,100},")
+_INTRO_VERB_WORDS = 8
+_INTRO_COMMAS = 3
+_CONNECTORS = frozenset(["of", "for", "and", "at", "in", "on"])
 _DASH_TAG = regex.compile(r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
 _DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]*)?(?:\n|$)")
 
@@ -371,6 +378,57 @@ def colon_tag(context: _Context) -> Found | None:
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
 
 
+def colon_intro(context: _Context) -> Found | None:
+    """``McConnell delivered a blunt message to Trump: "Q"``: a clause that opens with
+    its subject and ends in a colon right before a quotation; the verb phrase, which the
+    lexicon need not know, is the cue."""
+    text = context.text
+    lead = _COLON_LEAD.search(text, *context.before)
+    if lead is None or not speech_like(text, context.quote):
+        return None
+    colon = lead.start()
+    for opening in _clause_openings(text, context.before[0], colon):
+        source = source_after(text, opening, colon) or _subject_to_head(text, opening, colon)
+        if source is None:
+            continue
+        verb = _past_aside(text, source.end, colon)
+        words = WORD.findall(text, verb, colon)
+        if not 1 <= len(words) <= _INTRO_VERB_WORDS or not words[0].islower() or (
+                words[0] in CLAUSE_WORDS):
+            return None
+        cue = Cue(verb, colon, verb, verb + len(words[0]), words[0], 0.0, False, words[0])
+        return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.5)
+    return None
+
+
+def _subject_to_head(text: str, start: int, end: int) -> Mention | None:
+    """``the county board issued``: the noun phrase opening ``text[start:end]`` up to its
+    first source head followed by a lowercase word (the verb)."""
+    words = list(itertools.islice(WORD.finditer(text, start, end), _INTRO_VERB_WORDS))
+    for word, following in zip(words, words[1:]):
+        if following.group()[0].islower() and following.group() not in _CONNECTORS and (
+                is_source_head(word.group())):
+            return tag_phrase(text, start, word.end())
+    return None
+
+
+def _clause_openings(text: str, start: int, colon: int) -> list[int]:
+    """Where the clause before a colon may open: the sentence start, then after each of
+    its first commas (``In response, Trump issued a statement:``)."""
+    openings = [start]
+    comma = text.find(",", start, colon)
+    while comma >= 0 and len(openings) <= _INTRO_COMMAS:
+        openings.append(comma + 1)
+        comma = text.find(",", comma + 1, colon)
+    return openings
+
+
+def _past_aside(text: str, position: int, limit: int) -> int:
+    """Past an aside between commas right after a subject (``The campaign, in a Q&A,``)."""
+    aside = _SUBJECT_ASIDE.match(text, position, limit)
+    return trim(text, aside.end() if aside else position, limit)[0]
+
+
 def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
     """``the supporter retorted: "Q"``: a verb the lexicon lacks, before a colon."""
     text = context.text
@@ -439,6 +497,7 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
     quoted_as_saying,
     cue_before,
     colon_tag,
+    colon_intro,
     clause_then_tag,
     mixed_in_sentence,
 )
