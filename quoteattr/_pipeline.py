@@ -11,8 +11,6 @@ import bisect
 import functools
 from typing import TypeVar
 
-import regex
-
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
@@ -28,9 +26,7 @@ _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
 _Item = TypeVar("_Item")
 _LEMMAS_REMEMBERED = 1024
-_WIDE_SPACES = regex.compile(r"[\xa0\u2000-\u200a\u202f\u205f\u3000]")
-_AS_SPACE = dict.fromkeys(map(ord, "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                   "\u2009\u200a\u202f\u205f\u3000"), " ")
+_WIDE_SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
 def analyze(text: str) -> Document:
@@ -106,7 +102,12 @@ def plain_spaces(text: str) -> str:
     >>> plain_spaces("he\\xa0told")
     'he told'
     """
-    return text.translate(_AS_SPACE) if _WIDE_SPACES.search(text) else text
+    if text.isascii():
+        return text
+    for space in _WIDE_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
 
 
 def _check_input(text: object) -> None:

@@ -12,6 +12,8 @@ functions find it for the attribution stages.
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 import regex
 
@@ -263,7 +265,7 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
     True
     """
     start, end = trim(text, start, _subject_end(text, start, end))
-    words = list(_SUBJECT_WORD.finditer(text, start, end))
+    words = list(itertools.islice(_SUBJECT_WORD.finditer(text, start, end), _SUBJECT_WORDS + 3))
     lowered = [w.group().lower() for w in words]
     first_link = next((i for i, w in enumerate(lowered) if w in _SUBJECT_LINKS), 0)
     if not 1 <= first_link <= _HEAD_WORDS or len(words) > _SUBJECT_WORDS + 2:
