@@ -49,7 +49,7 @@ CLAUSE_WORDS = frozenset(
     "during despite following from with without under over among through across against "
     "toward towards beyond within unlike like except according asked speaking or nor here "
     "back perhaps maybe inside outside overall likewise similarly otherwise besides beside "
-    "around behind throughout upon there's there’s that's that’s it's it’s".split()
+    "around behind throughout upon once there's there’s that's that’s it's it’s".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "

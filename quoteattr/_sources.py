@@ -51,6 +51,7 @@ _DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 _DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
 _REACH = 300
+_INTRO_COMMAS = 3
 _TIME_BEFORE = Trailing(
     rf"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:{WEEKDAY}|"
     r"yesterday|today|tonight|week|month|year|morning|afternoon|evening|night))+\s*$",
@@ -469,9 +470,12 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     start = opening.end() if opening else start
     subject = source_after(text, start, cue.start)
     comma = text.find(",", start, cue.start)
-    if subject is None and 0 <= comma < cue.start - 2:
+    for _ in range(_INTRO_COMMAS):
+        if subject is not None or not 0 <= comma < cue.start - 2:
+            break
         start = comma + 1
         subject = source_after(text, start, cue.start)
+        comma = text.find(",", start, cue.start)
     if subject is None or text[start:subject.start].strip(" ,\"“”"):
         return None
     return subject
