@@ -26,7 +26,7 @@ from quoteattr._text import WORD
 
 # Matched backwards from the end of its window: one attempt, not one per start.
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
-_NOUN_LEFT = regex.compile(r"(?:[’']s|\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
+_NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
 _INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
     r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(

@@ -470,6 +470,8 @@ def _kind_of_description(source: Mention) -> EntityKind:
         return EntityKind.ANONYMOUS
     if head in _lexicons.group_heads():
         return EntityKind.GROUP
+    if head in _lexicons.media_heads():
+        return EntityKind.MEDIA
     if head in _lexicons.organization_heads():
         return EntityKind.ORGANIZATION
     if head in _lexicons.titles():

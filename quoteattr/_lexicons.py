@@ -36,6 +36,7 @@ __all__ = [
     "cue_phrases",
     "evidence_heads",
     "group_heads",
+    "media_heads",
     "media_outlets",
     "organization_heads",
     "pronouns",
@@ -250,6 +251,17 @@ def evidence_heads() -> frozenset[str]:
     True
     """
     return frozenset(row[0] for row in read_lexicon("evidence_heads"))
+
+
+@functools.cache
+def media_heads() -> frozenset[str]:
+    """Return the lowercase nouns for news outlets named by what they are (newspaper,
+    network, station, ...).
+
+    >>> {"newspaper", "network"} <= media_heads()
+    True
+    """
+    return frozenset(row[0] for row in read_lexicon("media_heads"))
 
 
 @functools.cache

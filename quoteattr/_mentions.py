@@ -291,7 +291,8 @@ def _is_head_word(lower: str) -> bool:
 def _head_words() -> frozenset[str]:
     """The nouns that head a source: roles, anonymous sources, groups, bodies, evidence."""
     return _role_words().union(_lexicons.anonymous_heads(), _lexicons.group_heads(),
-                               _lexicons.organization_heads(), _lexicons.evidence_heads())
+                               _lexicons.organization_heads(), _lexicons.evidence_heads(),
+                               _lexicons.media_heads())
 
 
 @functools.cache

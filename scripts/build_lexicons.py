@@ -564,6 +564,15 @@ def build_all(articles: list[Article], out: Path) -> dict[str, int]:
             "Singular and plural forms are both listed.",
             "the last words of nameless Source spans",
         ),
+        "media_heads": build_word_list(
+            out,
+            "media_heads",
+            "Media heads: nouns for news outlets named by what they are, not by their name "
+            "(the newspaper reports, the network said, a local TV station).",
+            "Outlets named by their name are in media_outlets.txt; singular and plural forms "
+            "are both listed.",
+            "the last words of nameless Source spans",
+        ),
         "headline_labels": build_word_list(
             out,
             "headline_labels",
@@ -721,7 +730,7 @@ def report(articles: list[Article], top: int = 60) -> None:
     outlets = outlet_keys(read_curated("media_outlets"))
     heads_known = {
         row[0].lower()
-        for name in ("anonymous_heads", "group_heads", "evidence_heads")
+        for name in ("anonymous_heads", "group_heads", "evidence_heads", "media_heads")
         for row in read_curated(name)
     }
     known_people = titles | heads_known | orgs
