@@ -79,7 +79,8 @@ _TAG_TAIL = regex.compile(
 )
 _HEARER_TAIL = regex.compile(r"\s*[^,;:\"“”]{0,80}?[.!?]?\s*$")
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
-_INTERRUPTED = regex.compile(r"\s*,\s*(?=\p{Ll})")
+_INTERRUPTED = regex.compile(
+    r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?\s*,\s*(?:and\s+)?(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
