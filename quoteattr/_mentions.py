@@ -35,6 +35,7 @@ DETERMINERS = frozenset(
 _CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
 _NOT_CLOSING_TITLE = _CONNECTORS | {"’s", "'s"}
 _NOT_OPENING = _NOT_CLOSING_TITLE | {"]"}
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "less", "able", "ible")
 _MODIFIERS = frozenset(
     "senior former top chief deputy acting local federal state national international "
     "foreign military white house administration campaign government party republican "
@@ -277,14 +278,17 @@ def _fits_phrase(word: str, inside: bool) -> bool:
         return True
     if lower in _QUANTITIES or _NUMBER.fullmatch(word):
         return True
+    if word.islower() and lower.endswith(_ADJECTIVE_ENDINGS) and lower not in CLAUSE_WORDS:
+        return True
     return _is_head_word(lower) or (lower.endswith(".") and _is_head_word(lower[:-1]))
 
 
 def _is_head_word(lower: str) -> bool:
-    """Whether ``lower`` heads a source: a word of the lexicons, or the singular of one
-    of their plurals (``voter`` for ``voters``)."""
+    """Whether ``lower`` heads a source: a word of the lexicons, or the singular or plural
+    of one (``voter`` for ``voters``, ``groups`` for ``group``)."""
     heads = _head_words()
-    return lower in heads or lower + "s" in heads and lower not in _MODIFIERS
+    return lower in heads or (lower + "s" in heads or lower[-1:] == "s" and lower[:-1] in heads) and (
+        lower not in _MODIFIERS)
 
 
 @functools.cache
