@@ -284,11 +284,11 @@ def _fits_phrase(word: str, inside: bool) -> bool:
 
 
 def _is_head_word(lower: str) -> bool:
-    """Whether ``lower`` heads a source: a word of the lexicons, or the singular or plural
-    of one (``voter`` for ``voters``, ``groups`` for ``group``)."""
+    """Whether ``lower`` heads a source: a word of the lexicons, the singular of one of
+    their plurals (``voter`` for ``voters``), or the plural of a body (``groups``)."""
     heads = _head_words()
-    return lower in heads or (lower + "s" in heads or lower[-1:] == "s" and lower[:-1] in heads) and (
-        lower not in _MODIFIERS)
+    return lower in heads or (lower + "s" in heads or lower[-1:] == "s" and (
+        lower[:-1] in _lexicons.organization_heads())) and lower not in _MODIFIERS
 
 
 @functools.cache
