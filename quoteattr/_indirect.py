@@ -67,7 +67,7 @@ _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b|"
-    r"but\b|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
+    r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|\s[—–]\s|"
     r",?\s+when\s+asked\b"
 )
