@@ -57,6 +57,7 @@ _HEARER_VERBS = frozenset(
     "tell inform assure remind warn promise notify brief ask urge caution advise".split()
 )
 _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
+_OBJECT_PRONOUNS = frozenset(["them", "him", "whom"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
@@ -687,7 +688,7 @@ def clause_then_tag(
     if text.rfind(",", sentence.start, cue.start + 1) < 0:
         return None  # no comma before the tag, whatever its source: no clause before it
     source = source_of(text, sentence.start, cue, sentence.end, invert=True)
-    if source is None or _is_first_person(source):
+    if source is None or _is_not_reported_subject(source):
         return None
     tag_start = min(source.start, cue.start)
     comma = text.rfind(",", sentence.start, tag_start + 1)
@@ -822,7 +823,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     if source is None or not _opens_clause(text, sentence, source):
         source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
-    if source is None or _is_first_person(source):
+    if source is None or _is_not_reported_subject(source):
         return None
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None or _listed_subject(text, sentence, cue):
@@ -1013,8 +1014,11 @@ def _enough_words(text: str, content: tuple[int, int]) -> bool:
     return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None
 
 
-def _is_first_person(source: Mention) -> bool:
-    return source.form == "pronoun" and source.head in _FIRST_PERSON
+def _is_not_reported_subject(source: Mention) -> bool:
+    """Whether ``source`` cannot be the subject that reports: ``I``, ``we`` or ``you``
+    (the writer or the reader), or an object pronoun (``them``)."""
+    return source.form == "pronoun" and (
+        source.head in _FIRST_PERSON or source.head in _OBJECT_PRONOUNS)
 
 
 def _attribution(
