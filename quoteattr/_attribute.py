@@ -73,8 +73,9 @@ _COLON_LEAD = regex.compile(r":\s*$")
 _SUBJECT_ASIDE = regex.compile(r"\s*,[^,;:\"“”]{1,100},")
 _INTRO_VERB_WORDS = 8
 _INTRO_COMMAS = 3
-_CONNECTORS = frozenset(["of", "for", "and", "at", "in", "on"])
-_DASH_TAG = regex.compile(r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
+_PHRASE_LINKS = frozenset(["of", "for", "and", "at", "in", "on"])
+_DASH_TAG = regex.compile(
+    r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
 _DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]*)?(?:\n|$)")
 
 
@@ -406,7 +407,7 @@ def _subject_to_head(text: str, start: int, end: int) -> Mention | None:
     first source head followed by a lowercase word (the verb)."""
     words = list(itertools.islice(WORD.finditer(text, start, end), _INTRO_VERB_WORDS))
     for word, following in zip(words, words[1:]):
-        if following.group()[0].islower() and following.group() not in _CONNECTORS and (
+        if following.group()[0].islower() and following.group() not in _PHRASE_LINKS and (
                 is_source_head(word.group())):
             return tag_phrase(text, start, word.end())
     return None

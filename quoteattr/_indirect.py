@@ -50,7 +50,8 @@ _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
-_DASH_ASIDE_AFTER = regex.compile(r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
+_DASH_ASIDE_AFTER = regex.compile(
+    r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
 _HEADLINE_SOURCE_WORDS = 4
 _HEARER_VERBS = frozenset(
@@ -67,7 +68,8 @@ _THAT_AFTER = regex.compile(
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
-    r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|saying\b|noting\b|explaining\b|"
+    r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
+    r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|\s[—–]\s|"
     r",?\s+when\s+asked\b"
@@ -81,7 +83,8 @@ _TAG_TAIL = regex.compile(
 _HEARER_TAIL = regex.compile(r"\s*[^,;:\"“”]{0,80}?[.!?]?\s*$")
 _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(
-    r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?\s*,\s*(?:and\s+)?(?=\p{Ll})")
+    r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?"
+    r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"

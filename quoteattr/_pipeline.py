@@ -26,7 +26,8 @@ _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
 _Item = TypeVar("_Item")
 _LEMMAS_REMEMBERED = 1024
-_WIDE_SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_WIDE_SPACES = (
+    "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 
 
 def analyze(text: str) -> Document:

@@ -97,7 +97,8 @@ _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
     "nine ten".split()
 )
-_LEADING_WORD = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
+_LEADING_WORD = regex.compile(
+    r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
 
 
