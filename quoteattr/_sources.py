@@ -255,9 +255,10 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
 
 
 def modified_subject(text: str, start: int, end: int) -> Mention | None:
-    """``Experts on North Korea and arms control say``: a subject whose head noun is
-    followed by prepositional phrases, filling ``text[start:end]``. Its head is the
-    noun before the first preposition, which the lexicons must know as a source head.
+    """``Experts on North Korea and arms control say``, ``A poll conducted by Gallup
+    shows``: a subject whose head noun is followed by prepositional phrases or a
+    participle, filling ``text[start:end]``. Its head is the noun before the first of
+    them, which the lexicons must know as a source head.
 
     >>> t = "Political observers in Virginia and around the country say"
     >>> m = modified_subject(t, 0, t.index(" say"))
@@ -269,7 +270,8 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
     start, end = trim(text, start, _subject_end(text, start, end))
     words = list(itertools.islice(_SUBJECT_WORD.finditer(text, start, end), _SUBJECT_WORDS + 3))
     lowered = [w.group().lower() for w in words]
-    first_link = next((i for i, w in enumerate(lowered) if w in _SUBJECT_LINKS), 0)
+    first_link = next((i for i, w in enumerate(lowered) if w in _SUBJECT_LINKS or (
+        i and w.endswith("ed") and is_source_head(lowered[i - 1]))), 0)
     if not 1 <= first_link <= _HEAD_WORDS or len(words) > _SUBJECT_WORDS + 2:
         return None
     head = words[first_link - 1]
@@ -279,7 +281,7 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
             w in _NOT_IN_SUBJECT or (w in CLAUSE_WORDS and w not in _SUBJECT_LINKS)
             or w in _lexicons.pronouns() and w not in POSSESSIVES for w in lowered):
         return None
-    if any(w.endswith(("ed", "n't", "n’t")) and w.islower() for w in lowered[first_link:]):
+    if any(w.endswith(("ed", "n't", "n’t")) and w.islower() for w in lowered[first_link + 1:]):
         return None
     first = tag_phrase(text, start, head.end())
     if first is not None:
