@@ -57,6 +57,9 @@ _WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
 _ASCII_CASE_TWINS = str.maketrans("İſ\u212a", "isk")
 _CAPITALISED_MIN_PRECISION = 0.5
 _SHORTEST_ADVERB = 4
+NOT_ADVERBS = frozenset(  # words in -ly that are nouns or adjectives before a verb
+    "family families rally ally assembly supply anomaly monopoly bully daily weekly monthly "
+    "elderly friendly lonely holy ugly silly italy".split())
 _SEEN_OFTEN = 20
 _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
@@ -400,4 +403,5 @@ def _modifies_cue(word: str) -> bool:
     """Auxiliaries and adverbs that belong to a cue: ``has``, ``also``, ``angrily``."""
     lower = word.lower()
     return lower in _CUE_MODIFIERS or (
-        lower.endswith("ly") and len(lower) > _SHORTEST_ADVERB and word.islower())
+        lower.endswith("ly") and len(lower) > _SHORTEST_ADVERB and word.islower()
+        and lower not in NOT_ADVERBS)

@@ -77,6 +77,7 @@ _CONTENT_STOP = regex.compile(
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
     rf"tonight|told|to|of|from|with|via|through|when|while|as|{WEEKDAY})\b[^,;:\"“”]{{0,80}}?)?"
+    r"(?:,\s*(?:as|while|when|after|before|because|since|though|although)\b[^;:\"“”]{0,200}?)?"
     r"[.!?]?\s*$",
     regex.IGNORECASE,
 )
@@ -123,7 +124,8 @@ _VERB_FIRST = regex.compile(
 )
 _ADJUNCT_FIRST = regex.compile(
     rf"(?:in|at|during|with|from|before|under|by|for|and|himself|herself|themselves|"
-    rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters))\s")
+    rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters)|"
+    r"(?:as|while|because|since|although|though)\s+(?:he|she|they|it|we|i)\b)\s")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
     r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
@@ -698,10 +700,14 @@ def clause_then_tag(
     if comma < 0:
         return None
     if text[comma + 1:tag_start].strip():
-        if not _MODIFIER_WORDS.fullmatch(text, comma + 1, source.start) or any(
+        modified = modified_subject(text, comma + 1, cue.start) if cue.start > source.start else None
+        if modified is not None:
+            source = modified
+        elif not _MODIFIER_WORDS.fullmatch(text, comma + 1, source.start) or any(
                 word in CLAUSE_WORDS for word in text[comma + 1:source.start].split()):
             return None
-        source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
+        else:
+            source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
         tag_start = min(source.start, cue.start)
     tag_end = max(source.end, cue.end)
     tail = text[tag_end:sentence.end]

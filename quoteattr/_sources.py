@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._cues import Cue
+from quoteattr._cues import NOT_ADVERBS, Cue
 from quoteattr._text import WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
@@ -49,7 +49,7 @@ _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
 _ASIDE_BEFORE = Trailing(_ASIDE)
 _DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
-_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—]+\s*")
+_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—―]+\s*")
 _REACH = 300
 _INTRO_COMMAS = 3
 _TIME_BEFORE = Trailing(
@@ -70,7 +70,7 @@ _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
 _ADVERBS_BEFORE = Trailing(
     r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|here|"
-    r"initially|subsequently|\p{Ll}+ly))+\s*$"
+    rf"initially|subsequently|(?!(?:{'|'.join(sorted(NOT_ADVERBS))})\b)\p{{Ll}}+ly))+\s*$"
 )
 _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
 _SUBJECT_BOUNDARY = regex.compile(
