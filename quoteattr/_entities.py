@@ -28,10 +28,10 @@ from typing import Iterator, NamedTuple, Sequence, cast
 import attrs
 import regex
 
-from quoteattr import _lexicons
+from quoteattr import _lexicons, _trusted
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
 from quoteattr._text import WORD
-from quoteattr.model import Entity, EntityKind, Span
+from quoteattr.model import Entity, EntityKind
 
 _ROLE_SYNONYMS = {
     "head of state": "president",
@@ -486,6 +486,6 @@ def _gender_of(title: str) -> str:
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:
-    mentions = tuple(Span.of(text, s, e) for s, e in cluster.mentions())
+    mentions = tuple(_trusted.span(text, s, e) for s, e in cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
-    return Entity(name, cluster.kind, mentions, cluster.titles)
+    return _trusted.entity(name, cluster.kind, mentions, cluster.titles)
