@@ -56,7 +56,6 @@ _WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
 # The letters that regex's IGNORECASE equates with ASCII ones, mapped to them:
 _ASCII_CASE_TWINS = str.maketrans("İſ\u212a", "isk")
 _CAPITALISED_MIN_PRECISION = 0.5
-_LOOK_LEFT = 20  # characters a look for the word before a cue reads, at most
 _SHORTEST_ADVERB = 4
 _SEEN_OFTEN = 20
 _MIN_PRECISION = 0.05
@@ -129,44 +128,19 @@ class CueIndex:
         self._words, phrase_starts = _scan_words(text)
         self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
-        self._phrase_cues = [_phrase_cue(*phrase) for phrase in self._phrases]
         self._word_starts = [w[0] for w in self._words]
-        self._word_cues: dict[int, tuple[Cue | None, int]] = {}
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
         if self._cut(start) or self._cut(end):
             return find_cues(self.text, start, end)
-        found = self._phrase_cues[bisect.bisect_left(self._phrase_starts, start):
-                                  bisect.bisect_left(self._phrase_starts, end)]
-        for index in range(bisect.bisect_left(self._word_starts, start),
-                           bisect.bisect_left(self._word_starts, end)):
-            cue = self._word_cue(index, start)
-            if cue is not None:
-                found.append(cue)
-        if len(found) > 1:
-            found.sort(key=_start_of)
-        return found
-
-    def _word_cue(self, index: int, start: int) -> Cue | None:
-        """The cue of verb word ``index`` in a window from ``start`` that cuts no phrase.
-
-        A cue is remembered with its reach, the leftmost offset it was read from less
-        the most a look to the left takes in: a window starting at or before the reach
-        reads the same text, so it gets the same cue. A phrase holding the word starts
-        in the window, or the window would cut it, so the text's phrases stand for
-        the window's.
-        """
-        known = self._word_cues.get(index)
-        if known is not None and start <= known[1]:
-            return known[0]
-        word_start, word_end, form, entry = self._words[index]
-        cue = _word_cue(self.text, start, self._phrase_cues, self._phrase_starts,
-                        word_start, word_end, form, entry)
-        reach = max(0, (word_start if cue is None else cue.start) - _LOOK_LEFT)
-        if start <= reach:
-            self._word_cues[index] = cue, reach
-        return cue
+        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
+                                bisect.bisect_left(self._phrase_starts, end)]
+        words = self._words[bisect.bisect_left(self._word_starts, start):
+                            bisect.bisect_left(self._word_starts, end)]
+        if not phrases and not words:
+            return []
+        return _cues_in(self.text, start, phrases, words)
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""
@@ -331,57 +305,31 @@ def _cues_in(
     words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
 ) -> list[Cue]:
     found = [_phrase_cue(*phrase) for phrase in phrases]
-    phrase_cues = found[:]
-    starts = [c.start for c in found]
-    for word in words:
-        cue = _word_cue(text, start, phrase_cues, starts, *word)
-        if cue is not None:
-            found.append(cue)
-    if len(found) > 1:
-        found.sort(key=_start_of)
-    return found
-
-
-def _word_cue(
-    text: str,
-    start: int,
-    phrases: list[Cue],
-    phrase_starts: list[int],
-    word_start: int,
-    word_end: int,
-    form: str,
-    entry: _lexicons.VerbForm,
-) -> Cue | None:
-    """The cue of a verb word in a window from ``start``: ``None`` inside one of the
-    window's ``phrases`` (starting at ``phrase_starts``), or where the word is not a cue.
-
-    It reads the text left of the word no further than ``_LOOK_LEFT`` characters before
-    the cue's start (before the word, without a cue).
-    """
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
-    inside = bisect.bisect_right(phrase_starts, word_start) - 1
-    if inside >= 0 and word_start < phrases[inside].end:
-        return None
-    if form[0].isupper() and (
-        entry.precision < _CAPITALISED_MIN_PRECISION
-        or not _starts_sentence(text, start, word_start)
-    ):
-        return None
-    left = _word_before(text, start, word_start)
-    if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
-            _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
-        return None
-    cue_start = _widen_left(text, start, word_start, left)
-    widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
-    before = [w.lower() for w in widened]
-    return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-               entry.precision, False, form.lower(),
-               any(w in _AUXILIARIES for w in before),
-               any(w in _BE for w in before))
-
-
-def _start_of(cue: Cue) -> int:
-    return cue.start
+    starts = [c.start for c in found]
+    for word_start, word_end, form, entry in words:
+        inside = bisect.bisect_right(starts, word_start) - 1
+        if inside >= 0 and word_start < found[inside].end:
+            continue
+        if form[0].isupper() and (
+            entry.precision < _CAPITALISED_MIN_PRECISION
+            or not _starts_sentence(text, start, word_start)
+        ):
+            continue
+        left = _word_before(text, start, word_start)
+        if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
+                _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
+            continue
+        cue_start = _widen_left(text, start, word_start, left)
+        widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
+        before = [w.lower() for w in widened]
+        found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
+                         entry.precision, False, form.lower(),
+                         any(w in _AUXILIARIES for w in before),
+                         any(w in _BE for w in before)))
+    if len(found) > 1:
+        found.sort(key=lambda c: c.start)
+    return found
 
 
 def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:
@@ -421,13 +369,12 @@ def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
 
 def _after_a_modifier(text: str, start: int, position: int) -> bool:
     """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
-    return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
+    return _NOUN_LEFT.match(text, max(start, position - 20), position) is not None
 
 
 def _word_before(text: str, start: int, position: int) -> regex.Match | None:
-    """The word (group 1) and white space right before ``position``, within
-    ``_LOOK_LEFT`` characters."""
-    return _LEFT_WORD.match(text, max(start, position - _LOOK_LEFT), position)
+    """The word (group 1) and white space right before ``position``, within 20 characters."""
+    return _LEFT_WORD.match(text, max(start, position - 20), position)
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:

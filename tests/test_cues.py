@@ -207,30 +207,6 @@ def test_the_index_gives_the_cues_of_every_window(text: str, data: st.DataObject
     assert CueIndex(text).within(start, end) == find_cues(text, start, end)
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
-def test_the_index_remembers_no_cue_a_later_window_reads_otherwise(
-        text: str, data: st.DataObject) -> None:
-    """One index asked for many windows, in any order, gives each the cues of a fresh
-    scan: a cue remembered from a wide window is not given to a window starting so
-    close to it that the text the cue was read from is cut."""
-    index = CueIndex(text)
-    for _ in range(data.draw(st.integers(1, 8))):
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
-        assert index.within(start, end) == find_cues(text, start, end)
-
-
-@pytest.mark.parametrize("text", ["Putin has also said it.", "The report said it.",
-                                  "Is it so? Said Lee, no.", "Lee's remarks came."])
-def test_the_index_reads_each_window_afresh_after_a_wider_one(text: str) -> None:
-    """A cue found in the whole text is not given to a window that starts at a later
-    word, left of which it was read (``has also said`` -> ``also said``)."""
-    index = CueIndex(text)
-    index.within(0, len(text))
-    for start in [0] + [i + 1 for i, c in enumerate(text) if c == " "]:
-        assert index.within(start, len(text)) == find_cues(text, start, len(text)), start
-
-
 def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
     """On news text, windows from word edge to word edge use the index, not a rescan."""
     files = sorted(POLNEAR.glob("dev/text/*.txt"))[:20]
