@@ -204,14 +204,34 @@ def _known_runs(
 ) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
     once their letters are read as ASCII: each with its offsets (``lowered`` starting
-    at ``offset``), its verb entry and whether it opens a phrase, in text order."""
+    at ``offset``), its verb entry and whether it opens a phrase, in text order.
+
+    Without a long s, every run is ASCII: the known words are found by one pattern, in
+    which the regular expression engine skips the other runs.
+
+    >>> [(start, end) for start, end, _, _ in _known_runs("he said, unsaid", frozenset())]
+    [(3, 7)]
+    """
+    known = _known_words()
+    if "ſ" in lowered:
+        yield from _known_runs_of_any_letters(lowered, openers, offset)
+        return
+    for match in _known_word_pattern().finditer(lowered):
+        entry, opens = known[match.group()]
+        yield offset + match.start(), offset + match.end(), entry, opens
+
+
+def _known_runs_of_any_letters(
+    lowered: str, openers: frozenset[str], offset: int
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+    """:func:`_known_runs` by splitting ``lowered`` into its runs, for runs that may
+    hold a long s."""
     known = _known_words()
     pieces = _LETTER_RUN.split(lowered)  # text between runs, run, text between runs, ...
     runs = pieces[1::2]
     found = list(itertools.compress(itertools.count(), map(known.__contains__, runs)))
-    if "ſ" in lowered:
-        found = sorted({*found, *(index for index, run in enumerate(runs)
-                                 if run.translate(_ASCII_CASE_TWINS) in openers)})
+    found = sorted({*found, *(index for index, run in enumerate(runs)
+                             if run.translate(_ASCII_CASE_TWINS) in openers)})
     end, counted = offset, 0
     for index in found:
         run = runs[index]
@@ -220,6 +240,34 @@ def _known_runs(
         entry, opens = known.get(run, _UNKNOWN)
         yield end - len(run), end, entry, opens or (
             not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers)
+
+
+@functools.cache
+def _known_word_pattern() -> re.Pattern[str]:
+    """A whole run of ``_LETTER_RUN`` that is a known word: the words as a trie
+    (``s(?:a(?:id|ys))``), so each run is read once, not once per word."""
+    return re.compile(rf"(?<![a-z\u017f])(?:{_trie(sorted(_known_words()))})(?![a-z\u017f])")
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly ``words``, sorted and not empty, as a trie.
+
+    >>> _trie(["said", "say", "says"])
+    'sa(?:id|y(?:s)?)'
+    >>> _trie(["a", "ab", "b"])
+    '(?:a(?:b)?|b)'
+    """
+    branches = []
+    for first, group in itertools.groupby(words, key=lambda word: word[0]):
+        rests = [word[1:] for word in group]
+        ends_here = rests[0] == ""
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(re.escape(first))
+            continue
+        tail = _trie(longer)
+        branches.append(re.escape(first) + (f"(?:{tail})?" if ends_here else tail))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
