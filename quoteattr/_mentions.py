@@ -389,6 +389,7 @@ def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] 
     return None
 
 
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_title(word: str) -> bool:
     """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
     stem = word.lower().rstrip(".")
