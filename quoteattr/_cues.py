@@ -136,10 +136,10 @@ class CueIndex:
         """The cues of ``text[start:end]``, in text order."""
         if self._cut(start) or self._cut(end):
             return find_cues(self.text, start, end)
-        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
-                                bisect.bisect_left(self._phrase_starts, end)]
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
+        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
+                                bisect.bisect_left(self._phrase_starts, end)] if self._phrases else []
         if not phrases and not words:
             return []
         return _cues_in(self.text, start, phrases, words)
@@ -335,16 +335,19 @@ def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
 def _cues_in(
     text: str,
     start: int,
-    phrases: Iterable[tuple[int, int, str]],
+    phrases: list[tuple[int, int, str]],
     words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
 ) -> list[Cue]:
-    found = [_phrase_cue(*phrase) for phrase in phrases]
+    """The cues of a window from ``start``: its ``phrases``, and those of its verb
+    ``words`` that no phrase holds, in text order."""
+    found = [_phrase_cue(*phrase) for phrase in phrases] if phrases else []
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
-    starts = [c.start for c in found]
+    starts = [c.start for c in found] if found else []
     for word_start, word_end, form, entry in words:
-        inside = bisect.bisect_right(starts, word_start) - 1
-        if inside >= 0 and word_start < found[inside].end:
-            continue
+        if starts:
+            inside = bisect.bisect_right(starts, word_start) - 1
+            if inside >= 0 and word_start < found[inside].end:
+                continue
         if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
             or not _starts_sentence(text, start, word_start)
@@ -355,15 +358,20 @@ def _cues_in(
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start, left)
-        widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
-        before = [w.lower() for w in widened]
+        auxiliary = passive = False
+        if cue_start < word_start:
+            before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
+            auxiliary = any(w in _AUXILIARIES for w in before)
+            passive = any(w in _BE for w in before)
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(),
-                         any(w in _AUXILIARIES for w in before),
-                         any(w in _BE for w in before)))
+                         entry.precision, False, form.lower(), auxiliary, passive))
     if len(found) > 1:
-        found.sort(key=lambda c: c.start)
+        found.sort(key=_start_of)
     return found
+
+
+def _start_of(cue: Cue) -> int:
+    return cue.start
 
 
 def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:
