@@ -81,7 +81,7 @@ _POSTMODIFIER_STARTS = frozenset(
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
-_WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
+_WORDS_REMEMBERED = 4096  # words whose fit in a source phrase, or being a title, is remembered
 _PHRASES_REMEMBERED = 8192  # phrases whose name and titles are remembered
 
 
