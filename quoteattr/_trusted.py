@@ -2,7 +2,7 @@
 
 The validators of :mod:`quoteattr.model` check what a caller passes in; the spans,
 entities and quotes of ``analyze`` hold offsets found in the text and values of the
-right types already, and checking each again took a tenth of the time of ``analyze``.
+right types already, and checking each again took a twentieth of the time of ``analyze``.
 The converters still run, so a value comes out as the public constructor makes it.
 
 >>> from quoteattr.model import Span
