@@ -86,7 +86,7 @@ _PHRASES_REMEMBERED = 8192  # phrases whose name and titles are remembered
 
 
 def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map(sys.intern, words))
+    return tuple(map(sys.intern, words)) if words else ()
 
 
 @attrs.frozen(weakref_slot=False)
