@@ -81,8 +81,8 @@ _POSTMODIFIER_STARTS = frozenset(
 POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
-_WORDS_REMEMBERED = 4096  # words whose fit in a source phrase, or being a title, is remembered
-_PHRASES_REMEMBERED = 8192  # phrases whose name and titles are remembered
+_WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
+_PHRASES_REMEMBERED = 256  # phrases whose name and titles are remembered: the recent ones recur
 
 
 def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -348,8 +348,8 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=_PHRASES_REMEMBERED)
 def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """:func:`split_name`, remembered: the phrases next to cues recur within a text
-    (several rules read the source of one cue) and across texts."""
+    """:func:`split_name`, remembered for the last few phrases: several rules read the
+    source next to one cue. More phrases would hold memory for few more hits."""
     if len(words) > 2 and words[-2] == "of" and _NAME_LOOKING.match(words[-1]):
         person = _person_before_place(words[:-2])
         if person is not None:
@@ -389,7 +389,6 @@ def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] 
     return None
 
 
-@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_title(word: str) -> bool:
     """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
     stem = word.lower().rstrip(".")
