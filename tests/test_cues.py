@@ -245,9 +245,9 @@ def test_the_word_scan_is_the_same_in_blocks(text: str, block: int) -> None:
 
 @given(st.lists(st.sampled_from(_PIECES + ["says", "unsaid", "saying", "As", "accord"]),
                 max_size=40).map("".join))
-def test_the_known_word_pattern_finds_the_runs_a_split_finds(text: str) -> None:
-    """The one pattern of the known words finds the same runs, verbs and phrase openers
-    as splitting the lowercased text into its runs of letters and looking each up."""
+def test_the_byte_scan_finds_the_runs_a_split_finds(text: str) -> None:
+    """Reading the known words from the text's bytes finds the same runs, verbs and
+    phrase openers as splitting the lowercased text into its runs of letters."""
     lowered = text.lower().replace("ſ", "s")
     openers = _cues_module._phrase_openers() or frozenset()
     assert (list(_cues_module._known_runs(lowered, openers))
