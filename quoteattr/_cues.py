@@ -50,6 +50,8 @@ _LETTER_RUN = re.compile("([a-z\u017f]+)")
 # characters are lowercased and split at a time, which bounds the memory of the scan.
 _RUN_BREAK = re.compile("[^A-Za-z\u0130\u017f\u212a]")
 _BLOCK = 1 << 16
+# Bytes with every byte but a lowercase ASCII letter made a space:
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 # Before ``position``, a word that runs on into it: a letter, then marks and digits,
 # then at most one of the characters that join the parts of a word.
 _WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
@@ -137,10 +139,10 @@ class CueIndex:
         """The cues of ``text[start:end]``, in text order."""
         if self._cut(start) or self._cut(end):
             return find_cues(self.text, start, end)
-        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
-                                bisect.bisect_left(self._phrase_starts, end)]
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
+        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
+                                bisect.bisect_left(self._phrase_starts, end)] if self._phrases else []
         if not phrases and not words:
             return []
         return _cues_in(self.text, start, phrases, words)
@@ -207,14 +209,46 @@ def _known_runs(
 ) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
     once their letters are read as ASCII: each with its offsets (``lowered`` starting
-    at ``offset``), its verb entry and whether it opens a phrase, in text order."""
+    at ``offset``), its verb entry and whether it opens a phrase, in text order.
+
+    Without a long s, the runs are of ASCII letters: they are read from the text as
+    bytes, every other character a space, which splits and searches faster than text.
+    A known run is found again as itself between two spaces, after the one before it.
+
+    >>> [(start, end) for start, end, _, _ in _known_runs("he said, unsaid", frozenset())]
+    [(3, 7)]
+    """
+    if "ſ" in lowered:
+        yield from _known_runs_of_any_letters(lowered, openers, offset)
+        return
+    known = _known_ascii_words()
+    spaced = b" " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
+    runs = spaced.split()
+    after = 0
+    for run in itertools.compress(runs, map(known.__contains__, runs)):
+        start = spaced.find(b" " + run + b" ", after)  # the space before lowered[start]
+        entry, opens = known[run]
+        yield offset + start, offset + start + len(run), entry, opens
+        after = start + len(run) + 1
+
+
+@functools.cache
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool]]:
+    """The known words in ASCII, as bytes."""
+    return {word.encode(): found for word, found in _known_words().items() if word.isascii()}
+
+
+def _known_runs_of_any_letters(
+    lowered: str, openers: frozenset[str], offset: int
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+    """:func:`_known_runs` by splitting ``lowered`` into its runs, for runs that may
+    hold a long s."""
     known = _known_words()
     pieces = _LETTER_RUN.split(lowered)  # text between runs, run, text between runs, ...
     runs = pieces[1::2]
     found = list(itertools.compress(itertools.count(), map(known.__contains__, runs)))
-    if "ſ" in lowered:
-        found = sorted({*found, *(index for index, run in enumerate(runs)
-                                 if run.translate(_ASCII_CASE_TWINS) in openers)})
+    found = sorted({*found, *(index for index, run in enumerate(runs)
+                             if run.translate(_ASCII_CASE_TWINS) in openers)})
     end, counted = offset, 0
     for index in found:
         run = runs[index]
@@ -304,16 +338,19 @@ def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
 def _cues_in(
     text: str,
     start: int,
-    phrases: Iterable[tuple[int, int, str]],
+    phrases: list[tuple[int, int, str]],
     words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
 ) -> list[Cue]:
-    found = [_phrase_cue(text, start, *phrase) for phrase in phrases]
+    """The cues of a window from ``start``: its ``phrases``, and those of its verb
+    ``words`` that no phrase holds, in text order."""
+    found = [_phrase_cue(text, start, *phrase) for phrase in phrases] if phrases else []
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
-    starts = [c.start for c in found]
+    starts = [c.start for c in found] if found else []
     for word_start, word_end, form, entry in words:
-        inside = bisect.bisect_right(starts, word_start) - 1
-        if inside >= 0 and word_start < found[inside].end:
-            continue
+        if starts:
+            inside = bisect.bisect_right(starts, word_start) - 1
+            if inside >= 0 and word_start < found[inside].end:
+                continue
         if form[0].isupper() and (
             entry.precision < _CAPITALISED_MIN_PRECISION
             or not _starts_sentence(text, start, word_start)
@@ -324,15 +361,20 @@ def _cues_in(
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start, left)
-        widened = WORD.findall(text, cue_start, word_start) if cue_start < word_start else []
-        before = [w.lower() for w in widened]
+        auxiliary = passive = False
+        if cue_start < word_start:
+            before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
+            auxiliary = any(w in _AUXILIARIES for w in before)
+            passive = any(w in _BE for w in before)
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(),
-                         any(w in _AUXILIARIES for w in before),
-                         any(w in _BE for w in before)))
+                         entry.precision, False, form.lower(), auxiliary, passive))
     if len(found) > 1:
-        found.sort(key=lambda c: c.start)
+        found.sort(key=_start_of)
     return found
+
+
+def _start_of(cue: Cue) -> int:
+    return cue.start
 
 
 def _rarely_a_cue(entry: _lexicons.VerbForm) -> bool:

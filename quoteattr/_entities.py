@@ -22,16 +22,17 @@ import collections
 import functools
 import heapq
 import itertools
+import operator
 import sys
 from typing import Iterator, NamedTuple, Sequence, cast
 
 import attrs
 import regex
 
-from quoteattr import _lexicons
+from quoteattr import _lexicons, _trusted
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
 from quoteattr._text import WORD
-from quoteattr.model import Entity, EntityKind, Span
+from quoteattr.model import Entity, EntityKind
 
 _ROLE_SYNONYMS = {
     "head of state": "president",
@@ -59,15 +60,17 @@ _DESCRIPTION_WINDOW = 200
 _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
+_start_first = operator.itemgetter(0)  # the start of a candidate antecedent
 
 
-@attrs.define(weakref_slot=False)
+@attrs.define(weakref_slot=False, on_setattr=attrs.setters.NO_OP)
 class _Cluster:
     """An entity in the making: its name, kind, titles, gender and mentions.
 
     A mention is kept as the end of the first mention at its start, or, for the rare
     mention starting there but ending elsewhere, as a pair: a dict of offsets takes
-    less memory than a set of pairs, and a mention added again takes none.
+    less memory than a set of pairs, and a mention added again takes none. Its name is
+    converted when it is made and never set again, so setting a field runs no hook.
     """
 
     name: str = attrs.field(converter=sys.intern)  # one string for many "officials"
@@ -346,7 +349,7 @@ def _resolve_source(
     if source.form == "name":
         key = names.key(source.name, source.start)
         kind = _kind_of_name(key, source)
-        cluster = clusters.setdefault(key, _Cluster(key, kind))
+        cluster = _cluster_of(clusters, key, kind)
         cluster.add(source.start, source.end, source.titles)
         if kind is EntityKind.PERSON and not _inside(names.quoted, names.quoted_starts, source.start):
             names.resolved.append((source.start, source.end, key))
@@ -370,6 +373,15 @@ def _resolve_source(
     return key
 
 
+def _cluster_of(clusters: dict[str, _Cluster], key: str, kind: EntityKind) -> _Cluster:
+    """The cluster of ``key``, made of ``kind`` if there is none yet: a cluster is made
+    only when it is new, which ``setdefault`` would do for every mention."""
+    cluster = clusters.get(key)
+    if cluster is None:
+        cluster = clusters[key] = _Cluster(key, kind)
+    return cluster
+
+
 def _plural_antecedent(source: Mention, names: _Names) -> str | None:
     """``they``: the group, organisation or anonymous sources quoted last, close by."""
     if source.head != "they":
@@ -384,22 +396,23 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
     if source.head not in _PERSONAL:
         return None
     wanted = "f" if source.head in _FEMININE else "m"
-    candidates = [m for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
-    candidates += [_NameMention(s, e, k, (), False, k.split()[-1])
-                   for s, e, k in names.resolved if e <= source.start]
-    for mention in sorted(candidates, key=lambda m: m.start, reverse=True):
-        key = names.key(mention.name, mention.start)
-        if not _is_person_name(key, mention):
+    candidates = [(m.start, m.end, m.name, m.titles)
+                  for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
+    candidates += [(s, e, k, ()) for s, e, k in names.resolved if e <= source.start]
+    candidates.sort(key=_start_first, reverse=True)
+    for start, end, name, titles in candidates:
+        key = names.key(name, start)
+        if not _is_person_name(key, titles):
             continue
-        cluster = clusters.setdefault(key, _Cluster(key, EntityKind.PERSON))
-        cluster.add(mention.start, mention.end, mention.titles)
+        cluster = _cluster_of(clusters, key, EntityKind.PERSON)
+        cluster.add(start, end, titles)
         if cluster.gender in ("-", wanted):
             cluster.gender = wanted
             return key
     return None
 
 
-def _is_person_name(key: str, mention: _NameMention) -> bool:
+def _is_person_name(key: str, titles: tuple[str, ...]) -> bool:
     if _kind_of_name(key, None) is not EntityKind.PERSON:
         return False
     words = key.split()
@@ -407,7 +420,7 @@ def _is_person_name(key: str, mention: _NameMention) -> bool:
         return False
     if words[0].lower() in DETERMINERS or words[0].lower() in CLAUSE_WORDS:
         return False
-    return len(words) > 1 or bool(mention.titles)
+    return len(words) > 1 or bool(titles)
 
 
 def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -> str | None:
@@ -417,7 +430,7 @@ def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) ->
     for mention in names.before(source.start, _DESCRIPTION_WINDOW):
         if _roles(" ".join(mention.titles)) & wanted:
             key = names.key(mention.name, mention.start)
-            clusters.setdefault(key, _Cluster(key, EntityKind.PERSON)).add(
+            _cluster_of(clusters, key, EntityKind.PERSON).add(
                 mention.start, mention.end, mention.titles)
             return key
     return None
@@ -488,6 +501,6 @@ def _gender_of(title: str) -> str:
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:
-    mentions = tuple(Span.of(text, s, e) for s, e in cluster.mentions())
+    mentions = tuple(_trusted.span(text, s, e) for s, e in cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
-    return Entity(name, cluster.kind, mentions, cluster.titles)
+    return _trusted.entity(name, cluster.kind, mentions, cluster.titles)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import sys
+from typing import Sequence
 
 import attrs
 import regex
@@ -82,10 +83,11 @@ POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 _WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
+_PHRASES_REMEMBERED = 256  # phrases whose name and titles are remembered: the recent ones recur
 
 
 def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map(sys.intern, words))
+    return tuple(map(sys.intern, words)) if words else ()
 
 
 @attrs.frozen(weakref_slot=False)
@@ -349,6 +351,13 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     >>> split_name(["Sen.", "Ted", "Cruz", "of", "Texas"])
     ('Ted Cruz', ('Sen.',))
     """
+    return _split_name(tuple(words))
+
+
+@functools.lru_cache(maxsize=_PHRASES_REMEMBERED)
+def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """:func:`split_name`, remembered for the last few phrases: several rules read the
+    source next to one cue. More phrases would hold memory for few more hits."""
     if len(words) > 2 and words[-2] == "of" and _NAME_LOOKING.match(words[-1]):
         person = _person_before_place(words[:-2])
         if person is not None:
@@ -376,10 +385,10 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     return " ".join(name), ((titles,) if titles else ())
 
 
-def _person_before_place(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
+def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """``Ted Cruz`` of ``Ted Cruz of Texas``: a person's name before ``of`` and a place,
     known by a title before it or a known first name."""
-    name, titles = split_name(words)
+    name, titles = _split_name(words)
     parts = name.split()
     if len(parts) < 2 and not titles:
         return None
@@ -416,7 +425,7 @@ def _title_like(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word[-1:].isalpha()
 
 
-def _title_words(words: list[str]) -> str:
+def _title_words(words: Sequence[str]) -> str:
     kept: list[str] = []
     for word in reversed([w for w in words if w not in "[]"]):
         if not _title_like(word):

@@ -11,6 +11,7 @@ import bisect
 import functools
 from typing import TypeVar
 
+from quoteattr import _trusted
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
@@ -59,7 +60,7 @@ def analyze(text: str) -> Document:
     attributions, resolved, entities = _resolved(text)
     count = len(attributions)
     links = link(attributions, resolved[:count], resolved[count:2 * count], resolved[-1])
-    return Document(text, _quotes(text, attributions, links), entities)
+    return _trusted.document(text, _quotes(text, attributions, links), entities)
 
 
 def _resolved(
@@ -170,10 +171,10 @@ def _quote(
     source = attribution.source
     cue = attribution.cue
     confidence = attribution.confidence
-    return Quote(
-        content=Span.of(text, *attribution.content),
+    return _trusted.quote(
+        content=_trusted.span(text, *attribution.content),
         kind=attribution.kind,
-        cue=None if cue is None else Span.of(text, cue.start, cue.end),
+        cue=None if cue is None else _trusted.span(text, cue.start, cue.end),
         source=None if source is None else _source_span(text, source, chain),
         speaker=chain[0] if chain else None,
         chain=chain,
@@ -192,7 +193,7 @@ def _source_span(text: str, source: Mention, chain: tuple[Entity, ...]) -> Span:
         at = bisect.bisect_left(mentions, (source.start, source.end), key=_offsets)
         if at < len(mentions) and _offsets(mentions[at]) == (source.start, source.end):
             return mentions[at]
-    return Span.of(text, source.start, source.end)
+    return _trusted.span(text, source.start, source.end)
 
 
 def _offsets(span: Span) -> tuple[int, int]:

@@ -144,12 +144,12 @@ def layout_of(text: str) -> Layout:
     """
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
-    outermost = [q for q in quotes if q.depth == 0]
-    starts = [q.open_start for q in outermost]
+    quoted = [(q.open_start, q.close_end) for q in quotes if q.depth == 0]
+    starts = [start for start, _ in quoted]
     split = []
     for start, end in paras:
-        inside = outermost[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-        split.append(sentences(text, (start, end), [(q.open_start, q.close_end) for q in inside]))
+        inside = quoted[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        split.append(sentences(text, (start, end), inside))
     return Layout(paras, quotes, split, CueIndex(text))
 
 

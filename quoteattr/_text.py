@@ -50,7 +50,7 @@ class Trailing:
 
     def search(self, text: str, start: int, end: int) -> regex.Match | None:
         """The leftmost match in ``text[start:end]``, as ``regex.search`` finds it."""
-        if not self.ends(text, start, end):
+        if self._backward.match(text, start, end) is None:  # as ends(), one call less
             return None
         return self._forward.search(text, start, end)
 
@@ -81,15 +81,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> trim(" ab ", 0, 4)
     (1, 3)
     """
-    while start < end and _is_blank(text[start]):
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
-    while end > start and _is_blank(text[end - 1]):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
     return start, end
-
-
-def _is_blank(char: str) -> bool:
-    return char.isspace() or char in _INVISIBLE
 
 
 def sentences(

@@ -241,3 +241,14 @@ def test_the_word_scan_is_the_same_in_blocks(text: str, block: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_cues_module, "_BLOCK", block)
         assert whole == _cues_module._scan_words(text)
+
+
+@given(st.lists(st.sampled_from(_PIECES + ["says", "unsaid", "saying", "As", "accord"]),
+                max_size=40).map("".join))
+def test_the_byte_scan_finds_the_runs_a_split_finds(text: str) -> None:
+    """Reading the known words from the text's bytes finds the same runs, verbs and
+    phrase openers as splitting the lowercased text into its runs of letters."""
+    lowered = text.lower().replace("ſ", "s")
+    openers = _cues_module._phrase_openers() or frozenset()
+    assert (list(_cues_module._known_runs(lowered, openers))
+            == list(_cues_module._known_runs_of_any_letters(lowered, openers, 0)))

@@ -130,6 +130,22 @@ def test_results_pickle_round_trip(doc: Document) -> None:
     assert doc.entities[0] == pickle.loads(pickle.dumps(doc.entities[0]))
 
 
+def test_analysed_results_equal_their_checked_rebuilds(doc: Document) -> None:
+    """The pipeline builds its results unchecked: each equals, hashes and reads as the
+    value the public constructors make of its fields, and is as frozen."""
+    for quote in doc.quotes:
+        rebuilt = Quote(*(getattr(quote, field.name) for field in attrs.fields(Quote)))
+        assert (rebuilt, hash(rebuilt), repr(rebuilt)) == (quote, hash(quote), repr(quote))
+    for entity in doc.entities:
+        rebuilt_entity = Entity(entity.name, entity.kind, entity.mentions, entity.titles)
+        assert (rebuilt_entity, hash(rebuilt_entity)) == (entity, hash(entity))
+        for span in entity.mentions:
+            assert span == Span(span.start, span.end, span.text)
+    assert doc == Document(doc.text, doc.quotes, doc.entities)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        doc.entities[0].mentions[0].start = 1  # type: ignore[misc]
+
+
 def test_kinds_convert_from_their_values() -> None:
     """Quote and Entity accept the string values of their kinds."""
     entity = Entity("Reuters", "media", (), ())
