@@ -76,7 +76,7 @@ _INTRO_COMMAS = 3
 _PHRASE_LINKS = frozenset(["of", "for", "and", "at", "in", "on"])
 _DASH_TAG = regex.compile(
     r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
-_DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]*)?(?:\n|$)")
+_DASH_TAG_END = regex.compile(r"(?:[.,(][^\n]{0,80})?(?:\n|$)")
 
 
 @attrs.frozen(weakref_slot=False)

@@ -50,6 +50,7 @@ _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
+_CONTENT_REACH = 1500
 _DASH_ASIDE_AFTER = regex.compile(
     r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
@@ -362,8 +363,7 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         source = _subject_of(sentence, cue, None)
         if source is None:
             continue
-        stop = _CONTENT_STOP.search(text, after.end(), at[1])
-        content = _trim_content(text, after.end(), stop.start() if stop else at[1])
+        content = _trim_content(text, after.end(), _content_stop(text, after.end(), at[1]))
         if _enough_words(text, content):
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
@@ -437,8 +437,7 @@ def _clause_around(
             start = max(start, found + len(boundary))
     lead = _LEAD_WORDS.match(text, start, cue_start)
     start = trim(text, lead.end() if lead else start, cue_start)[0]
-    stop = _CONTENT_STOP.search(text, cue_end, end)
-    content = _trim_content(text, start, stop.start() if stop else end)
+    content = _trim_content(text, start, _content_stop(text, cue_end, end))
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
     return content
@@ -900,9 +899,18 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     time = _LEADING_TIME.match(text, start, end)
     if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
         start = time.end()
-    stop = _CONTENT_STOP.search(text, start, end)
-    content = _trim_content(text, start, stop.start() if stop else end)
+    content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _content_stop(text: str, start: int, end: int) -> int:
+    """Where reported content from ``start`` stops: at the first ``_CONTENT_STOP`` before
+    ``end``, and at most ``_CONTENT_REACH`` characters on. The reach keeps a sentence of
+    many reports linear (each reads a bounded way, not to the sentence's end); the
+    longest content on PolNeAR is 1,217 characters."""
+    end = min(end, start + _CONTENT_REACH)
+    stop = _CONTENT_STOP.search(text, start, end)
+    return stop.start() if stop else end
 
 
 def _after_hearer(text: str, start: int, end: int) -> int | None:

@@ -88,10 +88,14 @@ def _seconds(text: str) -> float:
     return min(times)
 
 
-@pytest.mark.parametrize("unit", ["Cole said ", "Mr. Cole said that ", "according to Cole "])
+@pytest.mark.parametrize("unit", [
+    "Cole said ", "Mr. Cole said that ", "according to Cole ",
+    "Experts on rivers and dams in Ohio said the levy failed, ",
+])
 def test_runs_of_tags_take_linear_time(unit: str) -> None:
     """Eight times the run takes about eight times as long, not sixty-four: the rules of
-    each cue read a bounded stretch around it, not the whole run before or after it. The
+    each cue read a bounded stretch around it, not the whole run before or after it (a
+    sentence of many reports, each of whose content runs on, included). The
     work happens inside the regex engine, where counting calls cannot see it, so this
     times it, allowing twice the linear ratio."""
     quoteattr.analyze(unit)
