@@ -509,11 +509,11 @@ def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sente
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
-    points = [*attribution.content]
+    start, end = min(attribution.content), max(attribution.content)
     for part in (attribution.cue, attribution.source):
         if part is not None:
-            points += [part.start, part.end]
-    return min(points), max(points)
+            start, end = min(start, part.start), max(end, part.end)
+    return start, end
 
 
 def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -792,10 +792,10 @@ def cue_then_clause(
         return None
     if cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
         return None  # too weak a cue without ``that``, whatever its source and clause
+    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
+        return None  # a passive cue without ``that``, whatever its source
     source = _subject_of(sentence, cue, previous)
     if source is None:
-        return None
-    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
