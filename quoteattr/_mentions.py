@@ -399,9 +399,15 @@ def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] 
 
 def _is_title(word: str) -> bool:
     """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
-    stem = word.lower().rstrip(".")
+    return word.lower().rstrip(".") in _title_stems()
+
+
+@functools.cache
+def _title_stems() -> frozenset[str]:
+    """The titles, with and without a final period, and the title abbreviations."""
     titles = _lexicons.titles()
-    return stem in titles or f"{stem}." in titles or _lexicons.abbreviations().get(stem) == "title"
+    return frozenset([*titles, *(t[:-1] for t in titles if t.endswith(".")), *(
+        a for a, kind in _lexicons.abbreviations().items() if kind == "title")])
 
 
 def _looks_like_name(words: list[str]) -> bool:
