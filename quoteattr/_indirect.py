@@ -469,10 +469,17 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
     not read.
     """
-    cues = sentence.cues.within(sentence.start, sentence.end)
-    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == _QUOTING for cue in cues):
+    index = sentence.cues
+    if not index.may_hold(sentence.start, sentence.end, _keeps_nested) or not any(
+            _keeps_nested(cue.lemma, cue.precision)
+            for cue in index.within(sentence.start, sentence.end)):
         return []
     return [a for a in _attribute_sentence(sentence) if _named(a)]
+
+
+def _keeps_nested(lemma: str, precision: float) -> bool:
+    """Whether a cue of ``lemma`` and ``precision`` opens speech kept inside a quote."""
+    return precision >= _NESTED_MIN_PRECISION or lemma == _QUOTING
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
