@@ -207,7 +207,7 @@ def attribute_indirect(
             first = bisect.bisect_left(taken, (sentence.start, sentence.start))
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_before_tags(sentence, by_extent[first:last]))
-            found.extend(_after_tags(sentence, by_extent[first:last]))
+            found.extend(_after_tags(sentence, by_extent[first:last], taken[first:last]))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     found += _stances(layout, sorted(taken + [_extent(a) for a in found]))
     found += _after_reported(layout, taken, found)
@@ -516,11 +516,11 @@ def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sente
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
-    start, end = min(attribution.content), max(attribution.content)
+    points = [*attribution.content]
     for part in (attribution.cue, attribution.source):
         if part is not None:
-            start, end = min(start, part.start), max(end, part.end)
-    return start, end
+            points += [part.start, part.end]
+    return min(points), max(points)
 
 
 def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -534,9 +534,10 @@ def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
     """``Pence said it takes time but added, "..."``: reported speech in the part of a
-    sentence before the cue of its direct quote."""
+    sentence before the cue of its direct quote; ``direct`` holds the direct attributions
+    whose extent starts in the sentence."""
     text = sentence.text
-    points = [p for a in direct if sentence.start <= _extent(a)[0] < sentence.end
+    points = [p for a in direct
               for p in (a.content[0], a.cue.start if a.cue else a.content[0], _relative_start(text, a))]
     if not points:
         return []
@@ -554,14 +555,18 @@ def _relative_start(text: str, attribution: Attribution) -> int:
     return attribution.content[0]
 
 
-def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
-    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a quote's tag."""
+def _after_tags(
+    sentence: _Sentence, direct: Sequence[Attribution], extents: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a
+    quote's tag; ``direct`` holds the direct attributions whose extent starts in the
+    sentence, ``extents`` their extents."""
     text = sentence.text
-    tags = [a for a in direct if sentence.start <= _extent(a)[0] < sentence.end]
-    if not tags:
+    if not direct:
         return []
-    last = max(tags, key=lambda a: _extent(a)[1])
-    start = _extent(last)[1]
+    ends = [end for _, end in extents]
+    start = max(ends)
+    last = direct[ends.index(start)]
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in sentence.cues.within(start, sentence.end):
