@@ -370,8 +370,8 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         return " ".join(inner), ((outer,) if outer else ())
     name: list[str] = []
     for word in reversed(words):
-        lower = word.lower().rstrip(".")
-        if not _NAME_LOOKING.match(word) or lower in _NAME_STOPS or _is_title(word):
+        if not _NAME_LOOKING.match(word) or word.lower().rstrip(".") in _NAME_STOPS or (
+                _is_title(word)):
             break
         if word in ("’s", "'s"):
             break
@@ -412,11 +412,12 @@ def _title_stems() -> frozenset[str]:
 
 def _looks_like_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    if any(w in _CALENDAR for w in lowered):
+    if not _CALENDAR.isdisjoint(lowered):
         return False
     if len(words) == 1 and lowered[0].endswith(("ing", "ly")):
         return False
-    if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
+    organizations = _lexicons.organization_heads()
+    if all(w in organizations or w in DETERMINERS for w in lowered):
         return False
     single = lowered[0] if len(words) == 1 else ""
     return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
