@@ -969,9 +969,11 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     headline whose capitalised reporting verb the cue lexicon, read lowercase, knows."""
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
-    for word in list(WORD.finditer(text, sentence.start, sentence.end))[1:]:
+    for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
+        if not word.group()[0].isupper():
+            continue
         form = verbs.get(word.group().lower())
-        if not word.group()[0].isupper() or form is None:
+        if form is None:
             continue
         if not is_finite_cue(form) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
             return None
