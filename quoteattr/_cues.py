@@ -151,7 +151,13 @@ class CueIndex:
         """Whether ``within(start, end)`` may hold a cue whose lemma and precision
         ``wanted`` accepts: ``False`` only if no verb in the window has them, and the
         window holds no cue phrase nor cuts a word or phrase (its cues are then some of
-        those verbs'), without making its cues."""
+        those verbs'), without making its cues.
+
+        >>> index = CueIndex("He said it. They chatted.")
+        >>> [index.may_hold(0, 11, lambda lemma, _: lemma == "say"),
+        ...  index.may_hold(12, 25, lambda lemma, _: lemma == "say")]
+        [True, False]
+        """
         if self._cut(start) or self._cut(end) or (
                 self._phrases and bisect.bisect_left(self._phrase_starts, start)
                 < bisect.bisect_left(self._phrase_starts, end)):
