@@ -815,8 +815,8 @@ def cue_then_clause(
     if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
         content = _end_of_subordinate(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    relative = _RELATIVE_OBJECT.search(text, max(sentence.start, source.start - 12), source.start)
-    if _VERB_FIRST.match(text, *content) and relative is None or (
+    if _VERB_FIRST.match(text, *content) and _RELATIVE_OBJECT.search(
+            text, max(sentence.start, source.start - 12), source.start) is None or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
