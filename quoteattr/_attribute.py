@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from typing import Callable, NamedTuple, Sequence
 
 import attrs
@@ -31,6 +32,7 @@ from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._text import COMMA_BEFORE, WORD, trim
 from quoteattr.model import QuoteKind
 
+_OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
@@ -163,8 +165,8 @@ def _is_tag_sentence(
 
 
 def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:
-    first = bisect.bisect_left(quotes, span[0], key=lambda q: q.open_start)
-    last = bisect.bisect_left(quotes, span[1], key=lambda q: q.open_start)
+    first = bisect.bisect_left(quotes, span[0], key=_OPEN_START)
+    last = bisect.bisect_left(quotes, span[1], key=_OPEN_START)
     return quotes[first:last]
 
 

@@ -16,7 +16,7 @@ import functools
 import itertools
 import re
 import sys
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import attrs
 import regex
@@ -146,6 +146,25 @@ class CueIndex:
         if not phrases and not words:
             return []
         return _cues_in(self.text, start, phrases, words)
+
+    def may_hold(self, start: int, end: int, wanted: Callable[[str, float], bool]) -> bool:
+        """Whether ``within(start, end)`` may hold a cue whose lemma and precision
+        ``wanted`` accepts: ``False`` only if no verb in the window has them, and the
+        window holds no cue phrase nor cuts a word or phrase (its cues are then some of
+        those verbs'), without making its cues.
+
+        >>> index = CueIndex("He said it. They chatted.")
+        >>> [index.may_hold(0, 11, lambda lemma, _: lemma == "say"),
+        ...  index.may_hold(12, 25, lambda lemma, _: lemma == "say")]
+        [True, False]
+        """
+        if self._cut(start) or self._cut(end) or (
+                self._phrases and bisect.bisect_left(self._phrase_starts, start)
+                < bisect.bisect_left(self._phrase_starts, end)):
+            return True
+        words = self._words[bisect.bisect_left(self._word_starts, start):
+                            bisect.bisect_left(self._word_starts, end)]
+        return any(wanted(entry.lemma, entry.precision) for _, _, _, entry in words)
 
     def _cut(self, position: int) -> bool:
         """Whether ``position`` falls inside a word or a cue phrase."""

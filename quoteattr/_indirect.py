@@ -208,7 +208,7 @@ def attribute_indirect(
             first = bisect.bisect_left(taken, (sentence.start, sentence.start))
             last = bisect.bisect_left(taken, (sentence.end, sentence.end))
             found.extend(_before_tags(sentence, by_extent[first:last]))
-            found.extend(_after_tags(sentence, by_extent[first:last]))
+            found.extend(_after_tags(sentence, by_extent[first:last], taken[first:last]))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     found += _stances(layout, sorted(taken + [_extent(a) for a in found]))
     found += _after_reported(layout, taken, found)
@@ -468,10 +468,17 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
     not read.
     """
-    cues = sentence.cues.within(sentence.start, sentence.end)
-    if not any(cue.precision >= _NESTED_MIN_PRECISION or cue.lemma == _QUOTING for cue in cues):
+    index = sentence.cues
+    if not index.may_hold(sentence.start, sentence.end, _keeps_nested) or not any(
+            _keeps_nested(cue.lemma, cue.precision)
+            for cue in index.within(sentence.start, sentence.end)):
         return []
     return [a for a in _attribute_sentence(sentence) if _named(a)]
+
+
+def _keeps_nested(lemma: str, precision: float) -> bool:
+    """Whether a cue of ``lemma`` and ``precision`` opens speech kept inside a quote."""
+    return precision >= _NESTED_MIN_PRECISION or lemma == _QUOTING
 
 
 def _cuts_a_quotation(marks: list[tuple[int, int]], content: tuple[int, int]) -> bool:
@@ -526,9 +533,10 @@ def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
     """``Pence said it takes time but added, "..."``: reported speech in the part of a
-    sentence before the cue of its direct quote."""
+    sentence before the cue of its direct quote; ``direct`` holds the direct attributions
+    whose extent starts in the sentence."""
     text = sentence.text
-    points = [p for a in direct if sentence.start <= _extent(a)[0] < sentence.end
+    points = [p for a in direct
               for p in (a.content[0], a.cue.start if a.cue else a.content[0], _relative_start(text, a))]
     if not points:
         return []
@@ -546,14 +554,18 @@ def _relative_start(text: str, attribution: Attribution) -> int:
     return attribution.content[0]
 
 
-def _after_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Attribution]:
-    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a quote's tag."""
+def _after_tags(
+    sentence: _Sentence, direct: Sequence[Attribution], extents: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a
+    quote's tag; ``direct`` holds the direct attributions whose extent starts in the
+    sentence, ``extents`` their extents."""
     text = sentence.text
-    tags = [a for a in direct if sentence.start <= _extent(a)[0] < sentence.end]
-    if not tags:
+    if not direct:
         return []
-    last = max(tags, key=lambda a: _extent(a)[1])
-    start = _extent(last)[1]
+    ends = [end for _, end in extents]
+    start = max(ends)
+    last = direct[ends.index(start)]
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in sentence.cues.within(start, sentence.end):
@@ -791,10 +803,10 @@ def cue_then_clause(
         return None
     if cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
         return None  # too weak a cue without ``that``, whatever its source and clause
+    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
+        return None  # a passive cue without ``that``, whatever its source
     source = _subject_of(sentence, cue, previous)
     if source is None:
-        return None
-    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
@@ -802,8 +814,8 @@ def cue_then_clause(
     if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
         content = _end_of_subordinate(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    relative = _RELATIVE_OBJECT.search(text, max(sentence.start, source.start - 12), source.start)
-    if _VERB_FIRST.match(text, *content) and relative is None or (
+    if _VERB_FIRST.match(text, *content) and _RELATIVE_OBJECT.search(
+            text, max(sentence.start, source.start - 12), source.start) is None or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
     floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
@@ -965,9 +977,11 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     headline whose capitalised reporting verb the cue lexicon, read lowercase, knows."""
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
-    for word in list(WORD.finditer(text, sentence.start, sentence.end))[1:]:
+    for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
+        if not word.group()[0].isupper():
+            continue
         form = verbs.get(word.group().lower())
-        if not word.group()[0].isupper() or form is None:
+        if form is None:
             continue
         if not is_finite_cue(form) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
             return None

@@ -370,8 +370,8 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         return " ".join(inner), ((outer,) if outer else ())
     name: list[str] = []
     for word in reversed(words):
-        lower = word.lower().rstrip(".")
-        if not _NAME_LOOKING.match(word) or lower in _NAME_STOPS or _is_title(word):
+        if not _NAME_LOOKING.match(word) or word.lower().rstrip(".") in _NAME_STOPS or (
+                _is_title(word)):
             break
         if word in ("’s", "'s"):
             break
@@ -399,18 +399,25 @@ def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] 
 
 def _is_title(word: str) -> bool:
     """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
-    stem = word.lower().rstrip(".")
+    return word.lower().rstrip(".") in _title_stems()
+
+
+@functools.cache
+def _title_stems() -> frozenset[str]:
+    """The titles, with and without a final period, and the title abbreviations."""
     titles = _lexicons.titles()
-    return stem in titles or f"{stem}." in titles or _lexicons.abbreviations().get(stem) == "title"
+    return frozenset([*titles, *(t[:-1] for t in titles if t.endswith(".")), *(
+        a for a, kind in _lexicons.abbreviations().items() if kind == "title")])
 
 
 def _looks_like_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    if any(w in _CALENDAR for w in lowered):
+    if not _CALENDAR.isdisjoint(lowered):
         return False
     if len(words) == 1 and lowered[0].endswith(("ing", "ly")):
         return False
-    if all(w in _lexicons.organization_heads() or w in DETERMINERS for w in lowered):
+    organizations = _lexicons.organization_heads()
+    if all(w in organizations or w in DETERMINERS for w in lowered):
         return False
     single = lowered[0] if len(words) == 1 else ""
     return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()

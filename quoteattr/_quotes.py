@@ -191,9 +191,9 @@ def _pair_paragraph(
     quotes: list[QuoteMarks] = []
     for index, position in enumerate(marks):
         mark = _mark_at(text, position)
-        can_open, can_close = _flanking(text, mark, position, start, end)
         if mark in _SINGLE and _is_apostrophe(text, position, start, end):
             continue
+        can_open, can_close = _flanking(text, mark, position, start, end)
         if can_close and _is_possessive(text, position, end) and _closes_later(text, marks, index):
             continue
         closes = _CLOSES.get(mark, frozenset())

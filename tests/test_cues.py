@@ -207,6 +207,23 @@ def test_the_index_gives_the_cues_of_every_window(text: str, data: st.DataObject
     assert CueIndex(text).within(start, end) == find_cues(text, start, end)
 
 
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data(),
+       st.floats(0, 1), st.sampled_from(["say", "quote", "according to"]))
+def test_a_window_the_index_rules_out_holds_no_wanted_cue(
+    text: str, data: st.DataObject, floor: float, lemma: str
+) -> None:
+    """``CueIndex.may_hold`` is false only for a window none of whose cues is wanted."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def wanted(cue_lemma: str, precision: float) -> bool:
+        return precision >= floor or cue_lemma == lemma
+
+    index = CueIndex(text)
+    if not index.may_hold(start, end, wanted):
+        assert not any(wanted(c.lemma, c.precision) for c in index.within(start, end))
+
+
 def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
     """On news text, windows from word edge to word edge use the index, not a rescan."""
     files = sorted(POLNEAR.glob("dev/text/*.txt"))[:20]
