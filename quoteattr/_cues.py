@@ -380,13 +380,9 @@ def _cues_in(
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
         cue_start = _widen_left(text, start, word_start, left)
-        auxiliary = passive = False
-        if cue_start < word_start:
-            before = [w.lower() for w in WORD.findall(text, cue_start, word_start)]
-            auxiliary = any(w in _AUXILIARIES for w in before)
-            passive = any(w in _BE for w in before)
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(), auxiliary, passive))
+                         entry.precision, False, form.lower(),
+                         *_auxiliaries(text, cue_start, word_start)))
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -406,9 +402,17 @@ def _phrase_cue(text: str, limit: int, start: int, end: int, matched: str) -> Cu
     (``has pointed out``) as a verb's is."""
     phrase = " ".join(matched.lower().split())
     cue_start = _widen_left(text, limit, start, _word_before(text, limit, start))
-    before = [w.lower() for w in WORD.findall(text, cue_start, start)] if cue_start < start else []
     return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase,
-               any(w in _AUXILIARIES for w in before), any(w in _BE for w in before))
+               *_auxiliaries(text, cue_start, start))
+
+
+def _auxiliaries(text: str, cue_start: int, head_start: int) -> tuple[bool, bool]:
+    """Whether the words a cue was widened over, ``text[cue_start:head_start]``, hold an
+    auxiliary, and whether they hold a form of ``be`` (``was told``)."""
+    if cue_start == head_start:
+        return False, False
+    before = [w.lower() for w in WORD.findall(text, cue_start, head_start)]
+    return any(w in _AUXILIARIES for w in before), any(w in _BE for w in before)
 
 
 def _phrases() -> list[str]:
