@@ -25,8 +25,8 @@ from quoteattr._mentions import (
     CLAUSE_WORDS, Mention, is_source_head, source_after, source_before, tag_phrase,
 )
 from quoteattr._sources import (
-    inverted_phrase, is_aside, is_dateline, phrase_after, relative_source, relay_in, source_of,
-    with_conjuncts,
+    clause_openings, inverted_phrase, is_aside, is_dateline, phrase_after, relative_source,
+    relay_in, source_of, with_conjuncts,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._text import COMMA_BEFORE, WORD, trim
@@ -74,7 +74,6 @@ _ADJUNCT_THEN_THAT = regex.compile(
 _COLON_LEAD = regex.compile(r":\s*$")
 _SUBJECT_ASIDE = regex.compile(r"\s*,[^,;:\"“”]{1,100},")
 _INTRO_VERB_WORDS = 8
-_INTRO_COMMAS = 3
 _PHRASE_LINKS = frozenset(["of", "for", "and", "at", "in", "on"])
 _DASH_TAG = regex.compile(
     r"[ \t\xa0]*(?:\n\s*)?(―|—|–|--?)[ \t\xa0]*([^\n,.(]{2,60}?)[ \t\xa0]*(?=[.,(\n]|$)")
@@ -390,7 +389,7 @@ def colon_intro(context: _Context) -> Found | None:
     if lead is None or not speech_like(text, context.quote):
         return None
     colon = lead.start()
-    for opening in _clause_openings(text, context.before[0], colon):
+    for opening in clause_openings(text, context.before[0], colon):
         source = source_after(text, opening, colon) or _subject_to_head(text, opening, colon)
         if source is None:
             continue
@@ -413,17 +412,6 @@ def _subject_to_head(text: str, start: int, end: int) -> Mention | None:
                 is_source_head(word.group())):
             return tag_phrase(text, start, word.end())
     return None
-
-
-def _clause_openings(text: str, start: int, colon: int) -> list[int]:
-    """Where the clause before a colon may open: the sentence start, then after each of
-    its first commas (``In response, Trump issued a statement:``)."""
-    openings = [start]
-    comma = text.find(",", start, colon)
-    while comma >= 0 and len(openings) <= _INTRO_COMMAS:
-        openings.append(comma + 1)
-        comma = text.find(",", comma + 1, colon)
-    return openings
 
 
 def _past_aside(text: str, position: int, limit: int) -> int:

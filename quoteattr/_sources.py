@@ -470,18 +470,26 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     """``Smith praised the plan, saying that ...``: the subject of the clause."""
     opening = _DATELINE.match(text, start, cue.start) or _LEADING_CONJUNCTION.match(
         text, start, cue.start)
-    start = opening.end() if opening else start
-    subject = source_after(text, start, cue.start)
-    comma = text.find(",", start, cue.start)
-    for _ in range(_INTRO_COMMAS):
-        if subject is not None or not 0 <= comma < cue.start - 2:
-            break
-        start = comma + 1
+    for start in clause_openings(text, opening.end() if opening else start, cue.start):
         subject = source_after(text, start, cue.start)
-        comma = text.find(",", start, cue.start)
-    if subject is None or text[start:subject.start].strip(" ,\"“”"):
-        return None
-    return subject
+        if subject is not None:
+            return None if text[start:subject.start].strip(" ,\"“”") else subject
+    return None
+
+
+def clause_openings(text: str, start: int, end: int) -> list[int]:
+    """Where the clause before ``end`` may open: at ``start``, then after each of the
+    first commas (``In August, several groups said``).
+
+    >>> clause_openings("Once, in May, she said", 0, 18)
+    [0, 5, 13]
+    """
+    openings = [start]
+    comma = text.find(",", start, end)
+    while comma >= 0 and len(openings) <= _INTRO_COMMAS:
+        openings.append(comma + 1)
+        comma = text.find(",", comma + 1, end)
+    return openings
 
 
 def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
