@@ -93,6 +93,9 @@ class Bench:
         load_average: the one-minute load average when the run began, or ``None``
             where the system has none; other work on the machine slows every figure,
             and ``analyze_many``'s most.
+        reference: the versions of nltk and regex that Punkt ran on; Punkt's speed
+            depends on them (nltk 3.10.4 runs every pattern through ``regex`` with a
+            time limit, which makes Punkt 2.7 times slower than in 3.10.3).
     """
 
     texts: int
@@ -110,6 +113,7 @@ class Bench:
     linearity: tuple[Step, ...]
     cores: int = 1
     load_average: float | None = None
+    reference: str = ""
 
     @property
     def analyze_rate(self) -> float:
@@ -234,7 +238,16 @@ def run(
         linearity=linearity,
         cores=os.cpu_count() or 1,
         load_average=load_average,
+        reference=_reference_versions(),
     )
+
+
+def _reference_versions() -> str:
+    """The versions Punkt's speed depends on, e.g. ``"nltk 3.10.4, regex 2026.5.9"``."""
+    import nltk
+    import regex
+
+    return f"nltk {nltk.__version__}, regex {regex.__version__}"
 
 
 def _best(repeat: int, measure: Callable[[], float]) -> float:
@@ -349,11 +362,12 @@ def report(bench: Bench) -> str:
     >>> stages = Stages(quotes=0.1, direct=0.4, indirect=0.3, rest=0.2)
     >>> steps = (Step(1, 1000, 3, 0.01), Step(2, 2002, 6, 0.02))
     >>> bench = Bench(10, 10_000, 1.0, 0.5, stages, 2, 0.6, 0.09, 0.2, 4000, 2_500_000,
-    ...               100_000_000, steps, cores=2, load_average=0.05)
+    ...               100_000_000, steps, cores=2, load_average=0.05,
+    ...               reference="nltk 3.10.4, regex 2026.5.9")
     >>> print(report(bench))  # doctest: +NORMALIZE_WHITESPACE
     quoteattr bench: 10 texts, 10,000 characters; 2 cores, load average 0.05 at the start
     analyze, 1 process          10,000 chars/s     1.00 s
-    Punkt sentence splitting    20,000 chars/s     0.50 s
+    Punkt sentence splitting    20,000 chars/s     0.50 s   nltk 3.10.4, regex 2026.5.9
     ratio analyze / Punkt         2.00             (goal: at most 2)
     <BLANKLINE>
     stage                       seconds  share of analyze
@@ -386,7 +400,8 @@ def report(bench: Bench) -> str:
         f"quoteattr bench: {bench.texts:,} texts, {bench.characters:,} characters;"
         f" {bench.cores} cores{load} at the start",
         _rate("analyze, 1 process", bench.analyze_rate, bench.analyze_seconds),
-        _rate("Punkt sentence splitting", bench.punkt_rate, bench.punkt_seconds),
+        _rate("Punkt sentence splitting", bench.punkt_rate, bench.punkt_seconds)
+        + f"   {bench.reference}",
         f"ratio analyze / Punkt     {bench.ratio:>10.2f}             (goal: at most 2)",
         "",
         "stage                       seconds  share of analyze",

@@ -85,6 +85,16 @@ def test_the_report_shows_the_figures(bench):
     assert ["1", "2", "4", "8"] == scale_rows
 
 
+def test_the_report_names_the_versions_punkt_ran_on(bench):
+    """Punkt's speed depends on the nltk and regex installed, so the report names them."""
+    import nltk
+    import regex
+
+    punkt_line = next(line for line in _bench.report(bench).splitlines()
+                      if line.startswith("Punkt"))
+    assert punkt_line.endswith(f"nltk {nltk.__version__}, regex {regex.__version__}")
+
+
 def test_run_rejects_an_empty_corpus():
     """No characters, nothing to time."""
     with pytest.raises(ArgumentError):
