@@ -95,7 +95,7 @@ class Bench:
             and ``analyze_many``'s most.
         reference: the versions of nltk and regex that Punkt ran on; Punkt's speed
             depends on them (nltk 3.10.4 runs every pattern through ``regex`` with a
-            time limit, which makes Punkt 2.7 times slower than in 3.10.3).
+            time limit, which makes Punkt 2.5 times slower than in 3.10.3).
     """
 
     texts: int
