@@ -101,8 +101,10 @@ class Cue:
 
     @property
     def participle(self) -> bool:
-        """Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``)."""
-        return not self.phrase and not self.has_auxiliary and self.form.endswith("ing")
+        """Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``,
+        ``..., calling on``)."""
+        return not self.has_auxiliary and not self.prepositional and self.form.partition(
+            " ")[0].endswith("ing")
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

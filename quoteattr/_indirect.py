@@ -87,6 +87,7 @@ _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(
     r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?"
     r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
+_PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
@@ -725,7 +726,8 @@ def clause_then_tag(
     inverted = source.start > cue.start
     tail_pattern = _HEARER_TAIL if cue.lemma in _HEARER_VERBS else _TAG_TAIL
     adverbial = len(tail.split()) <= _TAG_WORDS and tail_pattern.match(tail)
-    if not (adverbial or (inverted and _APPOSITIVE_TAIL.match(tail))):
+    if not (adverbial or (inverted and _APPOSITIVE_TAIL.match(tail))
+            or _reporting_participle_next(text, tag_end, sentence.end)):
         return _interrupting_tag(sentence, cue, source, comma, tag_end)
     if not _enough_words(text, (sentence.start, comma)):
         return None
@@ -825,8 +827,14 @@ def cue_then_clause(
         return None
     if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
-    return _attribution(sentence, content, cue, source, "cue_then_clause",
-                        0.75 if with_that else 0.6)
+    return _attribution(sentence, content, cue, _unless_expletive(source, cue),
+                        "cue_then_clause", 0.75 if with_that else 0.6)
+
+
+def _unless_expletive(source: Mention, cue: Cue) -> Mention | None:
+    """No source for the expletive ``it`` of a passive cue: ``it was reported that ...``
+    says whose report it was no more than ``it is said`` does."""
+    return None if cue.passive and source.form == "pronoun" and source.head == "it" else source
 
 
 def _end_of_subordinate(text: str, content: tuple[int, int]) -> tuple[int, int]:
@@ -906,6 +914,8 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         if start is None:
             return None
     start = trim(text, start, end)[0]
+    if _reporting_participle_next(text, start, end):
+        return None  # ``said in an interview, adding that``: another cue's clause
     if text.startswith((",", ":"), start):
         start = trim(text, start + 1, end)[0]
     time = _LEADING_TIME.match(text, start, end)
@@ -923,6 +933,18 @@ def _content_stop(text: str, start: int, end: int) -> int:
     end = min(end, start + _CONTENT_REACH)
     stop = _CONTENT_STOP.search(text, start, end)
     return stop.start() if stop else end
+
+
+def _reporting_participle_next(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a comma and a reporting verb's ``-ing``
+    form (``, adding that``): the clause of another cue, not more of this one's.
+
+    >>> t = "he said, adding that"
+    >>> _reporting_participle_next(t, 7, len(t)), _reporting_participle_next(t, 2, len(t))
+    (True, False)
+    """
+    participle = _PARTICIPLE_AFTER_COMMA.match(text, start, end)
+    return participle is not None and participle.group(1) in _lexicons.reporting_verbs()
 
 
 def _after_hearer(text: str, start: int, end: int) -> int | None:
@@ -1056,7 +1078,7 @@ def _attribution(
     sentence: _Sentence,
     content: tuple[int, int],
     cue: Cue,
-    source: Mention,
+    source: Mention | None,
     rule: str,
     confidence: float,
 ) -> Attribution:

@@ -66,6 +66,9 @@ _TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
 _ADJUNCT_REACH = 80
+_ADJUNCT_OPENING = regex.compile(
+    r"(?:in|on|at|during|after|before|to|through|via|from|with|for|by|about|over|"
+    r"late|earlier|later|last|this)\b")
 _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
 _ADVERBS_BEFORE = Trailing(
@@ -118,11 +121,11 @@ def source_of(
     ):
         return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
-        subject = subject_before_aside(text, start, cue)
+        subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
     if _ASIDE_OPENING.ends(text, start, cue.start):
-        subject = subject_before_aside(text, start, cue)
+        subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
     position = _subject_end(text, start, cue.start)
@@ -135,11 +138,11 @@ def source_of(
     if adjacent and "," not in text[before.end:position]:
         return with_conjuncts(text, start, before)
     if adjacent and before.form != "name" and _ASIDE_BEFORE.ends(text, start, position):
-        return subject_before_aside(text, start, cue) or before
+        return subject_before_aside(text, start, cue.start) or before
     inverted = _inverted_source(text, cue, end) if invert else None
     if inverted is not None or adjacent:
         return inverted or before
-    subject = subject_before_aside(text, start, cue)
+    subject = subject_before_aside(text, start, cue.start)
     if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
@@ -177,33 +180,44 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
 
 def _document_sender(text: str, start: int, document: Mention) -> Mention | None:
     """``The town released a statement saying``: who put out the document before a
-    participle, the subject of the clause, whom the participle reports.
+    participle, the subject of the clause, whom the participle reports. The subject may
+    follow an intro phrase, hold a coordination or come before an aside.
 
-    >>> t = "The town released a statement saying"
-    >>> d = source_before(t, 0, t.index(" saying"))
-    >>> m = _document_sender(t, 0, d)
-    >>> t[m.start:m.end]
-    'The town'
+    >>> def sender(t):
+    ...     m = _document_sender(t, 0, source_before(t, 0, t.index(" saying")))
+    ...     return t[m.start:m.end]
+    >>> sender("In May, Lee and Ruiz issued a statement saying")
+    'Lee and Ruiz'
+    >>> sender("Mr. Lee, who spoke first, issued a statement saying")
+    'Mr. Lee'
     """
     verb = _PUT_OUT.search(text, max(start, document.start - _ADJUNCT_REACH), document.start)
     if verb is None:
         return None
-    return sentence_subject_before(text, start, verb.start())
+    if _AFTER_COMMA.ends(text, start, verb.start()):
+        return subject_before_aside(text, start, verb.start())
+    for opening in clause_openings(text, start, verb.start()):
+        subject = sentence_subject_before(text, opening, verb.start())
+        if subject is not None:
+            return subject
+    return None
 
 
 def sentence_subject_before(text: str, start: int, end: int) -> Mention | None:
     """The noun phrase opening the sentence ``text[start:end]`` and ending at ``end``:
-    the subject of the verb there.
+    the subject of the verb there, with what is coordinated to it.
 
-    >>> t = "The town released"
+    >>> t = "The town and the county released"
     >>> m = sentence_subject_before(t, 0, t.index(" released"))
     >>> t[m.start:m.end]
-    'The town'
+    'The town and the county'
     """
     opening = trim(text, start, end)[0]
     for subject in (source_before(text, start, end), clause_subject(text, start, end)):
-        if subject is not None and subject.start == opening:
-            return subject
+        if subject is not None:
+            subject = with_conjuncts(text, start, subject)
+            if subject.start == opening:
+                return subject
     return None
 
 
@@ -442,14 +456,18 @@ def tag_before_comma(text: str, start: int, cue: Cue) -> Mention | None:
     >>> t = "Prayers ended, Nefzi said, adding that"
     >>> tag_before_comma(t, 0, find_cues(t, 0, len(t))[-1]).name
     'Nefzi'
+    >>> t = "Prayers ended, Nefzi said in a statement, adding that"
+    >>> tag_before_comma(t, 0, find_cues(t, 0, len(t))[-1]).name
+    'Nefzi'
     """
     tag = _TAG_BEFORE_COMMA.search(text, max(start, cue.start - _ADJUNCT_REACH), cue.start)
     if tag is None:
         return None
     verbs = _lexicons.reporting_verbs()
     inverted = verbs.get(tag.group(1).lower()) if tag.group(1) else None
-    if inverted is not None and is_finite_cue(inverted) and (
-            inverted.lemma in _lexicons.inverting_verbs()):
+    if is_finite_cue(inverted) and _ADJUNCT_OPENING.match(text, tag.start(2)):
+        return source_before(text, start, tag.start(1))
+    if is_finite_cue(inverted) and inverted.lemma in _lexicons.inverting_verbs():
         return source_after(text, tag.end(1), tag.end(2))
     verb = verbs.get(tag.group(3).lower()) if tag.group(3) else None
     if is_finite_cue(verb):
@@ -492,15 +510,16 @@ def clause_openings(text: str, start: int, end: int) -> list[int]:
     return openings
 
 
-def subject_before_aside(text: str, start: int, cue: Cue) -> Mention | None:
+def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
-    ``an official who spoke anonymously said``: the subject before an aside."""
-    aside = (_ASIDE_BEFORE.search(text, start, cue.start) or _DASH_ASIDE.search(text, start, cue.start)
-             or _RELATIVE_ASIDE.search(text, max(start, cue.start - _REACH), cue.start))
+    ``an official who spoke anonymously said``: the subject before an aside that ends
+    at ``end``."""
+    aside = (_ASIDE_BEFORE.search(text, start, end) or _DASH_ASIDE.search(text, start, end)
+             or _RELATIVE_ASIDE.search(text, max(start, end - _REACH), end))
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
-    last = _LAST_ASIDE.search(text, max(start, cue.start - _REACH), cue.start)
+    last = _LAST_ASIDE.search(text, max(start, end - _REACH), end)
     if (subject is None or subject.form != "name") and last is not None and last.start() > aside.start():
         subject = source_before(text, start, last.start()) or subject
     if subject is None:
