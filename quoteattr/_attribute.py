@@ -35,6 +35,7 @@ from quoteattr.model import QuoteKind
 _OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+){0,6}?\s*(?:that\s*)?[:,]?\s*$")
+_THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
 _WORKS = regex.compile(
     r"\b(?:book|books|memoir|novel|film|movie|documentary|song|album|show|series|"
@@ -344,7 +345,7 @@ def cue_before(context: _Context) -> Found | None:
     lead_in = text[cue.end:context.quote.open_start]
     if not _LEAD_IN.match(lead_in):
         return None
-    direct = lead_in.rstrip().endswith((",", ":"))
+    direct = lead_in.rstrip().endswith((",", ":")) and not _THAT_CLAUSE.match(lead_in)
     start = context.before[0]
     if cue.participle and not text[start:cue.start].strip():
         start = context.sentence[0]
@@ -446,6 +447,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
         relative = relative_source(text, context.sentence[0], cue, comma=False)
         if relative is not None and cue.precision >= _MIXED_MIN_PRECISION:
             return Found(cue, relative, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
+        if cue.precision >= _OUTER_CUE_PRECISION and not cue.participle:
+            break  # ``X, who did not say that ..., said "Q"``: the main verb is nearer
     for cue in strong + list(reversed(cues)):
         if cue.precision < _MIXED_MIN_PRECISION:
             continue
