@@ -66,6 +66,10 @@ _TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
 _ADJUNCT_REACH = 80
+_INSIDER_MODIFIER = Trailing(
+    r"\s+(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|involved\s+in|"
+    r"with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+[^,;:.!?\"“”()—–]{1,60}?\s*$",
+    regex.IGNORECASE)
 _ADJUNCT_OPENING = regex.compile(
     r"(?:in|on|at|during|after|before|to|through|via|from|with|for|by|about|over|"
     r"late|earlier|later|last|this)\b")
@@ -129,6 +133,9 @@ def source_of(
         if subject is not None:
             return subject
     position = _subject_end(text, start, cue.start)
+    insider = insider_source(text, start, position)
+    if insider is not None:
+        return insider
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
     if adjacent and cue.participle and before.head in _lexicons.evidence_heads():
@@ -148,6 +155,28 @@ def source_of(
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
     return subject
+
+
+def insider_source(text: str, start: int, end: int) -> Mention | None:
+    """``a source close to him``, ``two people familiar with the talks``: an anonymous
+    source whose head is followed by what makes it an insider, ending at ``end``.
+
+    >>> t = "The deal is off, a source close to him said"
+    >>> m = insider_source(t, 0, t.index(" said"))
+    >>> t[m.start:m.end], m.head
+    ('a source close to him', 'source')
+    >>> insider_source("a house close to the river", 0, 26) is None
+    True
+    """
+    modifier = _INSIDER_MODIFIER.search(text, max(start, end - _ADJUNCT_REACH), end)
+    if modifier is None:
+        return None
+    head = source_before(text, start, modifier.start())
+    if head is None or head.form != "description" or head.head not in (
+            _lexicons.anonymous_heads()):
+        return None
+    return Mention(head.start, trim(text, modifier.start(), end)[1], "description", "", (),
+                   head.head)
 
 
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
