@@ -558,8 +558,8 @@ def _relative_start(text: str, attribution: Attribution) -> int:
 def _after_tags(
     sentence: _Sentence, direct: Sequence[Attribution], extents: Sequence[tuple[int, int]]
 ) -> list[Attribution]:
-    """``"...," he said, adding that ...`` / ``... "X" and said ...``: a cue joined to a
-    quote's tag; ``direct`` holds the direct attributions whose extent starts in the
+    """``"...," he said, adding that ...`` / ``... "X" and said ...`` / ``"...," said
+    Lee, who said ...``: a cue joined to a quote's tag; ``direct`` holds the direct attributions whose extent starts in the
     sentence, ``extents`` their extents."""
     text = sentence.text
     if not direct:
@@ -573,6 +573,10 @@ def _after_tags(
         question = asked_question(attrs.evolve(sentence, start=start), cue, None, False)
         if question is not None:
             return [question]
+        relative = relative_clause(sentence, cue, None, False) if (
+            cue.precision >= _COORDINATED_MIN_PRECISION) else None
+        if relative is not None and not _ADJUNCT_FIRST.match(text, *relative.content):
+            return [_naming_tag_source(relative, last.source)]  # ``"...," said Lee, who said``
         joined = _JOINED.search(text, start, cue.start)
         if joined is None or last.source is None:
             continue
@@ -582,6 +586,16 @@ def _after_tags(
                 return [_attribution(sentence, content, cue, last.source, "joined_after_tag",
                                      0.7)]
     return []
+
+
+def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Attribution:
+    """The relative clause after a tag (``said Ann Lee, 24, of Derry, who said``) with
+    its ``who`` naming the tag's source, not the nearest name before it."""
+    if tag_source is None or tag_source.form != "name" or relative.source is None:
+        return relative
+    who = relative.source
+    source = attrs.evolve(tag_source, start=who.start, end=who.end)
+    return attrs.evolve(relative, source=source)
 
 
 def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
