@@ -551,10 +551,20 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     last = _LAST_ASIDE.search(text, max(start, end - _REACH), end)
     if (subject is None or subject.form != "name") and last is not None and last.start() > aside.start():
         subject = source_before(text, start, last.start()) or subject
-    if subject is None:
-        return None
-    lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
-    preceding = text[lead.end() if lead else start:subject.start].strip()
-    if preceding and not preceding.endswith(","):
-        return None
-    return subject
+    if subject is not None:
+        lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
+        preceding = text[lead.end() if lead else start:subject.start].strip()
+        if not preceding or preceding.endswith(","):
+            return subject
+    return _modified_before_aside(text, start, aside.start())
+
+
+def _modified_before_aside(text: str, start: int, end: int) -> Mention | None:
+    """``Many speakers at the service -- including X and Y -- said``: a subject with
+    prepositional phrases, opening its clause and ending where the aside starts."""
+    opening = _LEADING_CONJUNCTION.match(text, start, end)
+    for clause in clause_openings(text, opening.end() if opening else start, end):
+        subject = modified_subject(text, clause, end)
+        if subject is not None:
+            return subject
+    return None
