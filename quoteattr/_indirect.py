@@ -55,6 +55,9 @@ _DASH_ASIDE_AFTER = regex.compile(
     r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
 _HEADLINE_SOURCE_WORDS = 4
+_CLAUSE_VERBS = frozenset(
+    "say argue insist contend warn predict acknowledge complain note maintain allege suggest "
+    "add claim".split())
 _HEARER_VERBS = frozenset(
     "tell inform assure remind warn promise notify brief ask urge caution advise".split()
 )
@@ -795,19 +798,34 @@ def _asked_participle(sentence: _Sentence, cue: Cue) -> bool:
 def relative_clause(
     sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
 ) -> Attribution | None:
-    """``Graham, who says the plan fails, tweeted ...``: speech reported in a relative
-    clause; the source is ``who``, which names the noun before it."""
+    """``Graham, who says the plan fails, tweeted ...``, ``critics who say the plan
+    fails``: speech reported in a relative clause; the source is ``who``, which names
+    the name before it, or the description itself."""
     if cue.prepositional or cue.participle:
         return None
     text = sentence.text
     source = relative_source(text, sentence.start, cue, comma=True)
+    restrictive = source is None and _reports_speech_plainly(cue)
+    if restrictive:
+        source = relative_source(text, sentence.start, cue, comma=False)
     if source is None:
         return None
     comma = text.find(",", cue.end, sentence.end)
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
     if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
         return None
+    if restrictive and (text.startswith("to ", content[0]) or _opens_clause(text, sentence, source)):
+        return None  # an infinitive (``who claim to be``), or a subject whose verb is unknown
+    if _ADJUNCT_FIRST.match(text, *content) and not text[cue.end:content[0]].strip():
+        return None  # ``who argued with Lee at the conference``: no clause reported
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
+
+
+def _reports_speech_plainly(cue: Cue) -> bool:
+    """Whether ``cue`` is a verb that takes a reported clause, with no auxiliary, as a
+    restrictive relative clause must have to report (``voters who say ...``, not
+    ``users who have continued ...`` or ``delegates who are expected to``)."""
+    return cue.lemma in _CLAUSE_VERBS and not cue.has_auxiliary
 
 
 def cue_then_clause(
