@@ -30,7 +30,7 @@ from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    STRONG_CUE, according_source, clause_subject, is_dateline, is_finite_cue, modified_subject,
+    STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue, modified_subject,
     phrase_after, relative_source, source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
@@ -880,6 +880,10 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     """The subject of ``cue`` opening its clause, not in the first person: a noun phrase
     with its modifiers (``The county teachers union``) or a list."""
     text = sentence.text
+    if cue.participle:
+        absolute = absolute_subject(text, sentence.start, cue.start)
+        if absolute is not None:
+            return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     if source is None or not _opens_clause(text, sentence, source):
         source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source

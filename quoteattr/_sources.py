@@ -66,6 +66,7 @@ _TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
 _ADJUNCT_REACH = 80
+_WITH_SUBJECT = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
 _INSIDER_MODIFIER = Trailing(
     r"\s+(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|involved\s+in|"
     r"with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+[^,;:.!?\"“”()—–]{1,60}?\s*$",
@@ -120,6 +121,10 @@ def source_of(
     if cue.prepositional:
         return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
+    if cue.participle:
+        absolute = absolute_subject(text, start, cue.start)
+        if absolute is not None:
+            return absolute
     if _COORDINATED.ends(text, start, cue.start) or (
         cue.participle and _AFTER_COMMA.ends(text, start, cue.start)
     ):
@@ -154,6 +159,26 @@ def source_of(
         subject = clause_subject(text, start, position)
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
+    return subject
+
+
+def absolute_subject(text: str, start: int, end: int) -> Mention | None:
+    """``..., with 30 percent of voters saying``: the subject that ``with`` gives a
+    participle ending at ``end``.
+
+    >>> t = "The race tightened, with recent polls showing"
+    >>> m = absolute_subject(t, 0, t.index(" showing"))
+    >>> t[m.start:m.end]
+    'recent polls'
+    """
+    opening = _WITH_SUBJECT.search(text, max(start, end - _ADJUNCT_REACH), end)
+    if opening is None:
+        return None
+    subject = modified_subject(text, opening.end(1), end) or sentence_subject_before(
+        text, opening.end(1), end)
+    if subject is None or subject.form not in ("name", "coordination") and not is_source_head(
+            subject.head):
+        return None
     return subject
 
 
