@@ -249,6 +249,8 @@ def cue_after(context: _Context) -> Found | None:
     if not cues:
         return None
     for cue in cues[:_TAG_CUES]:
+        if cue.prepositional and cue.start != lead:
+            continue  # ``"Q" is about $12, according to X``: X credits the clause, not "Q"
         source = _tag_source(context, lead, cue)
         if source is not None:
             return Found(cue, source, *_direct_or_mixed(context), 0.9)
