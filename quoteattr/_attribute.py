@@ -60,6 +60,7 @@ _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(s
 _WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _TAG_REACH = 80
+_JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
 _TAG_PUNCTUATION = frozenset(",?!")
 _UNKNOWN_VERB = regex.compile(
@@ -442,7 +443,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     text = context.text
     cues = [c for c in context.cues.within(context.before[0], context.quote.open_start)
             if c != context.previous_cue]
-    opening = [c for c in cues if _opens_own_clause(text, [c])]
+    opening = [c for c in cues if _opens_own_clause(text, [c]) or _joined_verb(text, c)]
     strong = opening[-1:] or [
         c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle][:1]
     for cue in reversed(cues):
@@ -465,6 +466,13 @@ def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
     """Whether the last cue is a participle after a comma (``praised it, saying ...``),
     which reports a clause of its own rather than sharing the outer cue's."""
     return bool(cues) and cues[-1].participle and COMMA_BEFORE.ends(text, 0, cues[-1].start)
+
+
+def _joined_verb(text: str, cue: Cue) -> bool:
+    """Whether ``cue`` is a strong verb joined by ``and``/``but`` to the one before
+    (``praised the plan and said ...``), which reports a clause of its own."""
+    return cue.precision >= _OUTER_CUE_PRECISION and not cue.participle and bool(
+        _JOINED_CUE.search(text, max(0, cue.start - _JOINED_REACH), cue.start))
 
 
 def clause_then_tag(context: _Context) -> Found | None:
