@@ -54,6 +54,7 @@ _RUNS_AT_ONCE = 4096
 _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
+_HEADLINE_LOWERCASE = (1 - _HEADLINE_CAPITALISED) * _HEADLINE_WORDS[1]  # rule a headline out
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
@@ -252,15 +253,32 @@ def _name_mentions(
 def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
     New Term``), where a run of capitalised words is not a name."""
-    found = []
-    for start, end in paras:
-        if text[start:end].rstrip().endswith("."):
+    return [(start, end) for start, end in paras
+            if not text[start:end].rstrip().endswith(".") and _in_title_case(text, start, end)]
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a headline's number of words, most capitalised;
+    words of ``_SHORT_WORD`` letters or fewer do not count. Its words are read only until
+    too many start in lower case for a headline: prose is ruled out within a line.
+
+    >>> t = "Putin Says Talks Will Resume; he said that the talks about it will resume"
+    >>> _in_title_case(t, 0, 29), _in_title_case(t, 0, len(t))
+    (True, False)
+    """
+    capitalised = lowercase = 0
+    for word in WORD.finditer(text, start, end):
+        if word.end() - word.start() <= _SHORT_WORD:
             continue
-        words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]
-        if (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
-                and sum(w[0].isupper() for w in words) > _HEADLINE_CAPITALISED * len(words)):
-            found.append((start, end))
-    return found
+        if text[word.start()].isupper():
+            capitalised += 1
+        else:
+            lowercase += 1
+            if lowercase >= _HEADLINE_LOWERCASE:
+                return False
+    words = capitalised + lowercase
+    return (_HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1]
+            and capitalised > _HEADLINE_CAPITALISED * words)
 
 
 def _first_and_last_name(text: str, start: int, end: int) -> tuple[int, int]:
