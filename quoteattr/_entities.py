@@ -21,7 +21,6 @@ import bisect
 import collections
 import functools
 import heapq
-import itertools
 import operator
 import sys
 from typing import Iterator, NamedTuple, Sequence, cast
@@ -50,7 +49,6 @@ _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _RUNS_REMEMBERED = 8192
-_RUNS_AT_ONCE = 4096
 _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
@@ -227,26 +225,21 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 def _name_mentions(
     text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
 ) -> list[_NameMention]:
-    """The name mentions of ``text``, in text order.
-
-    Its capitalised runs are parsed in batches of ``_RUNS_AT_ONCE``: in bulk, but
-    without holding the spans and words of every run of a long text at once.
-    """
+    """The name mentions of ``text``, in text order, read off its capitalised runs one
+    at a time: no run is held after it is parsed."""
     starts = [s for s, _ in quoted]
-    spans: Iterator[tuple[int, int]] = (run.span() for run in _capitalised_runs(text))
     headlines = _title_case_paragraphs(text, paras)
-    if headlines:
-        headline_starts = [h for h, _ in headlines]
-        spans = (_first_and_last_name(text, start, end)
-                 if _inside(headlines, headline_starts, start) else (start, end)
-                 for start, end in spans)
+    headline_starts = [h for h, _ in headlines]
     found = []
-    while batch := list(itertools.islice(spans, _RUNS_AT_ONCE)):
-        for (start, end), parsed in zip(batch, map(_parse_run, [text[s:e] for s, e in batch])):
-            if parsed is not None:
-                name, titles, offset, surname = parsed
-                found.append(_NameMention(start + offset, end, name, titles,
-                                          _inside(quoted, starts, start), surname))
+    for run in _capitalised_runs(text):
+        start, end = run.span()
+        if headlines and _inside(headlines, headline_starts, start):
+            start, end = _first_and_last_name(text, start, end)
+        parsed = _parse_run(text[start:end])
+        if parsed is not None:
+            name, titles, offset, surname = parsed
+            found.append(_NameMention(start + offset, end, name, titles,
+                                      _inside(quoted, starts, start), surname))
     return found
 
 
