@@ -21,7 +21,6 @@ import bisect
 import collections
 import functools
 import heapq
-import itertools
 import operator
 import sys
 from typing import Iterator, NamedTuple, Sequence, cast
@@ -50,10 +49,10 @@ _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _RUNS_REMEMBERED = 8192
-_RUNS_AT_ONCE = 4096
 _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
+_HEADLINE_LOWERCASE = (1 - _HEADLINE_CAPITALISED) * _HEADLINE_WORDS[1]  # rule a headline out
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
@@ -226,41 +225,53 @@ def _inside(quoted: Sequence[tuple[int, int]], starts: list[int], position: int)
 def _name_mentions(
     text: str, quoted: Sequence[tuple[int, int]], paras: Sequence[tuple[int, int]]
 ) -> list[_NameMention]:
-    """The name mentions of ``text``, in text order.
-
-    Its capitalised runs are parsed in batches of ``_RUNS_AT_ONCE``: in bulk, but
-    without holding the spans and words of every run of a long text at once.
-    """
+    """The name mentions of ``text``, in text order, read off its capitalised runs one
+    at a time: no run is held after it is parsed."""
     starts = [s for s, _ in quoted]
-    spans: Iterator[tuple[int, int]] = (run.span() for run in _capitalised_runs(text))
     headlines = _title_case_paragraphs(text, paras)
-    if headlines:
-        headline_starts = [h for h, _ in headlines]
-        spans = (_first_and_last_name(text, start, end)
-                 if _inside(headlines, headline_starts, start) else (start, end)
-                 for start, end in spans)
+    headline_starts = [h for h, _ in headlines]
     found = []
-    while batch := list(itertools.islice(spans, _RUNS_AT_ONCE)):
-        for (start, end), parsed in zip(batch, map(_parse_run, [text[s:e] for s, e in batch])):
-            if parsed is not None:
-                name, titles, offset, surname = parsed
-                found.append(_NameMention(start + offset, end, name, titles,
-                                          _inside(quoted, starts, start), surname))
+    for run in _capitalised_runs(text):
+        start, end = run.span()
+        if headlines and _inside(headlines, headline_starts, start):
+            start, end = _first_and_last_name(text, start, end)
+        parsed = _parse_run(text[start:end])
+        if parsed is not None:
+            name, titles, offset, surname = parsed
+            found.append(_NameMention(start + offset, end, name, titles,
+                                      _inside(quoted, starts, start), surname))
     return found
 
 
 def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
     New Term``), where a run of capitalised words is not a name."""
-    found = []
-    for start, end in paras:
-        if text[start:end].rstrip().endswith("."):
+    return [(start, end) for start, end in paras
+            if not text[start:end].rstrip().endswith(".") and _in_title_case(text, start, end)]
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a headline's number of words, most capitalised;
+    words of ``_SHORT_WORD`` letters or fewer do not count. Its words are read only until
+    too many start in lower case for a headline: prose is ruled out within a line.
+
+    >>> t = "Putin Says Talks Will Resume; he said that the talks about it will resume"
+    >>> _in_title_case(t, 0, 29), _in_title_case(t, 0, len(t))
+    (True, False)
+    """
+    capitalised = lowercase = 0
+    for word in WORD.finditer(text, start, end):
+        if word.end() - word.start() <= _SHORT_WORD:
             continue
-        words = [w for w in WORD.findall(text, start, end) if len(w) > _SHORT_WORD]
-        if (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
-                and sum(w[0].isupper() for w in words) > _HEADLINE_CAPITALISED * len(words)):
-            found.append((start, end))
-    return found
+        if text[word.start()].isupper():
+            capitalised += 1
+        else:
+            lowercase += 1
+            if lowercase >= _HEADLINE_LOWERCASE:
+                return False
+    words = capitalised + lowercase
+    return (_HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1]
+            and capitalised > _HEADLINE_CAPITALISED * words)
 
 
 def _first_and_last_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -145,10 +145,11 @@ def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None
         return _pronoun(tokens[-1]), True
     taken: list[regex.Match] = []
     for token in reversed(tokens):
-        if taken and token.group() in POSSESSIVES:
+        word = token.group()
+        if taken and word in POSSESSIVES:
             taken.append(token)
             return _mention(text, taken[::-1]), True
-        if not _fits_phrase(token.group(), bool(taken)):
+        if not _fits_phrase(word, bool(taken)):
             return _mention(text, taken[::-1]), True
         taken.append(token)
     return _mention(text, taken[::-1]), False
@@ -308,17 +309,19 @@ def _role_words() -> frozenset[str]:
 
 
 def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
-    while tokens and tokens[0].group().lower() in _NOT_OPENING:
-        tokens = tokens[1:]
-    while tokens and _dangles(tokens[-1].group().lower()):
-        tokens = tokens[:-1]
-    if not tokens:
+    words = [token.group() for token in tokens]
+    first, last = 0, len(words) - 1
+    while first <= last and words[first].lower() in _NOT_OPENING:
+        first += 1
+    while first <= last and _dangles(words[last].lower()):
+        last -= 1
+    if first > last:
         return None
-    end = tokens[-1].end()
-    if _is_sentence_stop(tokens[-1].group()):
+    end = tokens[last].end()
+    if _is_sentence_stop(words[last]):
         end -= 1
-    words = [t.group() for t in tokens]
-    words[-1] = text[tokens[-1].start():end]
+        words[last] = words[last][:-1]
+    words = words[first:last + 1]
     head = words[-1].lower().rstrip(".")
     name, titles = split_name(words)
     if name:
@@ -327,7 +330,7 @@ def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
         form = "description"
     else:
         return None
-    return Mention(tokens[0].start(), end, form, name, titles, head)
+    return Mention(tokens[first].start(), end, form, name, titles, head)
 
 
 def _is_sentence_stop(word: str) -> bool:
@@ -369,11 +372,10 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         outer = _title_words(words[:opening])
         return " ".join(inner), ((outer,) if outer else ())
     name: list[str] = []
-    for word in reversed(words):
-        if not _NAME_LOOKING.match(word) or word.lower().rstrip(".") in _NAME_STOPS or (
-                _is_title(word)):
-            break
-        if word in ("’s", "'s"):
+    title_stems = _title_stems()
+    for word in reversed(words):  # "’s" is not capitalised: it ends a name too
+        stem = word.lower().rstrip(".")
+        if stem in _NAME_STOPS or stem in title_stems or not _NAME_LOOKING.match(word):
             break
         name.append(word)
     name.reverse()
@@ -381,7 +383,7 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     titled = bool(rest) and _is_title(rest[-1])
     if name and not (titled and len(name) == 1) and not _looks_like_name(name):
         name, rest = [], words
-    titles = _title_words(rest)
+    titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
 
 
