@@ -67,6 +67,7 @@ _TAG_BEFORE_COMMA = Trailing(
 )
 _ADJUNCT_REACH = 80
 _WITH_SUBJECT = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
+_INSIDER_WORD = regex.compile(r"close|familiar|knowledg|briefed|involved", regex.IGNORECASE)
 _INSIDER_MODIFIER = Trailing(
     r"\s+(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|involved\s+in|"
     r"with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+[^,;:.!?\"“”()—–]{1,60}?\s*$",
@@ -193,7 +194,10 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
     >>> insider_source("a house close to the river", 0, 26) is None
     True
     """
-    modifier = _INSIDER_MODIFIER.search(text, max(start, end - _ADJUNCT_REACH), end)
+    window = max(start, end - _ADJUNCT_REACH)
+    if _INSIDER_WORD.search(text, window, end) is None:
+        return None
+    modifier = _INSIDER_MODIFIER.search(text, window, end)
     if modifier is None:
         return None
     head = source_before(text, start, modifier.start())
