@@ -27,8 +27,11 @@ from quoteattr._text import WORD
 # Matched backwards from the end of its window: one attempt, not one per start.
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
-_INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
-    r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
+# Matched one character before a window edge; a mark that joins the parts of a word
+# (``don't``) joins nothing after a character no word holds (an opening ``'I``):
+_INSIDE_A_WORD = regex.compile(
+    r"(?:[\p{L}\p{M}\p{N}]|(?<=[\p{L}\p{M}\p{N}])['’.\-])[\p{L}\p{M}\p{N}_]"
+    r"|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
