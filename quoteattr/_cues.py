@@ -140,15 +140,17 @@ class CueIndex:
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
-        if self._cut(start) or self._cut(end):
+        phrase_starts = self._phrase_starts
+        first = bisect.bisect_left(phrase_starts, start)
+        last = bisect.bisect_left(phrase_starts, end, first)
+        if self._cut(start, first) or self._cut(end, last):
             return find_cues(self.text, start, end)
-        words = self._words[bisect.bisect_left(self._word_starts, start):
-                            bisect.bisect_left(self._word_starts, end)]
-        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
-                                bisect.bisect_left(self._phrase_starts, end)] if self._phrases else []
-        if not phrases and not words:
+        word_starts = self._word_starts
+        low = bisect.bisect_left(word_starts, start)
+        high = bisect.bisect_left(word_starts, end, low)
+        if low == high and first == last:
             return []
-        return _cues_in(self.text, start, phrases, words)
+        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high])
 
     def may_hold(self, start: int, end: int, wanted: Callable[[str, float], bool]) -> bool:
         """Whether ``within(start, end)`` may hold a cue whose lemma and precision
@@ -161,25 +163,23 @@ class CueIndex:
         ...  index.may_hold(12, 25, lambda lemma, _: lemma == "say")]
         [True, False]
         """
-        if self._cut(start) or self._cut(end) or (
-                self._phrases and bisect.bisect_left(self._phrase_starts, start)
-                < bisect.bisect_left(self._phrase_starts, end)):
+        first = bisect.bisect_left(self._phrase_starts, start)
+        last = bisect.bisect_left(self._phrase_starts, end, first)
+        if first < last or self._cut(start, first) or self._cut(end, last):
             return True
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
         return any(wanted(entry.lemma, entry.precision) for _, _, _, entry in words)
 
-    def _cut(self, position: int) -> bool:
-        """Whether ``position`` falls inside a word or a cue phrase."""
+    def _cut(self, position: int, following: int) -> bool:
+        """Whether ``position`` falls inside a word or a cue phrase; ``following`` is the
+        index of the first phrase that starts at or after it."""
         text = self.text
         if (0 < position < len(text) and not text[position - 1].isspace()
                 and not text[position].isspace()  # no word holds white space
                 and _INSIDE_A_WORD.match(text, position - 1) is not None):
             return True
-        if not self._phrases:
-            return False
-        before = bisect.bisect_left(self._phrase_starts, position) - 1
-        return before >= 0 and self._phrases[before][1] > position
+        return following > 0 and self._phrases[following - 1][1] > position
 
 
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
