@@ -382,10 +382,9 @@ def _cues_in(
         if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
-        cue_start = _widen_left(text, start, word_start, left)
+        cue_start, modifiers = _widen_left(text, start, word_start, left)
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(),
-                         *_auxiliaries(text, cue_start, word_start)))
+                         entry.precision, False, form.lower(), *_auxiliaries(modifiers)))
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -404,18 +403,14 @@ def _phrase_cue(text: str, limit: int, start: int, end: int, matched: str) -> Cu
     """The cue of a phrase from the lexicon, widened to its auxiliaries and adverbs
     (``has pointed out``) as a verb's is."""
     phrase = " ".join(matched.lower().split())
-    cue_start = _widen_left(text, limit, start, _word_before(text, limit, start))
-    return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase,
-               *_auxiliaries(text, cue_start, start))
+    cue_start, modifiers = _widen_left(text, limit, start, _word_before(text, limit, start))
+    return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase, *_auxiliaries(modifiers))
 
 
-def _auxiliaries(text: str, cue_start: int, head_start: int) -> tuple[bool, bool]:
-    """Whether the words a cue was widened over, ``text[cue_start:head_start]``, hold an
-    auxiliary, and whether they hold a form of ``be`` (``was told``)."""
-    if cue_start == head_start:
-        return False, False
-    before = [w.lower() for w in WORD.findall(text, cue_start, head_start)]
-    return any(w in _AUXILIARIES for w in before), any(w in _BE for w in before)
+def _auxiliaries(modifiers: list[str]) -> tuple[bool, bool]:
+    """Whether the lowercase words a cue was widened over hold an auxiliary, and whether
+    they hold a form of ``be`` (``was told``)."""
+    return not _AUXILIARIES.isdisjoint(modifiers), not _BE.isdisjoint(modifiers)
 
 
 def _phrases() -> list[str]:
@@ -458,13 +453,18 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"“”‘’'\n"
 
 
-def _widen_left(text: str, start: int, position: int, left: regex.Match | None) -> int:
-    """Where the cue at ``position`` starts, once the modifiers before it are taken in;
-    ``left`` is the word before it, as ``_word_before`` finds it."""
+def _widen_left(
+    text: str, start: int, position: int, left: regex.Match | None
+) -> tuple[int, list[str]]:
+    """Where the cue at ``position`` starts, once the modifiers before it are taken in, and
+    those modifiers in lower case; ``left`` is the word before it, as ``_word_before``
+    finds it."""
+    modifiers = []
     while left is not None and _modifies_cue(left.group(1)):
+        modifiers.append(left.group(1).lower())
         position = left.start(1)
         left = _word_before(text, start, position)
-    return position
+    return position, modifiers
 
 
 def _modifies_cue(word: str) -> bool:
