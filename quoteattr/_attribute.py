@@ -127,7 +127,7 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     for index, paragraph in enumerate(paras):
         inside = _starting_in(quotes, paragraph)
         spans = layout.sentences[index]
-        for number, sentence in enumerate(spans):
+        for number, sentence in enumerate(spans if inside else ()):  # else none to attribute
             in_sentence = _starting_in(inside, sentence)
             following = spans[number + 1] if number + 1 < len(spans) else None
             if following is not None and _is_tag_sentence(cues, in_sentence, sentence, following,

@@ -27,8 +27,11 @@ from quoteattr._text import WORD
 # Matched backwards from the end of its window: one attempt, not one per start.
 _LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
-_INSIDE_A_WORD = regex.compile(  # matched one character before a window edge
-    r"[\p{L}\p{M}\p{N}'’.\-][\p{L}\p{M}\p{N}_]|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
+# Matched one character before a window edge; a mark that joins the parts of a word
+# (``don't``) joins nothing after a character no word holds (an opening ``'I``):
+_INSIDE_A_WORD = regex.compile(
+    r"(?:[\p{L}\p{M}\p{N}]|(?<=[\p{L}\p{M}\p{N}])['’.\-])[\p{L}\p{M}\p{N}_]"
+    r"|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
@@ -139,15 +142,17 @@ class CueIndex:
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
-        if self._cut(start) or self._cut(end):
+        phrase_starts = self._phrase_starts
+        first = bisect.bisect_left(phrase_starts, start)
+        last = bisect.bisect_left(phrase_starts, end, first)
+        if self._cut(start, first) or self._cut(end, last):
             return find_cues(self.text, start, end)
-        words = self._words[bisect.bisect_left(self._word_starts, start):
-                            bisect.bisect_left(self._word_starts, end)]
-        phrases = self._phrases[bisect.bisect_left(self._phrase_starts, start):
-                                bisect.bisect_left(self._phrase_starts, end)] if self._phrases else []
-        if not phrases and not words:
+        word_starts = self._word_starts
+        low = bisect.bisect_left(word_starts, start)
+        high = bisect.bisect_left(word_starts, end, low)
+        if low == high and first == last:
             return []
-        return _cues_in(self.text, start, phrases, words)
+        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high])
 
     def may_hold(self, start: int, end: int, wanted: Callable[[str, float], bool]) -> bool:
         """Whether ``within(start, end)`` may hold a cue whose lemma and precision
@@ -160,25 +165,23 @@ class CueIndex:
         ...  index.may_hold(12, 25, lambda lemma, _: lemma == "say")]
         [True, False]
         """
-        if self._cut(start) or self._cut(end) or (
-                self._phrases and bisect.bisect_left(self._phrase_starts, start)
-                < bisect.bisect_left(self._phrase_starts, end)):
+        first = bisect.bisect_left(self._phrase_starts, start)
+        last = bisect.bisect_left(self._phrase_starts, end, first)
+        if first < last or self._cut(start, first) or self._cut(end, last):
             return True
         words = self._words[bisect.bisect_left(self._word_starts, start):
                             bisect.bisect_left(self._word_starts, end)]
         return any(wanted(entry.lemma, entry.precision) for _, _, _, entry in words)
 
-    def _cut(self, position: int) -> bool:
-        """Whether ``position`` falls inside a word or a cue phrase."""
+    def _cut(self, position: int, following: int) -> bool:
+        """Whether ``position`` falls inside a word or a cue phrase; ``following`` is the
+        index of the first phrase that starts at or after it."""
         text = self.text
         if (0 < position < len(text) and not text[position - 1].isspace()
                 and not text[position].isspace()  # no word holds white space
                 and _INSIDE_A_WORD.match(text, position - 1) is not None):
             return True
-        if not self._phrases:
-            return False
-        before = bisect.bisect_left(self._phrase_starts, position) - 1
-        return before >= 0 and self._phrases[before][1] > position
+        return following > 0 and self._phrases[following - 1][1] > position
 
 
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
@@ -381,10 +384,9 @@ def _cues_in(
         if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
                 _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
             continue
-        cue_start = _widen_left(text, start, word_start, left)
+        cue_start, modifiers = _widen_left(text, start, word_start, left)
         found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(),
-                         *_auxiliaries(text, cue_start, word_start)))
+                         entry.precision, False, form.lower(), *_auxiliaries(modifiers)))
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -403,18 +405,14 @@ def _phrase_cue(text: str, limit: int, start: int, end: int, matched: str) -> Cu
     """The cue of a phrase from the lexicon, widened to its auxiliaries and adverbs
     (``has pointed out``) as a verb's is."""
     phrase = " ".join(matched.lower().split())
-    cue_start = _widen_left(text, limit, start, _word_before(text, limit, start))
-    return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase,
-               *_auxiliaries(text, cue_start, start))
+    cue_start, modifiers = _widen_left(text, limit, start, _word_before(text, limit, start))
+    return Cue(cue_start, end, start, end, phrase, 1.0, True, phrase, *_auxiliaries(modifiers))
 
 
-def _auxiliaries(text: str, cue_start: int, head_start: int) -> tuple[bool, bool]:
-    """Whether the words a cue was widened over, ``text[cue_start:head_start]``, hold an
-    auxiliary, and whether they hold a form of ``be`` (``was told``)."""
-    if cue_start == head_start:
-        return False, False
-    before = [w.lower() for w in WORD.findall(text, cue_start, head_start)]
-    return any(w in _AUXILIARIES for w in before), any(w in _BE for w in before)
+def _auxiliaries(modifiers: list[str]) -> tuple[bool, bool]:
+    """Whether the lowercase words a cue was widened over hold an auxiliary, and whether
+    they hold a form of ``be`` (``was told``)."""
+    return not _AUXILIARIES.isdisjoint(modifiers), not _BE.isdisjoint(modifiers)
 
 
 def _phrases() -> list[str]:
@@ -457,13 +455,18 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"“”‘’'\n"
 
 
-def _widen_left(text: str, start: int, position: int, left: regex.Match | None) -> int:
-    """Where the cue at ``position`` starts, once the modifiers before it are taken in;
-    ``left`` is the word before it, as ``_word_before`` finds it."""
+def _widen_left(
+    text: str, start: int, position: int, left: regex.Match | None
+) -> tuple[int, list[str]]:
+    """Where the cue at ``position`` starts, once the modifiers before it are taken in, and
+    those modifiers in lower case; ``left`` is the word before it, as ``_word_before``
+    finds it."""
+    modifiers = []
     while left is not None and _modifies_cue(left.group(1)):
+        modifiers.append(left.group(1).lower())
         position = left.start(1)
         left = _word_before(text, start, position)
-    return position
+    return position, modifiers
 
 
 def _modifies_cue(word: str) -> bool:
