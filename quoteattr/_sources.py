@@ -543,14 +543,28 @@ def is_finite_cue(verb: _lexicons.VerbForm | None) -> bool:
 
 
 def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
-    """``Smith praised the plan, saying that ...``: the subject of the clause."""
+    """``Smith praised the plan, saying that ...``: the subject of the clause. A phrase
+    that a comma follows ends an intro (``Speaking in Salem, New Hampshire, Trump ...``)
+    unless no later opening holds a subject.
+
+    >>> from quoteattr._cues import find_cues
+    >>> t = "Speaking in Salem, New Hampshire, Trump hit Bush, calling"
+    >>> sentence_subject(t, 0, find_cues(t, 0, len(t))[-1]).name
+    'Trump'
+    """
     opening = _DATELINE.match(text, start, cue.start) or _LEADING_CONJUNCTION.match(
         text, start, cue.start)
+    first = None
     for start in clause_openings(text, opening.end() if opening else start, cue.start):
         subject = source_after(text, start, cue.start)
-        if subject is not None:
-            return None if text[start:subject.start].strip(" ,\"“”") else subject
-    return None
+        if subject is None:
+            continue
+        if text[start:subject.start].strip(" ,\"“”"):
+            return first
+        if not text.startswith(",", trim(text, subject.end, cue.start)[0]):
+            return subject
+        first = first or subject
+    return first
 
 
 def clause_openings(text: str, start: int, end: int) -> list[int]:
