@@ -33,7 +33,8 @@ _JOINT_REACH = 8
 _PUT_OUT = Trailing(
     r"\b(?:released|issued|sent|put|posted|published|emailed|e-mailed|distributed|circulated|"
     r"ran|aired|tweeted|wrote|filed|unveiled|launched|shared|signed|sent\s+out|put\s+out)"
-    r"(?:\s+out)?\s+$", regex.IGNORECASE)
+    r"(?:\s+out)?\s+(?:(?:a|an|the|his|her|its|their|our)\s+)?(?:[\p{Ll}-]+\s+){0,2}$",
+    regex.IGNORECASE)
 _CLAUSE_OPENING = Trailing(
     r"(?:[,;:.!?\"“”(—–]|,\s*(?:and|but)|\b(?:that|because|while|when|as|if|so|though|although|"
     r"since|where|after|before|until|whereas))\s*$", regex.IGNORECASE)
@@ -66,6 +67,8 @@ _TAG_BEFORE_COMMA = Trailing(
     r"(?:\b(\p{Ll}+)\s+([^,;:\"“”]{1,60}?)|\b(\p{Ll}+))\s*,\s*$"
 )
 _ADJUNCT_REACH = 80
+_TO_BEFORE = Trailing(r"\s+to\s+$")
+_TO_REACH = 5
 _WITH_SUBJECT = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
 _INSIDER_WORD = regex.compile(r"close|familiar|knowledg|briefed|involved", regex.IGNORECASE)
 _INSIDER_MODIFIER = Trailing(
@@ -144,8 +147,8 @@ def source_of(
         return insider
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
-    if adjacent and cue.participle and before.head in _lexicons.evidence_heads():
-        sender = _document_sender(text, start, before)
+    if adjacent and cue.participle:
+        sender = _document_sender(text, start, _document_before_hearer(text, start, before))
         if sender is not None:
             return sender
     if adjacent and "," not in text[before.end:position]:
@@ -259,6 +262,16 @@ def _document_sender(text: str, start: int, document: Mention) -> Mention | None
         if subject is not None:
             return subject
     return None
+
+
+def _document_before_hearer(text: str, start: int, before: Mention) -> Mention:
+    """``a text message to supporters``: the document that a participle after its hearer
+    belongs to, or ``before`` itself."""
+    to = _TO_BEFORE.search(text, max(start, before.start - _TO_REACH), before.start)
+    document = source_before(text, start, to.start()) if to else None
+    if document is not None and document.head in _lexicons.evidence_heads():
+        return document
+    return before
 
 
 def sentence_subject_before(text: str, start: int, end: int) -> Mention | None:
