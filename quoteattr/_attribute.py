@@ -34,6 +34,7 @@ from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
+_CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
@@ -59,6 +60,7 @@ _TAG_OPENING = 30
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
+_JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _TAG_REACH = 80
 _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
@@ -247,8 +249,8 @@ def cue_after(context: _Context) -> Found | None:
     text = context.text
     lead = _TAG_LEAD.match(text, *context.after).end()
     cues = context.cues.within(lead, context.after[1])
-    if not cues:
-        return None
+    if not cues or _CLAUSE_AFTER_QUOTE.match(text, lead, context.after[1]):
+        return None  # ``"Q" and Trump says ...``: a new clause, not a tag
     for cue in cues[:_TAG_CUES]:
         if cue.prepositional and cue.start != lead:
             continue  # ``"Q" is about $12, according to X``: X credits the clause, not "Q"
@@ -555,7 +557,8 @@ def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
     for cue in cues.within(quote.close_end, end):
-        joined = _JOINED_CUE.search(text, quote.close_end, cue.start)
+        joined = _JOINED_CUE.search(text, quote.close_end, cue.start) or _JOINED_CLAUSE.search(
+            text, quote.close_end, cue.start)
         if joined is not None:
             end = joined.start()
             break
