@@ -54,6 +54,7 @@ _CONTENT_REACH = 1500
 _DASH_ASIDE_AFTER = regex.compile(
     r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
+_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
 _HEADLINE_SOURCE_WORDS = 4
 _CLAUSE_VERBS = frozenset(
     "say argue insist contend warn predict acknowledge complain note maintain allege suggest "
@@ -1002,7 +1003,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     start, end = sentence.start, sentence.end
     if sentence.nested:
         return None
-    paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and text[end:end + 1] in ("", "\n")
+    paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and bool(
+        _LINE_END.match(text, end))
     if not paragraph_edge or len(text[start:end].split()) > _HEADLINE_WORDS:
         return None
     colon = _HEADLINE_COLON.search(text, start, end)
