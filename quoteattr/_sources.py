@@ -107,7 +107,7 @@ _SUBJECT_LINKS = frozenset(
 _HEAD_WORDS = 4
 _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
-    "nine ten".split()
+    "nine ten another".split()
 )
 _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
