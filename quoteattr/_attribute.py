@@ -66,7 +66,7 @@ _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
 _TAG_PUNCTUATION = frozenset(",?!")
 _UNKNOWN_VERB = regex.compile(
-    r"\b(\p{Ll}{3,}ed)\b(?=\s*[,.;!?]|\s+(?:on|in|at|to|during|after|before|as|of|with|from)\b|\s*$)"
+    r"\b(\p{Ll}{3,}ed)\b(?=\s*[,.;!?]|\s+(?:on|in|at|to|during|after|before|as|of|with|from|out|up|back)\b|\s*$)"
 )
 _CLAUSE_BREAK = regex.compile(
     r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
@@ -76,6 +76,8 @@ _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
 _COLON_LEAD = regex.compile(r":\s*$")
+_COMMA_LEAD = regex.compile(r",\s*$")
+_NOT_SPEAKING_PRONOUNS = frozenset(["it", "them", "him", "her", "me", "us", "this", "that"])
 _SUBJECT_ASIDE = regex.compile(r"\s*,[^,;:\"“”]{1,100},")
 _INTRO_VERB_WORDS = 8
 _PHRASE_LINKS = frozenset(["of", "for", "and", "at", "in", "on"])
@@ -386,6 +388,26 @@ def colon_tag(context: _Context) -> Found | None:
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
 
 
+def unknown_verb_comma(context: _Context) -> Found | None:
+    """``Clinton cracked, "Q"``: a person, then a verb the lexicon lacks, then a comma
+    right before the quote."""
+    text = context.text
+    lead = _COMMA_LEAD.search(text, *context.before)
+    if lead is None:
+        return None
+    verb = _VERB_BEFORE_COLON.search(text, max(context.before[0], lead.start() - _TAG_REACH),
+                                     lead.start())
+    if verb is None:
+        return None
+    source = source_before(text, context.before[0], verb.start(1))
+    if source is None or source.form not in ("name", "pronoun") or (
+            source.end < verb.start(1) - 1 or source.head in _NOT_SPEAKING_PRONOUNS):
+        return None
+    form = verb.group(1).lower()
+    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+    return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.5)
+
+
 def colon_intro(context: _Context) -> Found | None:
     """``McConnell delivered a blunt message to Trump: "Q"``: a clause that opens with
     its subject and ends in a colon right before a quotation; the verb phrase, which the
@@ -503,6 +525,7 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
     quoted_as_saying,
     cue_before,
     colon_tag,
+    unknown_verb_comma,
     colon_intro,
     clause_then_tag,
     mixed_in_sentence,
