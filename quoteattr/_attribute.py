@@ -35,7 +35,7 @@ from quoteattr.model import QuoteKind
 _OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
-_LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+){0,6}?\s*(?:that\s*)?[:,]?\s*$")
+_LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
 _WORKS = regex.compile(
