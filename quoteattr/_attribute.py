@@ -61,6 +61,7 @@ _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(s
 _WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
+_JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
 _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
@@ -579,6 +580,9 @@ def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
         return quote.close_end
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
+    verb = _JOINED_VERB.match(text, quote.close_end, end)
+    if verb is not None:
+        return quote.close_end  # ``called the merger "a terrible deal" and ranked ...``
     for cue in cues.within(quote.close_end, end):
         joined = _JOINED_CUE.search(text, quote.close_end, cue.start) or _JOINED_CLAUSE.search(
             text, quote.close_end, cue.start)
