@@ -67,8 +67,8 @@ _OBJECT_PRONOUNS = frozenset(["them", "him", "whom"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
-    rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b|\s+but\s)[^.;:!?\"“”]){{0,90}}?)?"
-    r",?\s+that\s+"
+    rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b|\s+but\s)[^.;:!?]){{0,90}}?)?"
+    r"(?:\s+\p{Ll}+ly)?,?\s+that\s+"
 )
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
