@@ -483,7 +483,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
         source = source_of(text, context.sentence[0], cue, context.quote.open_start,
                                 invert=False, previous=context.previous)
         if source is not None:
-            return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
+            after = max(cue.end, source.end) if cue.prepositional else cue.end
+            return Found(cue, source, QuoteKind.MIXED, _clause_after(context, after), 0.6)
     return None
 
 
