@@ -76,6 +76,8 @@ _BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|which|\p{Ll}+ing)\b")
 _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
+_HEARER_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
+_HEARER_THEN_THAT = regex.compile(r"(?:[^\s,;:.!?\"“”]+\s+){1,12}?that\s+")
 _COLON_LEAD = regex.compile(r":\s*$")
 _COMMA_LEAD = regex.compile(r",\s*$")
 _NOT_SPEAKING_PRONOUNS = frozenset(["it", "them", "him", "her", "me", "us", "this", "that"])
@@ -365,7 +367,7 @@ def cue_before(context: _Context) -> Found | None:
     if not _opens_own_clause(text, cues) and any(
             c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
         return None
-    return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end), 0.75)
+    return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
 
 
 def colon_tag(context: _Context) -> Found | None:
@@ -474,7 +476,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     for cue in reversed(cues):
         relative = relative_source(text, context.sentence[0], cue, comma=False)
         if relative is not None and cue.precision >= _MIXED_MIN_PRECISION:
-            return Found(cue, relative, QuoteKind.MIXED, _clause_after(context, cue.end), 0.6)
+            return Found(cue, relative, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.6)
         if cue.precision >= _OUTER_CUE_PRECISION and not cue.participle:
             break  # ``X, who did not say that ..., said "Q"``: the main verb is nearer
     for cue in strong + list(reversed(cues)):
@@ -484,7 +486,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
                                 invert=False, previous=context.previous)
         if source is not None:
             after = max(cue.end, source.end) if cue.prepositional else cue.end
-            return Found(cue, source, QuoteKind.MIXED, _clause_after(context, after), 0.6)
+            return Found(cue, source, QuoteKind.MIXED, _clause_after(context, after, cue), 0.6)
     return None
 
 
@@ -562,11 +564,14 @@ def quote_content(text: str, quote: QuoteMarks) -> tuple[int, int]:
     return start, end
 
 
-def _clause_after(context: _Context, position: int) -> tuple[int, int]:
+def _clause_after(context: _Context, position: int, cue: Cue) -> tuple[int, int]:
+    """The mixed clause of ``cue`` from ``position``: past a leading comma, an adjunct
+    and ``that``, or a hearer and ``that`` (``told reporters on Monday that``)."""
     start = trim(context.text, position, context.quote.close_end)[0]
     if context.text.startswith((",", ":"), start):
         start = trim(context.text, start + 1, context.quote.close_end)[0]
-    that = _ADJUNCT_THEN_THAT.match(context.text, start, context.quote.open_start)
+    pattern = _HEARER_THEN_THAT if cue.lemma in _HEARER_LEMMAS else _ADJUNCT_THEN_THAT
+    that = pattern.match(context.text, start, context.quote.open_start)
     if that is not None and not context.cues.within(start, that.start()):
         start = that.end()
     elif context.text.startswith("that ", start):
