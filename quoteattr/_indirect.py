@@ -1033,16 +1033,28 @@ def _headline(sentence: _Sentence) -> Attribution | None:
 
 
 def _headline_verb(sentence: _Sentence) -> Attribution | None:
-    """``Clinton Says Russians Hacked DNC`` and ``Claim, Trevor Noah Says``: a Title Case
-    headline whose capitalised reporting verb the cue lexicon, read lowercase, knows."""
+    """``Clinton Says Russians Hacked DNC``, ``Sanders Slams Trump Over Ethanol`` and
+    ``Claim, Trevor Noah Says``: a Title Case headline whose capitalised verb is a
+    headline verb or a reporting verb of the cue lexicon, read lowercase; on the
+    text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
+    first_line = not text[:sentence.start].strip()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         if not word.group()[0].isupper():
+            lowercase_cue = first_line and _headline_cue(text, word.start(), sentence.end, False)
+            if lowercase_cue:
+                return _headline_verb_attribution(sentence, lowercase_cue)
             continue
+        headline_cue = _headline_cue(text, word.start(), sentence.end)
+        found = headline_cue and _headline_verb_attribution(sentence, headline_cue)
+        if found:
+            return found
         form = verbs.get(word.group().lower())
         if form is None:
-            continue
+            if headline_cue is None:
+                continue
+            return None
         if not is_finite_cue(form) or _PASSIVE_BEFORE.search(text, sentence.start, word.start()):
             return None
         cue = Cue(word.start(), word.end(), word.start(), word.end(), form.lemma, form.precision,
@@ -1058,6 +1070,113 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
         if comma >= 0 and content[0] > comma or not _enough_words(text, content):
             return None
         return _attribution(sentence, content, cue, source, "headline_verb", 0.5)
+    return None
+
+
+_HEADLINE_VERB_PRECISION = 0.5
+_HEADLINE_VERB_WORDS = 4  # the longest headline verb with its particles (speaks out against)
+_HEADLINE_VERB_WORD = regex.compile(r"[\p{L}’']+")
+# A particle of motion after the verb reads it in its physical sense (Storm Rips Through).
+_MOTION_AFTER = regex.compile(
+    r"\s+(?:into|through|across|off|out|apart|down|up|onto|past|away|open)\b", regex.IGNORECASE)
+
+
+def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> Cue | None:
+    """The headline verb (``Slams``, ``Sides With``) opening at ``start``: the longest
+    form of the headline verb lexicon there, capitalised unless ``capitalised`` is
+    false, not read as motion.
+
+    >>> t = "Mayor Sides With Union"
+    >>> cue = _headline_cue(t, 6, len(t))
+    >>> t[cue.start:cue.end], cue.lemma
+    ('Sides With', 'side with')
+    >>> _headline_cue("Storm Rips Through Town", 6, 23) is None
+    True
+    """
+    words = list(itertools.islice(_HEADLINE_VERB_WORD.finditer(text, start, end),
+                                  _HEADLINE_VERB_WORDS))
+    if not words or words[0].start() != start or capitalised and not words[0].group()[0].isupper():
+        return None
+    verbs = _lexicons.headline_verbs()
+    for count in range(len(words), 0, -1):
+        form = " ".join(word.group().lower() for word in words[:count])
+        lemma = verbs.get(form)
+        if lemma is None:
+            continue
+        cue_end = words[count - 1].end()
+        if _MOTION_AFTER.match(text, cue_end, end):
+            return None
+        return Cue(start, cue_end, start, words[0].end(), lemma, _HEADLINE_VERB_PRECISION,
+                   False, form)
+    return None
+
+
+def _headline_verb_attribution(sentence: _Sentence, cue: Cue) -> Attribution | None:
+    """``Source Verb Content`` read around a headline verb: the name before it is the
+    source, the rest of the headline up to a second verb the content."""
+    text = sentence.text
+    source = _headline_subject(sentence, cue)
+    if source is None:
+        return None
+    capitalised = text[cue.start].isupper()
+    next_verb = _next_headline_verb(text, cue.end, sentence.end, capitalised)
+    content = _trim_content(text, cue.end, sentence.end if next_verb is None else next_verb)
+    if content[0] >= content[1]:
+        return None
+    return _attribution(sentence, content, cue, source, "headline_verb", 0.5)
+
+
+def _headline_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """The name that all of the headline before ``cue`` is (an adverb such as ``Just``
+    aside), when the text names it again after the headline: a capital in a headline
+    may be its style, not a name (``Nomination questions ...``)."""
+    text = sentence.text
+    adverb = _HEADLINE_ADVERB.search(text, sentence.start, cue.start)
+    source = tag_phrase(text, sentence.start, adverb.start() if adverb else cue.start)
+    if source is None or source.form != "name":
+        return None
+    words = text[source.start:source.end].split()
+    if (not _names_a_speaker(" ".join(words)) or _POSSESSIVE_END.search(words[-1])
+            or not all(_NAME_WORD.match(word) for word in words)
+            or not _named_after(text, words[-1], sentence.end)):
+        return None
+    return source
+
+
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
+_NAME_WORD = regex.compile(r"\p{Lu}|\p{N}|and$|&$")
+
+
+def _named_after(text: str, word: str, start: int) -> bool:
+    """Whether ``word`` is written, capitalised, inside a sentence after ``start`` (or
+    nothing follows ``start``): then it is a name, not a capital of headline style.
+
+    >>> t = "Ruiz Slams Plan\\n\\nPlans differ. Ms. Ruiz spoke."
+    >>> _named_after(t, "Ruiz", 15), _named_after(t, "Plan", 15)
+    (True, False)
+    """
+    if not text[start:].strip():
+        return True
+    pattern = regex.compile(rf"(?<=(?:[^\s.!?]|\b\p{{Lu}}\p{{Ll}}{{0,3}}\.)\s+){regex.escape(word)}"
+                            r"(?![\p{L}\p{N}])")
+    return pattern.search(text, start) is not None
+
+
+_HEADLINE_ADVERB = Trailing(r"\s(?:Just|Now|Finally|Also|Again|Still|Officially|Publicly)\s*$")
+_COORDINATED = regex.compile(r"(?:,\s*|\s+)(?:And|and)\s+|,\s*")
+
+
+def _next_headline_verb(text: str, start: int, end: int, capitalised: bool) -> int | None:
+    """Where ``And Denounces`` or ``, Quotes`` opens a second headline verb after
+    ``start``: the content of the first ends there.
+
+    >>> t = "Le Pen Backs Trump And Denounces Clinton"
+    >>> t[_next_headline_verb(t, 12, len(t), True):]
+    ' And Denounces Clinton'
+    """
+    for joint in _COORDINATED.finditer(text, start, end):
+        if _headline_cue(text, joint.end(), end, capitalised) is not None:
+            return joint.start()
     return None
 
 

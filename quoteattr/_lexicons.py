@@ -285,6 +285,16 @@ def headline_labels() -> frozenset[str]:
 
 
 @functools.cache
+def headline_verbs() -> Mapping[str, str]:
+    """Map each headline verb form (lowercase, with its particle) to its lemma.
+
+    >>> headline_verbs()["slams"], headline_verbs()["sides with"]
+    ('slam', 'side with')
+    """
+    return MappingProxyType(dict(read_lexicon("headline_verbs")))
+
+
+@functools.cache
 def pronouns() -> Mapping[str, Pronoun]:
     """Map each lowercase personal pronoun to its gender, number, person and cases.
 
