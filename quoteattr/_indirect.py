@@ -130,8 +130,9 @@ _VERB_FIRST = regex.compile(
 )
 _ADJUNCT_FIRST = regex.compile(
     rf"(?:in|at|during|with|from|before|under|by|for|and|himself|herself|themselves|"
-    rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|supporters)|"
-    r"(?:as|while|because|since|although|though)\s+(?:he|she|they|it|we|i)\b)\s")
+    rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|"
+    r"supporters)|(?:as|while|because|since|although|though)\s+(?:he|she|they|it|we|i)\b)\s|"
+    rf"(?i:{WEEKDAY}|yesterday|today|tonight),")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
     r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
@@ -743,7 +744,7 @@ def clause_then_tag(
     tail = text[tag_end:sentence.end]
     inverted = source.start > cue.start
     tail_pattern = _HEARER_TAIL if cue.lemma in _HEARER_VERBS else _TAG_TAIL
-    adverbial = len(tail.split()) <= _TAG_WORDS and tail_pattern.match(tail)
+    adverbial = len(tail.partition(",")[0].split()) <= _TAG_WORDS and tail_pattern.match(tail)
     if not (adverbial or (inverted and _APPOSITIVE_TAIL.match(tail))
             or _reporting_participle_next(text, tag_end, sentence.end)):
         return _interrupting_tag(sentence, cue, source, comma, tag_end)
