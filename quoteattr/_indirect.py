@@ -169,6 +169,8 @@ _COMPLEMENT = {
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
+_PRONOUN_SUBJECT = Trailing(r"(?:^|\s)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
+                            regex.IGNORECASE)
 
 
 @attrs.frozen
@@ -443,6 +445,9 @@ def _clause_around(
             start = max(start, found + len(boundary))
     lead = _LEAD_WORDS.match(text, start, cue_start)
     start = trim(text, lead.end() if lead else start, cue_start)[0]
+    pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
+    if pronoun is not None:
+        start = pronoun.start(1)  # ``on the night she is expected to win``: her clause
     content = _trim_content(text, start, _content_stop(text, cue_end, end))
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
