@@ -85,6 +85,10 @@ _ADVERBS_BEFORE = Trailing(
     rf"initially|subsequently|(?!(?:{'|'.join(sorted(NOT_ADVERBS))})\b)\p{{Ll}}+ly))+\s*$"
 )
 _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
+# What the last word must end in for any of the three patterns above to end a window:
+_ADJUNCT_ENDING = regex.compile(
+    r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
+    r"once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
@@ -307,6 +311,8 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
 def _subject_end(text: str, start: int, position: int) -> int:
     """Where the subject of a verb at ``position`` ends: before a time adverbial,
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
+    if _ADJUNCT_ENDING.match(text, start, position) is None:
+        return position
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
