@@ -129,12 +129,13 @@ def source_of(
     if cue.prepositional:
         return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
-    if cue.participle:
+    participle = cue.participle
+    if participle:
         absolute = absolute_subject(text, start, cue.start)
         if absolute is not None:
             return absolute
     if _COORDINATED.ends(text, start, cue.start) or (
-        cue.participle and _AFTER_COMMA.ends(text, start, cue.start)
+        participle and _AFTER_COMMA.ends(text, start, cue.start)
     ):
         return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
@@ -151,7 +152,7 @@ def source_of(
         return insider
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
-    if adjacent and cue.participle:
+    if adjacent and participle:
         sender = _document_sender(text, start, _document_before_hearer(text, start, before))
         if sender is not None:
             return sender
@@ -163,7 +164,7 @@ def source_of(
     if inverted is not None or adjacent:
         return inverted or before
     subject = subject_before_aside(text, start, cue.start)
-    if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
+    if subject is None and cue.precision >= STRONG_CUE and not participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
