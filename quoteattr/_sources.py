@@ -413,7 +413,7 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     """
     pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
     relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
-    if cue.prepositional or cue.participle or relative is None:
+    if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, relative.start())
     if antecedent is None or antecedent.form == "pronoun":
