@@ -12,6 +12,7 @@ functions find it for the attribution stages.
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import attrs
@@ -116,6 +117,7 @@ _PRONOMINAL = frozenset(
 _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
+_SUBJECTS_REMEMBERED = 32  # windows whose subject is remembered: rules read it again soon after
 
 
 def source_of(
@@ -321,6 +323,7 @@ def _subject_end(text: str, start: int, position: int) -> int:
     return position
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
     """``Political analysts say``: the noun phrase that opens the clause of a strong
     speech verb at ``end``, when the lexicons know none of its words.
@@ -346,6 +349,7 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         opening, end, "description", "", (), phrase_head(words))
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def modified_subject(text: str, start: int, end: int) -> Mention | None:
     """``Experts on North Korea and arms control say``, ``A poll conducted by Gallup
     shows``: a subject whose head noun is followed by prepositional phrases or a
@@ -602,6 +606,7 @@ def clause_openings(text: str, start: int, end: int) -> list[int]:
     return openings
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
     ``an official who spoke anonymously said``: the subject before an aside that ends
