@@ -84,6 +84,7 @@ _SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _PARTICIPLE = regex.compile(r"\p{Ll}{3,}ed")
 _WORDS_REMEMBERED = 4096  # words whose fit in a source phrase is remembered
 _PHRASES_REMEMBERED = 256  # phrases whose name and titles are remembered: the recent ones recur
+_SOURCES_REMEMBERED = 32  # positions whose source is remembered: rules read it again soon after
 
 
 def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -110,8 +111,10 @@ class Mention:
     head: str = attrs.field(converter=sys.intern)
 
 
+@functools.lru_cache(maxsize=_SOURCES_REMEMBERED)
 def source_before(text: str, limit: int, position: int) -> Mention | None:
-    """The source phrase ending right before ``position`` (``X said``).
+    """The source phrase ending right before ``position`` (``X said``), remembered for
+    the last few positions: several rules read the source before one cue.
 
     >>> t = "the head of state told"
     >>> source_before(t, 0, t.index("told")).form

@@ -12,6 +12,7 @@ functions find it for the attribution stages.
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import attrs
@@ -85,6 +86,10 @@ _ADVERBS_BEFORE = Trailing(
     rf"initially|subsequently|(?!(?:{'|'.join(sorted(NOT_ADVERBS))})\b)\p{{Ll}}+ly))+\s*$"
 )
 _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
+# What the last word must end in for any of the three patterns above to end a window:
+_ADJUNCT_ENDING = regex.compile(
+    r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
+    r"once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
@@ -112,6 +117,7 @@ _PRONOMINAL = frozenset(
 _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
+_SUBJECTS_REMEMBERED = 32  # windows whose subject is remembered: rules read it again soon after
 
 
 def source_of(
@@ -125,12 +131,13 @@ def source_of(
     if cue.prepositional:
         return according_source(text, cue.end, end)
     start = max(start, cue.start - _REACH)
-    if cue.participle:
+    participle = cue.participle
+    if participle:
         absolute = absolute_subject(text, start, cue.start)
         if absolute is not None:
             return absolute
     if _COORDINATED.ends(text, start, cue.start) or (
-        cue.participle and _AFTER_COMMA.ends(text, start, cue.start)
+        participle and _AFTER_COMMA.ends(text, start, cue.start)
     ):
         return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
@@ -147,7 +154,7 @@ def source_of(
         return insider
     before = source_before(text, start, position)
     adjacent = before is not None and before.end >= position - 3
-    if adjacent and cue.participle:
+    if adjacent and participle:
         sender = _document_sender(text, start, _document_before_hearer(text, start, before))
         if sender is not None:
             return sender
@@ -159,7 +166,7 @@ def source_of(
     if inverted is not None or adjacent:
         return inverted or before
     subject = subject_before_aside(text, start, cue.start)
-    if subject is None and cue.precision >= STRONG_CUE and not cue.participle:
+    if subject is None and cue.precision >= STRONG_CUE and not participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
@@ -307,6 +314,8 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
 def _subject_end(text: str, start: int, position: int) -> int:
     """Where the subject of a verb at ``position`` ends: before a time adverbial,
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
+    if _ADJUNCT_ENDING.match(text, start, position) is None:
+        return position
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
@@ -314,6 +323,7 @@ def _subject_end(text: str, start: int, position: int) -> int:
     return position
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
     """``Political analysts say``: the noun phrase that opens the clause of a strong
     speech verb at ``end``, when the lexicons know none of its words.
@@ -339,6 +349,7 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         opening, end, "description", "", (), phrase_head(words))
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def modified_subject(text: str, start: int, end: int) -> Mention | None:
     """``Experts on North Korea and arms control say``, ``A poll conducted by Gallup
     shows``: a subject whose head noun is followed by prepositional phrases or a
@@ -406,7 +417,7 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     """
     pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
     relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
-    if cue.prepositional or cue.participle or relative is None:
+    if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, relative.start())
     if antecedent is None or antecedent.form == "pronoun":
@@ -595,6 +606,7 @@ def clause_openings(text: str, start: int, end: int) -> list[int]:
     return openings
 
 
+@functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
     ``an official who spoke anonymously said``: the subject before an aside that ends

@@ -105,7 +105,7 @@ def sentences(
     found = []
     for match in _TERMINATOR.finditer(text, start, end):
         cut = match.end()
-        if _inside(protected, starts, match.end()) or not _is_boundary(text, match, end):
+        if protected and _inside(protected, starts, cut) or not _is_boundary(text, match, end):
             continue
         found.append((start, cut))
         start = trim(text, cut, end)[0]
