@@ -118,6 +118,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "modified subjects": (_run("Experts on rivers and dams in Ohio said the levy failed, "),
                           1_000),
     "no-break spaces": (_run("Cole\u00a0said\u00a0the levy\u00a0failed, "), 1_000),
+    "headline lines": (_run("Mayor Ann Cole Slams Plan Over Fares\n\n"), 1_000),
     "nested quote tags": (_run('"x," said Cole '), 1_000),
     "nested speakers": (_nested_speakers, 1_000),
     "spaces": (lambda n: "\"We won,\"" + " " * n + "she said.", 20_000),

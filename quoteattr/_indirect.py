@@ -1045,7 +1045,7 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
-    first_line = not text[:sentence.start].strip()
+    first_line = sentence.start <= _first_line_start(text)
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         if not word.group()[0].isupper():
             lowercase_cue = first_line and _headline_cue(text, word.start(), sentence.end, False)
@@ -1080,11 +1080,29 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
 
 
 _HEADLINE_VERB_PRECISION = 0.5
+_NAMED_AFTER_REACH = 10_000  # characters after a headline searched for its name again
+# Before a word: white space after a word that does not end a sentence, or after a title
+# such as ``Ms.``; after it, no letter or digit.
+_INSIDE_A_SENTENCE = regex.compile(r"(?<=(?:[^\s.!?]|\b\p{Lu}\p{Ll}{0,3}\.)\s+)")
+_WORD_END = regex.compile(r"(?![\p{L}\p{N}])")
+_NON_SPACE = regex.compile(r"\S")
 _HEADLINE_VERB_WORDS = 4  # the longest headline verb with its particles (speaks out against)
 _HEADLINE_VERB_WORD = regex.compile(r"[\p{L}’']+")
 # A particle of motion after the verb reads it in its physical sense (Storm Rips Through).
 _MOTION_AFTER = regex.compile(
     r"\s+(?:into|through|across|off|out|apart|down|up|onto|past|away|open)\b", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_line_start(text: str) -> int:
+    """Where the text's first non-blank character is (its length if it has none): the
+    start of its first line, read once per text.
+
+    >>> _first_line_start("\\n  Ruiz rips plan")
+    3
+    """
+    first = _NON_SPACE.search(text)
+    return len(text) if first is None else first.start()
 
 
 def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> Cue | None:
@@ -1154,18 +1172,24 @@ _NAME_WORD = regex.compile(r"\p{Lu}|\p{N}|and$|&$")
 
 
 def _named_after(text: str, word: str, start: int) -> bool:
-    """Whether ``word`` is written, capitalised, inside a sentence after ``start`` (or
-    nothing follows ``start``): then it is a name, not a capital of headline style.
+    """Whether ``word`` is written, capitalised, inside a sentence in the
+    ``_NAMED_AFTER_REACH`` characters after ``start`` (or nothing follows ``start``):
+    then it is a name, not a capital of headline style. The reach keeps a text of many
+    short lines linear.
 
     >>> t = "Ruiz Slams Plan\\n\\nPlans differ. Ms. Ruiz spoke."
     >>> _named_after(t, "Ruiz", 15), _named_after(t, "Plan", 15)
     (True, False)
     """
-    if not text[start:].strip():
+    end = min(len(text), start + _NAMED_AFTER_REACH)
+    if end == len(text) and _NON_SPACE.search(text, start, end) is None:
         return True
-    pattern = regex.compile(rf"(?<=(?:[^\s.!?]|\b\p{{Lu}}\p{{Ll}}{{0,3}}\.)\s+){regex.escape(word)}"
-                            r"(?![\p{L}\p{N}])")
-    return pattern.search(text, start) is not None
+    at = text.find(word, start, end)
+    while at >= 0:
+        if _INSIDE_A_SENTENCE.match(text, at) and _WORD_END.match(text, at + len(word), end):
+            return True
+        at = text.find(word, at + 1, end)
+    return False
 
 
 _HEADLINE_ADVERB = Trailing(r"\s(?:Just|Now|Finally|Also|Again|Still|Officially|Publicly)\s*$")
