@@ -1117,10 +1117,12 @@ def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> 
     >>> _headline_cue("Storm Rips Through Town", 6, 23) is None
     True
     """
+    first = _HEADLINE_VERB_WORD.match(text, start, end)
+    if first is None or capitalised and not first.group()[0].isupper() or (
+            first.group().lower() not in _headline_first_words()):
+        return None
     words = list(itertools.islice(_HEADLINE_VERB_WORD.finditer(text, start, end),
                                   _HEADLINE_VERB_WORDS))
-    if not words or words[0].start() != start or capitalised and not words[0].group()[0].isupper():
-        return None
     verbs = _lexicons.headline_verbs()
     for count in range(len(words), 0, -1):
         form = " ".join(word.group().lower() for word in words[:count])
@@ -1133,6 +1135,12 @@ def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> 
         return Cue(start, cue_end, start, words[0].end(), lemma, _HEADLINE_VERB_PRECISION,
                    False, form)
     return None
+
+
+@functools.cache
+def _headline_first_words() -> frozenset[str]:
+    """The first words of the headline verb forms (``sides`` of ``sides with``)."""
+    return frozenset(form.split()[0] for form in _lexicons.headline_verbs())
 
 
 def _headline_verb_attribution(sentence: _Sentence, cue: Cue) -> Attribution | None:
