@@ -450,7 +450,7 @@ def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) ->
 def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> str | None:
     if source.form == "pronoun":
         return None
-    phrase = text[source.start:source.end]
+    phrase = source.name or text[source.start:source.end]
     kind = _kind_of_description(source)
     name = phrase
     if kind in (EntityKind.ORGANIZATION, EntityKind.MEDIA) and name.lower().startswith("the ") and any(

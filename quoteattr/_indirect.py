@@ -27,7 +27,7 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, tag_phrase
+from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue, modified_subject,
@@ -821,11 +821,18 @@ def relative_clause(
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
     if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
         return None
-    if restrictive and (text.startswith("to ", content[0]) or _opens_clause(text, sentence, source)):
+    if restrictive and (text.startswith("to ", content[0]) or _in_subject(text, sentence, source)):
         return None  # an infinitive (``who claim to be``), or a subject whose verb is unknown
     if _ADJUNCT_FIRST.match(text, *content) and not text[cue.end:content[0]].strip():
         return None  # ``who argued with Lee at the conference``: no clause reported
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
+
+
+def _in_subject(text: str, sentence: _Sentence, who: Mention) -> bool:
+    """Whether the noun phrase before ``who`` opens its clause: the relative clause is
+    then inside the subject (``Voters who say X were divided``)."""
+    antecedent = source_before(text, sentence.start, who.start)
+    return antecedent is not None and _opens_clause(text, sentence, antecedent)
 
 
 def _reports_speech_plainly(cue: Cue) -> bool:

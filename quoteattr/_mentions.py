@@ -97,7 +97,8 @@ class Mention:
 
     ``form`` is ``name``, ``pronoun``, ``description`` or ``coordination``
     (``Lee and Ruiz``); ``name`` is the person or body's name without titles
-    (empty for the other forms); ``titles`` are the roles written with it;
+    (empty for the other forms, but for a relative ``who`` standing for a description,
+    which carries the description's words); ``titles`` are the roles written with it;
     ``head`` is the lowercased last word. The same words recur in a text, so
     ``name``, ``titles`` and ``head`` share one string each across mentions
     (``sys.intern``).

@@ -406,14 +406,19 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
 
 def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention | None:
     """``Graham, who says``, ``critics who say``: the source of a cue in a relative
-    clause: ``who``, naming the name before it, or the description itself (``critics``);
-    ``comma`` asks for a comma before ``who``.
+    clause: ``who``, naming the name or the description before it (whose words a
+    description's ``who`` carries as its ``name``); ``comma`` asks for a comma before
+    ``who``.
 
     >>> from quoteattr._cues import find_cues
     >>> t = "Senator Ann Lee, who says"
     >>> m = relative_source(t, 0, find_cues(t, 0, len(t))[-1], comma=True)
     >>> t[m.start:m.end], m.name
     ('who', 'Ann Lee')
+    >>> t = "local critics, who say"
+    >>> m = relative_source(t, 0, find_cues(t, 0, len(t))[-1], comma=True)
+    >>> t[m.start:m.end], m.form, m.name, m.head
+    ('who', 'description', 'local critics', 'critics')
     """
     pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
     relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
@@ -423,7 +428,7 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     if antecedent is None or antecedent.form == "pronoun":
         return None
     if antecedent.form != "name":
-        return antecedent
+        antecedent = attrs.evolve(antecedent, name=text[antecedent.start:antecedent.end])
     return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
 
 
