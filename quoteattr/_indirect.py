@@ -29,9 +29,10 @@ from quoteattr._attribute import Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
+from quoteattr import _sources
 from quoteattr._sources import (
-    STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue, modified_subject,
-    phrase_after, relative_source, source_of,
+    STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
+    modified_subject, phrase_after, relative_source, source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -1110,6 +1111,18 @@ def _first_line_start(text: str) -> int:
     """
     first = _NON_SPACE.search(text)
     return len(text) if first is None else first.start()
+
+
+def forget_texts() -> None:
+    """Drop what the rules remembered of the text just read (its first line, the
+    subjects and sources around its cues), so that it is not held after ``analyze``.
+
+    >>> forget_texts()
+    >>> _first_line_start.cache_info().currsize
+    0
+    """
+    _first_line_start.cache_clear()
+    _sources.forget_texts()
 
 
 def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> Cue | None:

@@ -15,7 +15,7 @@ from quoteattr import _trusted
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
-from quoteattr._indirect import attribute_indirect
+from quoteattr._indirect import attribute_indirect, forget_texts
 from quoteattr._quotes import layout_of
 from quoteattr._lexicons import is_speech_cue
 from quoteattr._mentions import Mention
@@ -75,6 +75,7 @@ def _resolved(
     view = plain_spaces(text)
     attributions, quoted, paragraphs = _attributions(view)
     relays = own_relays(view, attributions)
+    forget_texts()
     del view
     mentions = [a.source for a in attributions] + relays + [dateline_agency(text)]
     resolved, entities = resolve(text, mentions, quoted, paragraphs)

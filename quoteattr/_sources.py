@@ -281,6 +281,18 @@ def _document_before_hearer(text: str, start: int, before: Mention) -> Mention:
     return before
 
 
+def forget_texts() -> None:
+    """Drop the subjects and sources remembered for the rules of one text, which hold
+    that text: called once its attributions are found.
+
+    >>> forget_texts()
+    >>> clause_subject.cache_info().currsize, source_before.cache_info().currsize
+    (0, 0)
+    """
+    for remembered in (clause_subject, modified_subject, subject_before_aside, source_before):
+        remembered.cache_clear()
+
+
 def sentence_subject_before(text: str, start: int, end: int) -> Mention | None:
     """The noun phrase opening the sentence ``text[start:end]`` and ending at ``end``:
     the subject of the verb there, with what is coordinated to it.
