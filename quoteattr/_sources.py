@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from typing import Callable
 
 import attrs
 import regex
@@ -264,11 +265,7 @@ def _document_sender(text: str, start: int, document: Mention) -> Mention | None
         return None
     if _AFTER_COMMA.ends(text, start, verb.start()):
         return subject_before_aside(text, start, verb.start())
-    for opening in clause_openings(text, start, verb.start()):
-        subject = sentence_subject_before(text, opening, verb.start())
-        if subject is not None:
-            return subject
-    return None
+    return _at_an_opening(sentence_subject_before, text, start, verb.start())
 
 
 def _document_before_hearer(text: str, start: int, before: Mention) -> Mention:
@@ -439,9 +436,8 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     antecedent = source_before(text, start, relative.start())
     if antecedent is None or antecedent.form == "pronoun":
         return None
-    if antecedent.form != "name":
-        antecedent = attrs.evolve(antecedent, name=text[antecedent.start:antecedent.end])
-    return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1))
+    name = antecedent.name if antecedent.form == "name" else text[antecedent.start:antecedent.end]
+    return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1), name=name)
 
 
 def relay_in(text: str, start: int, end: int) -> Mention | None:
@@ -608,6 +604,18 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
     return first
 
 
+def _at_an_opening(
+    read: Callable[[str, int, int], Mention | None], text: str, start: int, end: int
+) -> Mention | None:
+    """What ``read(text, opening, end)`` finds first, trying each of ``clause_openings``
+    in turn."""
+    for opening in clause_openings(text, start, end):
+        found = read(text, opening, end)
+        if found is not None:
+            return found
+    return None
+
+
 def clause_openings(text: str, start: int, end: int) -> list[int]:
     """Where the clause before ``end`` may open: at ``start``, then after each of the
     first commas (``In August, several groups said``).
@@ -648,8 +656,4 @@ def _modified_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Many speakers at the service -- including X and Y -- said``: a subject with
     prepositional phrases, opening its clause and ending where the aside starts."""
     opening = _LEADING_CONJUNCTION.match(text, start, end)
-    for clause in clause_openings(text, opening.end() if opening else start, end):
-        subject = modified_subject(text, clause, end)
-        if subject is not None:
-            return subject
-    return None
+    return _at_an_opening(modified_subject, text, opening.end() if opening else start, end)
