@@ -29,7 +29,6 @@ from quoteattr._attribute import Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
-from quoteattr import _sources
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
     modified_subject, phrase_after, relative_source, source_of,
@@ -1053,7 +1052,7 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
-    first_line = sentence.start <= _first_line_start(text)
+    first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         if not word.group()[0].isupper():
             lowercase_cue = first_line and _headline_cue(text, word.start(), sentence.end, False)
@@ -1099,30 +1098,6 @@ _HEADLINE_VERB_WORD = regex.compile(r"[\p{L}’']+")
 # A particle of motion after the verb reads it in its physical sense (Storm Rips Through).
 _MOTION_AFTER = regex.compile(
     r"\s+(?:into|through|across|off|out|apart|down|up|onto|past|away|open)\b", regex.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _first_line_start(text: str) -> int:
-    """Where the text's first non-blank character is (its length if it has none): the
-    start of its first line, read once per text.
-
-    >>> _first_line_start("\\n  Ruiz rips plan")
-    3
-    """
-    first = _NON_SPACE.search(text)
-    return len(text) if first is None else first.start()
-
-
-def forget_texts() -> None:
-    """Drop what the rules remembered of the text just read (its first line, the
-    subjects and sources around its cues), so that it is not held after ``analyze``.
-
-    >>> forget_texts()
-    >>> _first_line_start.cache_info().currsize
-    0
-    """
-    _first_line_start.cache_clear()
-    _sources.forget_texts()
 
 
 def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> Cue | None:

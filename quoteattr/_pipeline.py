@@ -15,10 +15,11 @@ from quoteattr import _trusted
 from quoteattr._attribute import Attribution, attribute
 from quoteattr._chains import Link, dateline_agency, link, outer_first, own_relays
 from quoteattr._entities import resolve
-from quoteattr._indirect import attribute_indirect, forget_texts
+from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
 from quoteattr._lexicons import is_speech_cue
 from quoteattr._mentions import Mention
+from quoteattr._sources import forget_texts
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 

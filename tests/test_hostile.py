@@ -106,8 +106,9 @@ def test_runs_of_tags_take_linear_time(unit: str) -> None:
 def test_many_headline_lines_take_linear_time() -> None:
     """A text of tens of thousands of headline-like lines: whether a headline's subject
     is named again is looked for in a bounded stretch after it, and whether a line is
-    the text's first is known once, not by copying all the text before or after each
-    line (which made 32 times the lines take over 120 times as long)."""
+    the text's first is read off its paragraph's index, not by copying all the text
+    before or after each line (which made 32 times the lines take over 120 times as
+    long)."""
     line = "Mayor Cole Slams Plan Over Fares\n\n"
     quoteattr.analyze(line)
     assert _seconds(line * 32_000) <= 64 * _seconds(line * 1000)
