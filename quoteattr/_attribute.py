@@ -303,8 +303,7 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     verb = inverted or _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
     if verb is None:
         return None
-    form = verb.group(1).lower()
-    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+    cue = _unknown_verb_cue(verb)
     if inverted is not None:
         source = phrase_after(text, cue.end, context.after[1])
     else:
@@ -406,9 +405,7 @@ def unknown_verb_comma(context: _Context) -> Found | None:
     if source is None or source.form not in ("name", "pronoun") or (
             source.end < verb.start(1) - 1 or source.head in _NOT_SPEAKING_PRONOUNS):
         return None
-    form = verb.group(1).lower()
-    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
-    return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.5)
+    return Found(_unknown_verb_cue(verb), source, QuoteKind.DIRECT, _content(context), 0.5)
 
 
 def colon_intro(context: _Context) -> Found | None:
@@ -451,11 +448,17 @@ def _past_aside(text: str, position: int, limit: int) -> int:
     return trim(text, aside.end() if aside else position, limit)[0]
 
 
+def _unknown_verb_cue(verb: regex.Match) -> Cue:
+    """The cue of a verb the lexicon lacks, matched as group 1 of ``verb``: its own
+    lemma, of no known precision."""
+    form = verb.group(1).lower()
+    return Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+
+
 def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
     """``the supporter retorted: "Q"``: a verb the lexicon lacks, before a colon."""
     text = context.text
-    form = verb.group(1).lower()
-    cue = Cue(verb.start(1), verb.end(1), verb.start(1), verb.end(1), form, 0.0, False, form)
+    cue = _unknown_verb_cue(verb)
     source = source_before(text, context.before[0], cue.start)
     if source is None or source.end < cue.start - 1:
         clause = text.rfind(",", context.before[0], cue.start) + 1 or context.before[0]
@@ -586,8 +589,7 @@ def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
         return quote.close_end
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
-    verb = _JOINED_VERB.match(text, quote.close_end, end)
-    if verb is not None:
+    if _JOINED_VERB.match(text, quote.close_end, end):
         return quote.close_end  # ``called the merger "a terrible deal" and ranked ...``
     for cue in cues.within(quote.close_end, end):
         joined = _JOINED_CUE.search(text, quote.close_end, cue.start) or _JOINED_CLAUSE.search(
