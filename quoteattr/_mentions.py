@@ -169,7 +169,7 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     taken: list[regex.Match] = []
     for token in _TOKEN.finditer(text, position, min(limit, position + _REACH)):
         word = token.group().lower()
-        if not taken and word in _lexicons.pronouns():
+        if not taken and word in _lexicons.pronouns() and word not in POSSESSIVES:
             return _pronoun(token) if word in SUBJECT_PRONOUNS else None
         if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
             break

@@ -102,6 +102,8 @@ _RELATIVE_REACH = 40
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
+_WORD_BEFORE = regex.compile(r"\p{L}+$")
+_TITLE_LENGTH = 8  # characters of the longest title abbreviation, ``Brig. Gen``
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
 _SUBJECT_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&\- ]*")
 _NOT_IN_SUBJECT = frozenset(
@@ -521,8 +523,7 @@ def long_phrase_after(text: str, position: int, end: int) -> Mention | None:
     >>> t[m.start:m.end], m.name
     ('undecided voter Ann Lee', 'Ann Lee')
     """
-    stop = _LONG_PHRASE_END.search(text, position, end)
-    start, phrase_end = trim(text, position, stop.start() if stop else end)
+    start, phrase_end = trim(text, position, _long_phrase_end(text, position, end))
     words = _SUBJECT_WORD.findall(text, start, phrase_end)
     if not 0 < len(words) <= _SUBJECT_WORDS:
         return None
@@ -532,6 +533,20 @@ def long_phrase_after(text: str, position: int, end: int) -> Mention | None:
     if words[0].lower() in DETERMINERS and _SUBJECT_PHRASE.fullmatch(text, start, phrase_end):
         return Mention(start, phrase_end, "description", "", (), phrase_head(words))
     return None
+
+
+def _long_phrase_end(text: str, position: int, end: int) -> int:
+    """Where a long phrase starting at ``position`` ends: at punctuation or a clause,
+    but not at the period of a title (``former Pennsylvania Gov. and Chairman Ed Rendell``)."""
+    for stop in _LONG_PHRASE_END.finditer(text, position, end):
+        if stop.group() != "." or not _is_title(text, stop.start()):
+            return stop.start()
+    return end
+
+
+def _is_title(text: str, period: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, period - _TITLE_LENGTH), period)
+    return word is not None and _lexicons.abbreviations().get(word.group().lower()) == "title"
 
 
 def phrase_after(text: str, position: int, end: int) -> Mention | None:
