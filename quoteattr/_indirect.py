@@ -166,6 +166,14 @@ _COMPLEMENT = {
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
                             r"but|or|that|which|who|it|him|her|them|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
 }
+_NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_STANCE_STOP = regex.compile(
+    r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
+    rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
+    rf"|\s+in\s+{_MONTH}\b",
+    regex.IGNORECASE,
+)
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
@@ -218,7 +226,7 @@ def attribute_indirect(
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last], taken[first:last]))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
-    found += _stances(layout, sorted(taken + [_extent(a) for a in found]))
+    found += _stances(layout, sorted(part for a in [*direct, *found] for part in _read_parts(a)))
     found += _after_reported(layout, taken, found)
     direct_spans = sorted(d.content for d in direct if d.kind is QuoteKind.DIRECT)
     found += _nested_reports(cues, [a for a in found if a.kind is QuoteKind.INDIRECT and
@@ -368,11 +376,15 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
         cue = Cue(match.start(), match.end(), match.start(), match.end(), lemma, _STANCE_PRECISION,
                   False, match.group().lower())
-        source = _subject_of(sentence, cue, None)
+        source = _subject_of(sentence, cue, None) or relative_source(
+            text, sentence.start, cue, comma=True) or relative_source(
+            text, sentence.start, cue, comma=False)
         if source is None:
             continue
-        content = _trim_content(text, after.end(), _content_stop(text, after.end(), at[1]))
-        if _enough_words(text, content):
+        content = _trim_content(text, after.end(), _stance_stop(text, after.end(), at[1]))
+        if _covered(taken, *content):
+            continue
+        if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
 
@@ -531,6 +543,13 @@ def _extent(attribution: Attribution) -> tuple[int, int]:
         if part is not None:
             points += [part.start, part.end]
     return min(points), max(points)
+
+
+def _read_parts(attribution: Attribution) -> list[tuple[int, int]]:
+    """The content and cue of ``attribution``: the words another attribution cannot hold.
+    Its source may be shared (``Lee attacked Ruiz, saying ...``)."""
+    cue = attribution.cue
+    return [attribution.content] if cue is None else [attribution.content, (cue.start, cue.end)]
 
 
 def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -983,6 +1002,19 @@ def _content_stop(text: str, start: int, end: int) -> int:
     end = min(end, start + _CONTENT_REACH)
     stop = _CONTENT_STOP.search(text, start, end)
     return stop.start() if stop else end
+
+
+def _stance_stop(text: str, start: int, end: int) -> int:
+    """Where a stance verb's complement from ``start`` stops: where reported content
+    does, and before a comma, a time (``endorsed Cruz last week``), a joined verb
+    phrase (``and organized for him``) or a reason (``because``, ``despite``).
+
+    >>> t = "Cruz on Sunday and campaigned with him"
+    >>> t[:_stance_stop(t, 0, len(t))]
+    'Cruz'
+    """
+    stop = _STANCE_STOP.search(text, start, _content_stop(text, start, end))
+    return stop.start() if stop else _content_stop(text, start, end)
 
 
 def _reporting_participle_next(text: str, start: int, end: int) -> bool:

@@ -498,10 +498,10 @@ def build_stance_verbs(out: Path) -> int:
     head = header(
         "Stance verbs: verbs that attribute a stance, refusal or intention rather than "
         "words (declined to comment, endorsed Clinton); their complement is the content.",
-        "Only forms that are PolNeAR cues in three uses out of four or more outside "
-        "quotations are listed.",
+        "A lemma is listed when the stance rule, reading its forms, is right at least "
+        "half the time on PolNeAR train.",
         "form; lemma; complement (to: an infinitive follows; object: a noun phrase).",
-        _made_from("stance_verbs", "the uses of each form outside quotations"),
+        _made_from("stance_verbs", "the stance rule's readings of each form"),
     )
     return write_lexicon(out, "stance_verbs", head, rows)
 
