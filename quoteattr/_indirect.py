@@ -121,7 +121,7 @@ _LEAD_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 _SUBORDINATE = Trailing(
-    r"(?:^|[,;—–]|\s)\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
+    r"(?:(?<!\S)|[,;—–])\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
     r"whereas|once)\s*$",
     regex.IGNORECASE,
 )
@@ -177,7 +177,7 @@ _STANCE_STOP = regex.compile(
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
-_PRONOUN_SUBJECT = Trailing(r"(?:^|\s)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
+_PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
 
