@@ -32,6 +32,8 @@ _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVE
 _INSIDE_A_WORD = regex.compile(
     r"(?:[\p{L}\p{M}\p{N}]|(?<=[\p{L}\p{M}\p{N}])['’.\-])[\p{L}\p{M}\p{N}_]"
     r"|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
+# The common characters that no word holds nor joins: beside one, no edge is inside a word.
+_OUTSIDE_WORDS = frozenset(" \t\n\r\xa0,;:!?\"“”‘()<>=")
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
@@ -177,8 +179,8 @@ class CueIndex:
         """Whether ``position`` falls inside a word or a cue phrase; ``following`` is the
         index of the first phrase that starts at or after it."""
         text = self.text
-        if (0 < position < len(text) and not text[position - 1].isspace()
-                and not text[position].isspace()  # no word holds white space
+        if (0 < position < len(text) and text[position - 1] not in _OUTSIDE_WORDS
+                and text[position] not in _OUTSIDE_WORDS
                 and _INSIDE_A_WORD.match(text, position - 1) is not None):
             return True
         return following > 0 and self._phrases[following - 1][1] > position

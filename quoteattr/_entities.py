@@ -185,6 +185,7 @@ class _Names:
         for mention in mentions:
             forms = self.by_surname.setdefault(mention.surname, {})
             forms.setdefault(mention.name, []).append(mention.start)
+        self.longer_forms: dict[str, list[tuple[str, int, list[int]]]] = {}
         # The latest people and groups resolved, the candidates for pronouns.
         self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
             maxlen=_SALIENCE_WINDOW)
@@ -197,19 +198,30 @@ class _Names:
         Of two full names that share a surname (Bill and Hillary Clinton), the one
         mentioned last before ``position`` wins.
         """
-        tokens = name.split()
-        best, best_rank = name, (len(tokens), -1)
-        for other, starts in self.by_surname.get(tokens[-1], {}).items():
-            other_tokens = other.split()
-            if len(other_tokens) <= len(tokens):
-                continue
-            if len(tokens) > 1 and other_tokens[0] != tokens[0]:
-                continue
+        best, best_rank = name, (0, -1)
+        for other, length, starts in self._longer_forms(name):
             latest = bisect.bisect_right(starts, position) - 1
-            rank = (len(other_tokens), starts[latest] if latest >= 0 else -1)
+            rank = (length, starts[latest] if latest >= 0 else -1)
             if rank > best_rank:
                 best, best_rank = other, rank
         return best
+
+    def _longer_forms(self, name: str) -> list[tuple[str, int, list[int]]]:
+        """The names ``name`` may be short for, each with its number of words and the
+        starts of its mentions: the same surname, more words and, unless ``name`` is a
+        surname alone, the same first word. Found once per name, as names recur.
+        """
+        forms = self.longer_forms.get(name)
+        if forms is not None:
+            return forms
+        tokens = name.split()
+        forms = self.longer_forms[name] = []
+        for other, starts in self.by_surname.get(tokens[-1], {}).items():
+            other_tokens = other.split()
+            if len(other_tokens) > len(tokens) and (
+                    len(tokens) == 1 or other_tokens[0] == tokens[0]):
+                forms.append((other, len(other_tokens), starts))
+        return forms
 
     def before(self, position: int, window: int) -> list[_NameMention]:
         """The last ``window`` name mentions ending at or before ``position``, latest first."""
