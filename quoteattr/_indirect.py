@@ -77,7 +77,7 @@ _CONTENT_STOP = regex.compile(
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|\s[—–]\s|"
-    r",?\s+when\s+asked\b"
+    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
