@@ -45,8 +45,9 @@ _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
-_JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:\p{Ll}+\s+)?$")
+_JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:(\p{Ll}+)\s+)?$")
 # Matched backwards from the cue, so its work does not grow with the clause before it.
+_JOINED_PRONOUNS = frozenset(["he", "she", "they"])
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
@@ -612,9 +613,15 @@ def _after_tags(
         if cue.participle or (joined.group(1) and cue.precision >= _COORDINATED_MIN_PRECISION):
             content = _content_after(text, cue, cue.end, sentence.end)
             if content is not None:
-                return [_attribution(sentence, content, cue, last.source, "joined_after_tag",
-                                     0.7)]
+                source = _joined_pronoun(text, joined, cue) or last.source
+                return [_attribution(sentence, content, cue, source, "joined_after_tag", 0.7)]
     return []
+
+
+def _joined_pronoun(text: str, joined: regex.Match, cue: Cue) -> Mention | None:
+    """The subject pronoun of a joined clause (``..., but he said ...``), its source."""
+    word = joined.group(2)
+    return source_after(text, joined.start(2), cue.start) if word in _JOINED_PRONOUNS else None
 
 
 def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Attribution:
