@@ -12,7 +12,9 @@ analysed gives a :class:`BatchError` in its place, and the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import gc
+import io
 import itertools
 import os
 from collections import deque
@@ -20,9 +22,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import attrs
 
+from quoteattr import _trusted
 from quoteattr._pipeline import analyze
 from quoteattr.errors import ArgumentError, InputTypeError
-from quoteattr.model import Document
+from quoteattr.model import Document, Entity, Quote, Span
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -154,11 +157,11 @@ class _Chunk:
     ``analyze`` rejects them before doing any work anyway.
     """
 
-    def __init__(
-        self, start: int, local: dict[int, BatchError], future: concurrent.futures.Future
-    ) -> None:
+    def __init__(self, start: int, local: dict[int, BatchError], texts: list[str | None],
+                 future: concurrent.futures.Future) -> None:
         self.start = start
         self.local = local
+        self.texts = texts
         self.future = future
 
     @classmethod
@@ -166,16 +169,17 @@ class _Chunk:
         local = {start + i: _analyze_one(start + i, item)
                  for i, item in enumerate(items) if not isinstance(item, str)}
         sent = [item if isinstance(item, str) else None for item in items]
-        return cls(start, local, pool.submit(_analyze_chunk, start, sent))
+        return cls(start, local, sent, pool.submit(_analyze_chunk, start, sent))
 
     def results(self) -> Iterator[Document | BatchError]:
-        for index, result in enumerate(self.future.result(), self.start):
-            yield self.local.get(index, result)
+        returned = self.future.result()
+        for index, (text, result) in enumerate(zip(self.texts, returned), self.start):
+            yield self.local[index] if index in self.local else _received(result, text)
 
 
-def _analyze_chunk(start: int, texts: Sequence[object]) -> list[Document | BatchError | None]:
+def _analyze_chunk(start: int, texts: Sequence[object]) -> list[bytes | BatchError | None]:
     """Run in a worker process: analyse each ``str``, leaving ``None`` for the rest."""
-    return [None if text is None else _sendable(_analyze_one(index, text))
+    return [None if text is None else _sendable(_analyze_one(index, text), text)
             for index, text in enumerate(texts, start)]
 
 
@@ -188,14 +192,97 @@ def _analyze_one(index: int, text: object) -> Document | BatchError:
         return BatchError(index, error, traceback.format_exc())
 
 
-def _sendable(result: Document | BatchError) -> Document | BatchError:
-    """``result``, with an error that will not pickle replaced by a ``RuntimeError`` naming it."""
-    if isinstance(result, BatchError):
-        import pickle
+def _sendable(result: Document | BatchError, text: str) -> bytes | BatchError:
+    """The Document of ``text`` packed, or an error that will not pickle replaced by a
+    ``RuntimeError`` naming it."""
+    if isinstance(result, Document):
+        return _packed(result, text)
+    import pickle
 
-        try:
-            pickle.loads(pickle.dumps(result.error))
-        except Exception:
-            error = RuntimeError(f"{type(result.error).__name__}: {result.error}")
-            return BatchError(result.index, error, result.traceback)
+    try:
+        pickle.loads(pickle.dumps(result.error))
+    except Exception:
+        error = RuntimeError(f"{type(result.error).__name__}: {result.error}")
+        return BatchError(result.index, error, result.traceback)
     return result
+
+
+def _packed(document: Document, text: str) -> bytes:
+    """``document``, the analysis of ``text``, pickled without ``text``, which the caller
+    has, its spans as offsets into it, and its parts rebuilt by :mod:`quoteattr._trusted`.
+
+    Pickled as attrs pickles them, a chunk's Documents took a fifth of the time of their
+    analysis to pickle and unpickle, and came to more than a pipe holds, so the worker
+    waited on this process to read them.
+    """
+    buffer = io.BytesIO()
+    _pickler_class()(buffer, text).dump(document)
+    return buffer.getvalue()
+
+
+@functools.cache
+def _pickler_class() -> type:
+    """The pickler of :func:`_packed`, made on first use: ``import quoteattr`` should
+    not import :mod:`pickle`."""
+    import pickle
+
+    class Packer(pickle.Pickler):
+        """Pickles the parts of a Document, ``text`` as a persistent id."""
+
+        def __init__(self, file: io.BytesIO, text: str) -> None:
+            super().__init__(file, pickle.HIGHEST_PROTOCOL)
+            self.text = text
+            self.dispatch_table = {Span: self.span_parts, Entity: _entity_parts,
+                                   Quote: _quote_parts, Document: _document_parts}
+
+        def persistent_id(self, value: object) -> str | None:
+            return "" if value is self.text else None
+
+        def span_parts(self, span: Span) -> tuple[object, tuple[object, ...]]:
+            if span.text == self.text[span.start:span.end]:
+                return _trusted.span, (self.text, span.start, span.end)
+            return Span, (span.start, span.end, span.text)
+
+    return Packer
+
+
+def _entity_parts(entity: Entity) -> tuple[object, tuple[object, ...]]:
+    return _trusted.entity, (entity.name, entity.kind, entity.mentions, entity.titles)
+
+
+def _quote_parts(quote: Quote) -> tuple[object, tuple[object, ...]]:
+    return _trusted.quote, (quote.content, quote.kind, quote.cue, quote.source, quote.speaker,
+                            quote.chain, quote.confidence, quote.rule, quote.speech, quote.parent)
+
+
+def _document_parts(document: Document) -> tuple[object, tuple[object, ...]]:
+    return _trusted.document, (document.text, document.quotes, document.entities)
+
+
+def _received(result: bytes | BatchError, text: str) -> Document | BatchError:
+    """What a worker returned for ``text``: its Document, packed, or its error."""
+    return _unpacked(result, text) if isinstance(result, bytes) else result
+
+
+def _unpacked(packed: bytes, text: str) -> Document:
+    """The Document :func:`_packed` packed, for ``text``."""
+    document: Document = _unpickler_class()(io.BytesIO(packed), text).load()
+    return document
+
+
+@functools.cache
+def _unpickler_class() -> type:
+    """The unpickler of :func:`_unpacked`, made on first use like :func:`_pickler_class`."""
+    import pickle
+
+    class Unpacker(pickle.Unpickler):
+        """Unpickles a packed Document, giving ``text`` for its persistent id."""
+
+        def __init__(self, file: io.BytesIO, text: str) -> None:
+            super().__init__(file)
+            self.text = text
+
+        def persistent_load(self, key: str) -> str:
+            return self.text
+
+    return Unpacker

@@ -6,7 +6,9 @@ import pytest
 
 import quoteattr
 from quoteattr import BatchError, analyze, analyze_many
+from quoteattr._batch import _packed, _unpacked
 from quoteattr.errors import ArgumentError, InputTypeError
+from quoteattr.model import Document, Quote, Span
 
 TEXTS = [
     '"We won," she said.',
@@ -107,6 +109,28 @@ def test_bad_arguments_raise_at_the_call(arguments, error):
     text is read (ArgumentError is also a ValueError, InputTypeError a TypeError)."""
     with pytest.raises(error):
         analyze_many(iter(()), **arguments)
+
+
+def test_a_packed_document_unpacks_to_an_equal_one_on_the_callers_text():
+    """A worker's Document comes back equal, holding the caller's string, with a quote's
+    parent and speaker the same objects as in its quotes and entities."""
+    text = TEXTS[3]
+    document = analyze(text)
+    back = _unpacked(_packed(document, text), text)
+    assert document == back
+    assert back.text is text
+    child = next(quote for quote in back.quotes if quote.parent is not None)
+    assert any(child.parent is quote for quote in back.quotes)
+    assert any(child.speaker is entity for entity in back.entities)
+
+
+def test_what_is_not_a_slice_of_the_callers_text_is_packed_whole():
+    """A span whose text differs from the text at its offsets keeps its own text, and so
+    does a Document whose text is not the one the worker was given."""
+    quote = Quote(Span(0, 2, "xy"), "direct", None, None, None, (), 0.5, "made up")
+    document = Document("abc", (quote,), ())
+    assert document == _unpacked(_packed(document, "abc"), "abc")
+    assert document == _unpacked(_packed(document, "abd"), "abd")
 
 
 def test_exported():
