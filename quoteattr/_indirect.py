@@ -46,8 +46,8 @@ _QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:(\p{Ll}+)\s+)?$")
-# Matched backwards from the cue, so its work does not grow with the clause before it.
 _JOINED_PRONOUNS = frozenset(["he", "she", "they"])
+# Matched backwards from the cue, so its work does not grow with the clause before it.
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
 _THAT_REACH = 100
@@ -352,7 +352,8 @@ def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
 def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     """``Lee declined to comment``, ``Lee endorsed Ruiz``: a stance, refusal or intention
     (``stance_verbs.txt``), whose content is the verb's complement and whose source is
-    the subject opening the clause.
+    the subject opening the clause, or ``who``. ``taken`` holds the contents and cues of
+    the attributions already found, which a stance's cue and content stay out of.
 
     >>> t = "Mayor Ann Lee declined to comment on the plan."
     >>> a = _stances(layout_of(t), [])[0]
@@ -1020,8 +1021,9 @@ def _stance_stop(text: str, start: int, end: int) -> int:
     >>> t[:_stance_stop(t, 0, len(t))]
     'Cruz'
     """
-    stop = _STANCE_STOP.search(text, start, _content_stop(text, start, end))
-    return stop.start() if stop else _content_stop(text, start, end)
+    end = _content_stop(text, start, end)
+    stop = _STANCE_STOP.search(text, start, end)
+    return stop.start() if stop else end
 
 
 def _reporting_participle_next(text: str, start: int, end: int) -> bool:

@@ -103,7 +103,7 @@ _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
-_TITLE_LENGTH = 8  # characters of the longest title abbreviation, ``Brig. Gen``
+_TITLE_LENGTH = 8  # letters read before a period: more than any title abbreviation has
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
 _SUBJECT_PHRASE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&\- ]*")
 _NOT_IN_SUBJECT = frozenset(
