@@ -590,8 +590,8 @@ def _after_tags(
     sentence: _Sentence, direct: Sequence[Attribution], extents: Sequence[tuple[int, int]]
 ) -> list[Attribution]:
     """``"...," he said, adding that ...`` / ``... "X" and said ...`` / ``"...," said
-    Lee, who said ...``: a cue joined to a quote's tag; ``direct`` holds the direct attributions whose extent starts in the
-    sentence, ``extents`` their extents."""
+    Lee, who said ...``: a cue joined to a quote's tag; ``direct`` holds the direct
+    attributions whose extent starts in the sentence, ``extents`` their extents."""
     text = sentence.text
     if not direct:
         return []

@@ -539,12 +539,13 @@ def _long_phrase_end(text: str, position: int, end: int) -> int:
     """Where a long phrase starting at ``position`` ends: at punctuation or a clause,
     but not at the period of a title (``former Pennsylvania Gov. and Chairman Ed Rendell``)."""
     for stop in _LONG_PHRASE_END.finditer(text, position, end):
-        if stop.group() != "." or not _is_title(text, stop.start()):
+        if stop.group() != "." or not _after_title_abbreviation(text, stop.start()):
             return stop.start()
     return end
 
 
-def _is_title(text: str, period: int) -> bool:
+def _after_title_abbreviation(text: str, period: int) -> bool:
+    """Whether the period at ``period`` closes a title abbreviation (``Gov.``, ``Sen.``)."""
     word = _WORD_BEFORE.search(text, max(0, period - _TITLE_LENGTH), period)
     return word is not None and _lexicons.abbreviations().get(word.group().lower()) == "title"
 
