@@ -639,6 +639,10 @@ def _fill_gaps(text: str, slots: list[_Slot]) -> list[Attribution]:
     return filled
 
 
+# The rules of ``_borrow``: a quote that takes the cue and source of a quote near it.
+BORROWED_CUE_RULES = frozenset(["same_paragraph", "multi_paragraph", "next_paragraph"])
+
+
 def _borrow(text: str, slots: list[_Slot], i: int) -> Attribution | None:
     slot = slots[i]
     for j in (i + 1, i - 1, i + 2, i - 2):

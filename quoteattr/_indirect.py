@@ -25,7 +25,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._attribute import Attribution, quote_content, speech_like
+from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
 from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
 from quoteattr._quotes import Layout, layout_of
@@ -540,6 +540,10 @@ def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sente
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
+    """The text an attribution holds: its content, cue and source, and what lies between
+    them, unless it borrowed the cue of another quote (what lies between is not its own)."""
+    if attribution.rule in BORROWED_CUE_RULES:
+        return attribution.content
     points = [*attribution.content]
     for part in (attribution.cue, attribution.source):
         if part is not None:
