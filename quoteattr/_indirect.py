@@ -777,7 +777,7 @@ def clause_then_tag(
             source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
         tag_start = min(source.start, cue.start)
     tag_end = max(source.end, cue.end)
-    tail = text[tag_end:sentence.end]
+    tail = text[tag_end:_clause_end(text, tag_end, sentence.end)]
     inverted = source.start > cue.start
     tail_pattern = _HEARER_TAIL if cue.lemma in _HEARER_VERBS else _TAG_TAIL
     adverbial = len(tail.partition(",")[0].split()) <= _TAG_WORDS and tail_pattern.match(tail)
@@ -788,6 +788,17 @@ def clause_then_tag(
         return None
     content = _trim_content(text, sentence.start, comma)
     return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause running from ``start`` ends: at a semicolon, or at ``end``.
+
+    >>> t = "analysts say; in 2012, he won."
+    >>> t[:_clause_end(t, 0, len(t))]
+    'analysts say'
+    """
+    semicolon = text.find(";", start, end)
+    return end if semicolon < 0 else semicolon
 
 
 def _interrupting_tag(
@@ -885,7 +896,7 @@ def cue_then_clause(
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None  # a passive cue without ``that``, whatever its source
     source = _subject_of(sentence, cue, previous)
-    if source is None:
+    if source is None or _comma_parted(text, source, cue):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
     if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
@@ -906,6 +917,14 @@ def cue_then_clause(
         return None
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
                         "cue_then_clause", 0.75 if with_that else 0.6)
+
+
+def _comma_parted(text: str, source: Mention, cue: Cue) -> bool:
+    """Whether a lone comma parts ``source`` from ``cue``, which is then no subject
+    (``Lee will win in May, predicted Ann Ruiz``) unless it is an appositive (``Her
+    aide, Tom Lee, said``)."""
+    return text[source.end:cue.start].strip() == "," and not COMMA_BEFORE.ends(
+        text, 0, source.start)
 
 
 def _unless_expletive(source: Mention, cue: Cue) -> Mention | None:
