@@ -92,6 +92,7 @@ _APPOSITIVE_TAIL = regex.compile(r"\s*,\s*[^;:\"“”]{1,160}?[.!?]?\s*$")
 _INTERRUPTED = regex.compile(
     r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?"
     r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
+_HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
@@ -806,6 +807,9 @@ def _interrupting_tag(
 ) -> list[Attribution] | None:
     """``The plan, an aide said, is to wait.``: one clause, two pieces around its tag."""
     text = sentence.text
+    if cue.lemma in _HEARER_VERBS:
+        hearer = _HEARER_BEFORE_COMMA.match(text, tag_end, sentence.end)
+        tag_end = hearer.end() if hearer else tag_end
     rest = _INTERRUPTED.match(text, tag_end, sentence.end)
     if rest is None:
         return None
