@@ -1288,7 +1288,6 @@ def _names_a_speaker(label: str) -> bool:
     labels = _lexicons.headline_labels()
     return (len(words) <= _HEADLINE_SOURCE_WORDS and len(label) > 1
             and " ".join(words) not in labels and words[-1] not in labels
-            and words[-1] not in _lexicons.evidence_heads()
             and not _VERB_FIRST.match(" ".join(words[1:])))
 
 
