@@ -145,6 +145,7 @@ _RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$")
 _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
+_SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
 _INTRO_END = Trailing(r"[,;:]\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
@@ -642,7 +643,7 @@ def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Att
 
 def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     text = sentence.text
-    headline = _headline(sentence)
+    headline = _headline(sentence) or _speaker_label(sentence)
     if headline is not None:
         return [headline]
     found: list[Attribution] = []
@@ -1111,6 +1112,25 @@ def _headline(sentence: _Sentence) -> Attribution | None:
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
     return None
+
+
+def _speaker_label(sentence: _Sentence) -> Attribution | None:
+    """``TAPPER: And obviously, ...``: a transcript's turn, opened by its speaker's name
+    in capitals and a colon; the content runs to the end of the line."""
+    text = sentence.text
+    start = sentence.start
+    if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
+        return None
+    label = _SPEAKER_LABEL.match(text, start, sentence.end)
+    if label is None or not _names_a_speaker(label.group(1)):
+        return None
+    source = tag_phrase(text, *label.span(1))
+    line_end = _LINE_END.search(text, label.end())
+    content = _trim_content(text, label.end(), line_end.start())
+    if source is None or not _enough_words(text, content):
+        return None
+    colon = _HEADLINE_COLON.match(text, label.end(1))
+    return _attribution(sentence, content, _mark_cue(text, colon), source, "speaker_label", 0.5)
 
 
 def _headline_verb(sentence: _Sentence) -> Attribution | None:
