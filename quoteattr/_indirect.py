@@ -31,7 +31,7 @@ from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_befo
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
-    modified_subject, phrase_after, relative_source, source_of,
+    modified_subject, phrase_after, quantifier_subject, relative_source, source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -956,6 +956,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     if source is None or not _opens_clause(text, sentence, source):
         source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
+    if source is None:
+        source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source):
         return None
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)

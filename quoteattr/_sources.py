@@ -360,6 +360,22 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         opening, end, "description", "", (), phrase_head(words))
 
 
+def quantifier_subject(text: str, start: int, end: int) -> Mention | None:
+    """``Many believe``, ``Most expect``: a quantifier standing alone as the subject
+    that fills ``text[start:end]``.
+
+    >>> t = "Many believe"
+    >>> quantifier_subject(t, 0, 4).head
+    'many'
+    >>> quantifier_subject("Many voters", 0, 11) is None
+    True
+    """
+    subject = clause_subject(text, start, end)
+    if subject is None or text[subject.start:subject.end].lower() not in _PRONOMINAL:
+        return None
+    return subject
+
+
 @functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
 def modified_subject(text: str, start: int, end: int) -> Mention | None:
     """``Experts on North Korea and arms control say``, ``A poll conducted by Gallup
