@@ -135,9 +135,12 @@ _ADJUNCT_FIRST = regex.compile(
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|"
     r"supporters)|(?:as|while|because|since|although|though)\s+(?:he|she|they|it|we|i)\b)\s|"
     rf"(?i:{WEEKDAY}|yesterday|today|tonight),")
+_QUESTION_WORD = regex.compile(r"\s+(?:whether|if|what|why|how|who|when|where|which)\b")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
-    r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?)?\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
+    r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?|"
+    rf"\s+(?:(?i:{WEEKDAY})|yesterday|today|again|later|repeatedly))?"
+    r"\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
@@ -1069,7 +1072,10 @@ def _reporting_participle_next(text: str, start: int, end: int) -> bool:
 
 
 def _after_hearer(text: str, start: int, end: int) -> int | None:
-    """Skip the hearer of ``told reporters (that)``: where the reported clause starts."""
+    """Skip the hearer of ``told reporters (that)``: where the reported clause starts.
+    ``asked whether ...`` has no hearer: the question starts at once."""
+    if _QUESTION_WORD.match(text, start, end):
+        return start
     that = _HEARER_THAT.match(text, start, end)
     if that is not None:
         return that.end()
