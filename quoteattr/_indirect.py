@@ -646,7 +646,7 @@ def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Att
 
 def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     text = sentence.text
-    headline = _headline(sentence) or _speaker_label(sentence)
+    headline = _headline(sentence)
     if headline is not None:
         return [headline]
     found: list[Attribution] = []
@@ -1088,15 +1088,14 @@ def _after_hearer(text: str, start: int, end: int) -> int | None:
 
 
 def _headline(sentence: _Sentence) -> Attribution | None:
-    """``Claim — Source`` and ``Source: Claim`` in a one-line headline."""
+    """``Claim — Source`` and ``Source: Claim`` in a one-line headline, and the speaker's
+    label that opens a line of a transcript."""
     text = sentence.text
     start, end = sentence.start, sentence.end
-    if sentence.nested:
+    if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
         return None
-    paragraph_edge = text[max(0, start - 1):start] in ("", "\n") and bool(
-        _LINE_END.match(text, end))
-    if not paragraph_edge or len(text[start:end].split()) > _HEADLINE_WORDS:
-        return None
+    if not _LINE_END.match(text, end) or len(text[start:end].split()) > _HEADLINE_WORDS:
+        return _speaker_label(sentence)
     colon = _HEADLINE_COLON.search(text, start, end)
     if colon is not None:
         source = tag_phrase(text, start, colon.start())
@@ -1124,12 +1123,9 @@ def _headline(sentence: _Sentence) -> Attribution | None:
 
 def _speaker_label(sentence: _Sentence) -> Attribution | None:
     """``TAPPER: And obviously, ...``: a transcript's turn, opened by its speaker's name
-    in capitals and a colon; the content runs to the end of the line."""
+    in capitals and a colon at the start of a line; the content runs to the line's end."""
     text = sentence.text
-    start = sentence.start
-    if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
-        return None
-    label = _SPEAKER_LABEL.match(text, start, sentence.end)
+    label = _SPEAKER_LABEL.match(text, sentence.start, sentence.end)
     if label is None or not _names_a_speaker(label.group(1)):
         return None
     source = tag_phrase(text, *label.span(1))

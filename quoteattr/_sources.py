@@ -117,6 +117,7 @@ _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
     "nine ten another".split()
 )
+_LONGEST_QUANTIFIER = max(len(word) for word in _PRONOMINAL)
 _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?", regex.IGNORECASE)
@@ -370,10 +371,10 @@ def quantifier_subject(text: str, start: int, end: int) -> Mention | None:
     >>> quantifier_subject("Many voters", 0, 11) is None
     True
     """
-    subject = clause_subject(text, start, end)
-    if subject is None or text[subject.start:subject.end].lower() not in _PRONOMINAL:
+    start, end = trim(text, start, end)
+    if end - start > _LONGEST_QUANTIFIER or text[start:end].lower() not in _PRONOMINAL:
         return None
-    return subject
+    return clause_subject(text, start, end)
 
 
 @functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
