@@ -171,6 +171,7 @@ _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
                             r"but|or|that|which|who|it|him|her|them|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
+    "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -266,7 +266,7 @@ def media_heads() -> frozenset[str]:
 
 @functools.cache
 def stance_verbs() -> Mapping[str, tuple[str, str]]:
-    """Return each stance-verb form's lemma and complement (``to`` or ``object``).
+    """Return each stance-verb form's lemma and complement (``to``, ``object`` or ``as``).
 
     >>> stance_verbs()["declined"]
     ('decline', 'to')
