@@ -31,7 +31,8 @@ from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_befo
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
-    modified_subject, phrase_after, quantifier_subject, relative_source, source_of,
+    modified_subject, phrase_after, quantifier_subject, relative_source, sentence_subject_before,
+    source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -184,6 +185,15 @@ _STANCE_STOP = regex.compile(
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
+_WHO = regex.compile(r"\swho\s")
+_RELATIVE_STOP = regex.compile(r"[,;:()\"“”—–]|[.!?]\s|\b(?:who|said|says|say|told)\b")
+# The relative clause is whole: its verb is not the cue's auxiliary or joined to the cue.
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might must should shall do "
+    "does did not never also".split())
+_OPEN_RELATIVE = Trailing(r"\s(?:and|or|but|can|could|will|would|may|might|must|should|shall|to|"
+                          r"did|does|do|has|have|had)\s*$")
+_RELATIVE_WORDS = 15
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -963,7 +973,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if source is None:
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source):
-        return None
+        return _relative_subject(sentence, cue)
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
@@ -972,8 +982,42 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return None
+        return _relative_subject(sentence, cue)
     return subject
+
+
+def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``Voters who backed him say``: a subject opening the clause of a strong cue,
+    its head followed by a restrictive relative clause; the source is all of it.
+
+    >>> t = "Officials who spoke with him said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.head
+    ('Officials who spoke with him', 'officials')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    who = _WHO.search(text, opening, end)
+    if who is None or not _whole_relative(text, who.end(), end):
+        return None
+    head = tag_phrase(text, opening, who.start()) or sentence_subject_before(
+        text, opening, who.start())
+    if head is None or head.start != opening or head.form == "pronoun":
+        return None
+    return attrs.evolve(head, end=end)
+
+
+def _whole_relative(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after ``who``, is a whole relative clause of a
+    subject: one short clause, not an auxiliary whose verb is the cue (``who has long
+    dismissed``) nor a verb joined to the cue (``who won and said``)."""
+    words = text[start:end].split()
+    verb = next((i for i, w in enumerate(words) if w.lower() not in _AUXILIARIES), len(words))
+    return len(words) - verb >= 2 and len(words) <= _RELATIVE_WORDS and not (
+        _RELATIVE_STOP.search(text, start, end) or _OPEN_RELATIVE.ends(text, start, end))
 
 
 def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:
