@@ -27,7 +27,9 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
+from quoteattr._mentions import (
+    CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
+)
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
@@ -194,6 +196,17 @@ _AUXILIARIES = frozenset(
 _OPEN_RELATIVE = Trailing(r"\s(?:and|or|but|can|could|will|would|may|might|must|should|shall|to|"
                           r"did|does|do|has|have|had)\s*$")
 _RELATIVE_WORDS = 15
+_QUANTITY = regex.compile(
+    r"(?:(?:just|only|about|nearly|almost|roughly|around|some|over|under|(?:more|fewer|less)\s+than)"
+    r"\s+)*(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten)\b|(?:a\s+|the\s+)?(?:half|third|quarter|"
+    r"majority|minority|plurality)\b|(?:two|three)-(?:thirds|quarters|fifths)\b|majorities\b|"
+    r"most\b|all\b|many\b|none\b|both\b|each\b|several\b)",
+    regex.IGNORECASE)
+_SHARE_OF = regex.compile(r"(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&-]*)*")
+_SHARE_WORDS = 12
+_SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
+_SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -973,7 +986,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if source is None:
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source):
-        return _relative_subject(sentence, cue)
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue)
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
@@ -982,8 +995,34 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return _relative_subject(sentence, cue)
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue)
     return subject
+
+
+def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``61 percent of renters said``, ``Most of them said``: a share of a group, as
+    polls report it, opening the clause of a strong cue; the source is all of it.
+
+    >>> t = "Nearly six in 10 voters in the county said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.head
+    ('Nearly six in 10 voters in the county', 'voters')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    share = _QUANTITY.match(text, opening, end)
+    if share is None or not _SHARE_OF.fullmatch(text, share.end(), end):
+        return None
+    words = text[share.end():end].lower().split()
+    if len(words) > _SHARE_WORDS or any(
+            word in CLAUSE_WORDS and word not in _SHARE_LINKS or word in _AUXILIARIES
+            or word in _lexicons.pronouns() and word not in _SHARE_PRONOUNS for word in words):
+        return None
+    head = phrase_head(words) if words and words[0] != "of" else share.group().split()[-1]
+    return Mention(opening, end, "description", "", (), head.lower())
 
 
 def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
