@@ -681,6 +681,10 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         if inside and not _opens_next(text, cue, found[-1]):
             continue
         if found and cue.prepositional and not text[found[-1].content[1]:cue.start].strip(" ,"):
+            reported = _reported_whole(sentence, cue, found)
+            if reported is not None:
+                found[-1:] = reported  # ``X expressed Y, according to Z``: Z reports it all
+                continue
             relay = source_after(text, cue.end, sentence.end) or phrase_after(
                 text, cue.end, sentence.end)
             found[-1] = attrs.evolve(found[-1], relay=found[-1].relay or relay)
@@ -696,6 +700,21 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         previous = attributions[-1].source
         content_end = attributions[-1].content[1]
     return [a for a in found if _enough_words(text, a.content)]
+
+
+def _reported_whole(
+    sentence: _Sentence, cue: Cue, found: list[Attribution]
+) -> list[Attribution] | None:
+    """``The board has found 40 more leaks, according to the Tribune``: the ``according to``
+    closing the content of the sentence's only attribution, whose cue is no speech
+    verb, reports the whole clause; ``None`` when that attribution is speech (``X said
+    Y, according to Z``: Z relays X)."""
+    current = found[-1].cue
+    if len(found) > 1 or current is None or _lexicons.is_speech_cue(
+            sentence.text[current.start:current.end]):
+        return None
+    reported = according_to(sentence, cue, None, True)
+    return None if reported is None else reported if isinstance(reported, list) else [reported]
 
 
 def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
