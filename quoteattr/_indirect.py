@@ -748,8 +748,9 @@ def according_to(
     source = according_source(text, cue.end, sentence.end)
     if source is None:
         return None
-    lead = _LEAD_WORDS.match(text, sentence.start, cue.start)
-    before = text[lead.end() if lead else sentence.start:cue.start]
+    opening = max(sentence.start, text.rfind(":", sentence.start, cue.start) + 1)
+    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    before = text[lead.end() if lead else opening:cue.start]
     if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
         if comma < 0:
