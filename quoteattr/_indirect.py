@@ -207,6 +207,8 @@ _SHARE_OF = regex.compile(r"(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&-]*)*")
 _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
+_CLOSING_TAIL_WORDS = 4
+_COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -699,7 +701,47 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         found.extend(attributions)
         previous = attributions[-1].source
         content_end = attributions[-1].content[1]
+    closed = _closing_tag(sentence, found)
+    if closed is not None:
+        found = closed
     return [a for a in found if _enough_words(text, a.content)]
+
+
+def _closing_tag(sentence: _Sentence, found: list[Attribution]) -> list[Attribution] | None:
+    """``The board met Lee and cited faults, inspectors said``: a strong cue closing
+    a sentence reports all of the clause before it; the attributions of cues inside
+    that clause give way to it (speech reported inside it is read again as nested),
+    but for speech stopping where a clause is joined to it (``X said A, but B, they
+    said``), after which it reports the rest. ``None`` when no tag closes the sentence.
+
+    >>> t = "The board visited the plant and cited three faults, inspectors said."
+    >>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute_indirect(t, [])]
+    [('The board visited the plant and cited three faults', 'clause_then_tag')]
+    """
+    text = sentence.text
+    cues = sentence.cues.within(sentence.start, sentence.end)
+    if not found or not cues:
+        return None
+    last = cues[-1]
+    if last.precision < STRONG_CUE or last.passive or any(
+            a.cue is None or a.cue.start >= last.start or a.content[0] < a.cue.start
+            for a in found):
+        return None  # no strong cue last, or a tag read already (``A, X said, while B``)
+    tag = clause_then_tag(sentence, last, None, False)
+    if not isinstance(tag, Attribution) or tag.source is None:
+        return None
+    tail = text[max(tag.source.end, last.end):sentence.end]
+    inverted = tag.source.start > last.start
+    if inverted and tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
+        return None  # ``wrote a host of songs``: no tag, a verb and its object
+    if len(tail.split(",")[0].split()) > _CLOSING_TAIL_WORDS:
+        return None
+    kept = [a for a in found if _COORDINATION_AFTER.match(text, a.content[1], tag.content[1])
+            and _lexicons.is_speech_cue(text[a.cue.start:a.cue.end])]
+    if not kept:
+        return [tag]
+    rest = _trim_content(text, kept[-1].content[1] + 1, tag.content[1])
+    return kept + [attrs.evolve(tag, content=rest)] if _enough_words(text, rest) else None
 
 
 def _reported_whole(
