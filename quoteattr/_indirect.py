@@ -208,6 +208,12 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_CLAUSE_MARKS = (" - ", " — ", " – ", "--", ";", ":")
+_OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|a|an)\s*$",
+                     regex.IGNORECASE)
+# After the comma closing the tag, not a participle, relative or adjunct of the tag's own.
+_COMMA_AFTER_TAG = regex.compile(
+    r"(?>\s*,\s*)(?!\p{Ll}+ing\b|(?:who|which|on|in|at|during|after|before|to|with|for|from|by)\b)")
 _COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
@@ -772,8 +778,8 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, cue_then_clause,
-                 clause_then_tag):
+    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
+                 cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
@@ -890,6 +896,40 @@ def _clause_end(text: str, start: int, end: int) -> int:
     """
     semicolon = text.find(";", start, end)
     return end if semicolon < 0 else semicolon
+
+
+def tag_in_commas(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> list[Attribution] | None:
+    """``The plan, an aide said, is to wait``, ``If X, Lee said, Y``: a tag set off by
+    commas inside the sentence, which it splits in two pieces of one content; read
+    before :func:`cue_then_clause` would take the second piece alone. Its rule is
+    ``interrupting_tag``, as for the tags :func:`clause_then_tag` splits a clause at.
+
+    >>> t = "If the bridge fails, Lee said, the ferry will run."
+    >>> [t[a.content[0]:a.content[1]] for a in attribute_indirect(t, [])]
+    ['If the bridge fails', 'the ferry will run']
+    """
+    text = sentence.text
+    if cue.prepositional or cue.participle or cue.passive or later or (
+            cue.precision < STRONG_CUE or not _lexicons.is_speech_cue(text[cue.start:cue.end])):
+        return None
+    source = _subject_of(sentence, cue, previous)
+    if source is None:
+        return None
+    before = trim(text, sentence.start, source.start)[1]
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
+    if after is None or before <= sentence.start or text[before - 1] != ",":
+        return None
+    marks = [(text.rfind(mark, sentence.start, before), mark) for mark in _CLAUSE_MARKS]
+    opening = max([sentence.start] + [at + len(mark) for at, mark in marks if at >= 0])
+    pieces = (_trim_content(text, opening, before - 1),
+              _trim_content(text, after.end(), _content_stop(text, after.end(), sentence.end)))
+    if _OPEN_END.ends(text, *pieces[0]):
+        return None  # ``a provision that, Lee said, ...``: the tag is inside a clause it ends
+    if not (WORD.search(text, *pieces[0]) and _enough_words(text, pieces[1])):
+        return None
+    return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
 
 
 def _interrupting_tag(
