@@ -208,6 +208,7 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_SURNAME = regex.compile(r"(?!(?:Having|Being)\b)\p{Lu}\p{Ll}+(?:ly|ing)")  # not ``Having said``
 _CLAUSE_MARKS = (" - ", " — ", " – ", "--", ";", ":")
 _OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|a|an)\s*$",
                      regex.IGNORECASE)
@@ -1088,7 +1089,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if source is None:
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue)
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
+            _surname_subject(sentence, cue))
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
@@ -1099,6 +1101,27 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if subject is None or not _opens_clause(text, sentence, subject):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue)
     return subject
+
+
+def _surname_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``Brantly said``, ``Redding said``: a capitalised word in ``-ly`` or ``-ing``, which
+    alone is read as an adverb or a participle (``Finally``, ``Speaking``), is a
+    name when it is all of the clause before a strong cue.
+
+    >>> t = "Like a friend, Redding said it was hard."
+    >>> cue = CueIndex(t).within(0, len(t))[0]
+    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.form
+    ('Redding', 'name')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    word = _SURNAME.fullmatch(text, opening, end)
+    if word is None:
+        return None
+    return Mention(opening, end, "name", word.group(), (), word.group().lower())
 
 
 def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
