@@ -208,6 +208,8 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
+_WITH_SHARE = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
 _SURNAME = regex.compile(r"(?!(?:Having|Being)\b)\p{Lu}\p{Ll}+(?:ly|ing)")  # not ``Having said``
 _CLAUSE_MARKS = (" - ", " — ", " – ", "--", ";", ":")
 _OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|a|an)\s*$",
@@ -780,7 +782,7 @@ def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
     for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
-                 cue_then_clause, clause_then_tag):
+                 fronted_participle, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
@@ -897,6 +899,34 @@ def _clause_end(text: str, start: int, end: int) -> int:
     """
     semicolon = text.find(";", start, end)
     return end if semicolon < 0 else semicolon
+
+
+def fronted_participle(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``After announcing on Monday that he would retire, Lee left ...``: a participle
+    opening the sentence reports the clause up to its comma; its source is the
+    subject after that comma.
+
+    >>> t = "After saying the vote was close, the mayor left early."
+    >>> a = fronted_participle(_Sentence(CueIndex(t), 0, len(t), 0, False),
+    ...                        CueIndex(t).within(0, len(t))[0], None, False)
+    >>> t[a.content[0]:a.content[1]], t[a.source.start:a.source.end]
+    ('the vote was close', 'the mayor')
+    """
+    text = sentence.text
+    if not cue.participle or later or not _FRONTED.fullmatch(text, sentence.start, cue.start):
+        return None
+    comma = text.find(",", cue.end, sentence.end)
+    if comma < 0:
+        return None
+    source = source_after(text, comma + 1, sentence.end)
+    if source is None or _is_not_reported_subject(source):
+        return None
+    content = _content_after(text, cue, cue.end, comma)
+    if content is None or not _enough_words(text, content):
+        return None
+    return _attribution(sentence, content, cue, source, "cue_then_clause", 0.6)
 
 
 def tag_in_commas(
@@ -1080,7 +1110,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     with its modifiers (``The county teachers union``) or a list."""
     text = sentence.text
     if cue.participle:
-        absolute = absolute_subject(text, sentence.start, cue.start)
+        absolute = absolute_subject(text, sentence.start, cue.start) or _absolute_share(sentence, cue)
         if absolute is not None:
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
@@ -1137,8 +1167,19 @@ def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     text = sentence.text
     if cue.precision < STRONG_CUE or cue.participle or cue.passive:
         return None
-    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
-    share = _QUANTITY.match(text, opening, end)
+    return _share(text, *trim(text, _clause_opening(text, sentence, cue), cue.start))
+
+
+def _absolute_share(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``..., with 50 percent saying ...``: the share that ``with`` gives a participle."""
+    text = sentence.text
+    opening = _WITH_SHARE.search(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start)
+    return None if opening is None else _share(text, *trim(text, opening.end(1), cue.start))
+
+
+def _share(text: str, start: int, end: int) -> Mention | None:
+    """``text[start:end]`` as a share of a group (``61 percent of renters overall``)."""
+    share = _QUANTITY.match(text, start, end)
     if share is None or not _SHARE_OF.fullmatch(text, share.end(), end):
         return None
     words = text[share.end():end].lower().split()
@@ -1147,7 +1188,7 @@ def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
             or word in _lexicons.pronouns() and word not in _SHARE_PRONOUNS for word in words):
         return None
     head = phrase_head(words) if words and words[0] != "of" else share.group().split()[-1]
-    return Mention(opening, end, "description", "", (), head.lower())
+    return Mention(start, end, "description", "", (), head.lower())
 
 
 def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
