@@ -1110,7 +1110,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     with its modifiers (``The county teachers union``) or a list."""
     text = sentence.text
     if cue.participle:
-        absolute = absolute_subject(text, sentence.start, cue.start) or _absolute_share(sentence, cue)
+        absolute = absolute_subject(text, sentence.start, cue.start) or _absolute_share(
+            sentence, cue)
         if absolute is not None:
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
