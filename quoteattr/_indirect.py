@@ -197,8 +197,8 @@ _OPEN_RELATIVE = Trailing(r"\s(?:and|or|but|can|could|will|would|may|might|must|
                           r"did|does|do|has|have|had)\s*$")
 _RELATIVE_WORDS = 15
 _QUANTITY = regex.compile(
-    r"(?:(?:just|only|about|nearly|almost|roughly|around|some|over|under|(?:more|fewer|less)\s+than)"
-    r"\s+)*(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:\d+|one|two|three|four|five|six|seven|"
+    r"(?:(?:just|only|about|nearly|almost|roughly|around|some|over|under|"
+    r"(?:more|fewer|less)\s+than)\s+)*(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten)\b|(?:a\s+|the\s+)?(?:half|third|quarter|"
     r"majority|minority|plurality)\b|(?:two|three)-(?:thirds|quarters|fifths)\b|majorities\b|"
     r"most\b|all\b|many\b|none\b|both\b|each\b|several\b)",
