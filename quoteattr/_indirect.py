@@ -198,10 +198,12 @@ _OPEN_RELATIVE = Trailing(r"\s(?:and|or|but|can|could|will|would|may|might|must|
 _RELATIVE_WORDS = 15
 _QUANTITY = regex.compile(
     r"(?:(?:just|only|about|nearly|almost|roughly|around|some|over|under|"
-    r"(?:more|fewer|less)\s+than)\s+)*(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten)\b|(?:a\s+|the\s+)?(?:half|third|quarter|"
-    r"majority|minority|plurality)\b|(?:two|three)-(?:thirds|quarters|fifths)\b|majorities\b|"
-    r"most\b|all\b|many\b|none\b|both\b|each\b|several\b)",
+    r"(?:more|fewer|less)\s+than)\s+)*"
+    r"(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten)\b"
+    r"|(?:a\s+|the\s+)?(?:half|third|quarter|majority|minority|plurality)\b"
+    r"|(?:two|three)-(?:thirds|quarters|fifths)\b"
+    r"|majorities\b|most\b|all\b|many\b|none\b|both\b|each\b|several\b)",
     regex.IGNORECASE)
 _SHARE_OF = regex.compile(r"(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&-]*)*")
 _SHARE_WORDS = 12
