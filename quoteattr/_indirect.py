@@ -815,7 +815,7 @@ def according_to(
         return _attribution(sentence, content, cue, source, "according_to", 0.8)
     if not before.rstrip().endswith(","):
         return None
-    pieces = [_trim_content(text, sentence.start, text.rfind(",", sentence.start, cue.start))]
+    pieces = [_trim_content(text, opening, text.rfind(",", sentence.start, cue.start))]
     rest = _INTERRUPTED.match(text, source.end, sentence.end)
     if rest is not None and not _PARTICIPLE.match(text, rest.end(), sentence.end):
         pieces.append(_trim_content(text, rest.end(), sentence.end))
