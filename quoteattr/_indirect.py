@@ -98,7 +98,8 @@ _INTERRUPTED = regex.compile(
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
-_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
+_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){0,3}",
+                         regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
 # Has no comma, so unlike _LIST_SUBJECT it is not preceded by a scan for one.
 _LIST_SUBJECT_HEAD = regex.compile(_LIST_HEAD)
