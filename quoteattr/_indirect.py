@@ -212,6 +212,10 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
+_RELATIVE_REACH = 40
+_THOSE = regex.compile(r"those", regex.IGNORECASE)
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
 _FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
 _WITH_SHARE = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
 _SURNAME = regex.compile(r"(?!(?:Having|Being)\b)\p{Lu}\p{Ll}+(?:ly|ing)")  # not ``Having said``
@@ -1025,7 +1029,8 @@ def relative_clause(
     source = relative_source(text, sentence.start, cue, comma=True)
     restrictive = source is None and _reports_speech_plainly(cue)
     if restrictive:
-        source = relative_source(text, sentence.start, cue, comma=False)
+        source = relative_source(text, sentence.start, cue, comma=False) or _share_who(
+            sentence, cue)
     if source is None:
         return None
     comma = text.find(",", cue.end, sentence.end)
@@ -1037,6 +1042,32 @@ def relative_clause(
     if _ADJUNCT_FIRST.match(text, *content) and not text[cue.end:content[0]].strip():
         return None  # ``who argued with Lee at the conference``: no clause reported
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
+
+
+def _share_who(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``18 percent who said``, ``those who say``: ``who`` after a share of a group, as
+    polls report it, or after ``those``; the share is the name it carries.
+
+    >>> t = "compared with 18 percent who said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _share_who(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.name
+    ('who', '18 percent')
+    """
+    text = sentence.text
+    who = _WHO_BEFORE.search(text, max(sentence.start, cue.start - _RELATIVE_REACH), cue.start)
+    if who is None:
+        return None
+    end = trim(text, max(sentence.start, who.start() - _LEAD_REACH), who.start())[1]
+    opening = _clause_opening(text, sentence, cue)
+    for word in _WORD_START.finditer(text, max(sentence.start, end - _LEAD_REACH), end):
+        share = _share(text, word.start(), end) or _THOSE.fullmatch(text, word.start(), end)
+        if share is not None:
+            if trim(text, opening, word.start())[0] == word.start():
+                return None  # ``Those who say X were wrong``: a subject whose verb is unknown
+            name = text[word.start():end]
+            return Mention(who.start(1), who.end(1), "description", name, (), name.split()[-1])
+    return None
 
 
 def _in_subject(text: str, sentence: _Sentence, who: Mention) -> bool:
