@@ -189,7 +189,7 @@ _STANCE_STOP = regex.compile(
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
-_WHO = regex.compile(r"\swho\s")
+_WHO = regex.compile(r"\swho(?:se)?\s")
 _RELATIVE_STOP = regex.compile(r"[,;:()\"“”—–]|[.!?]\s|\b(?:who|said|says|say|told)\b")
 # The relative clause is whole: its verb is not the cue's auxiliary or joined to the cue.
 _AUXILIARIES = frozenset(
@@ -212,6 +212,8 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_AND_JOINT = regex.compile(r"\s+and\s+$")
+_JOINT_REACH = 8
 _WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
 _THOSE = regex.compile(r"those", regex.IGNORECASE)
@@ -1165,8 +1167,33 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue)
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
+            _coordinated_subject(sentence, cue, source))
     return subject
+
+
+def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Mention | None:
+    """``Republican hopefuls Ann Lee and Tom Ruiz say``: the source joined by ``and`` to
+    a subject phrase opening the clause of a strong cue, as one coordination.
+
+    >>> t = "Democratic hopefuls Ann Lee and Tom Ruiz say"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> ruiz = Mention(t.index("Tom"), t.index(" say"), "name", "Tom Ruiz", (), "ruiz")
+    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz)
+    >>> t[m.start:m.end], m.form
+    ('Democratic hopefuls Ann Lee and Tom Ruiz', 'coordination')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening = trim(text, _clause_opening(text, sentence, cue), source.start)[0]
+    joint = _AND_JOINT.search(text, max(opening, source.start - _JOINT_REACH), source.start)
+    if joint is None or text[source.end:cue.start].strip():
+        return None
+    first = clause_subject(text, opening, joint.start())
+    if first is None or first.start != opening:
+        return None
+    return Mention(first.start, source.end, "coordination", "", (), source.head)
 
 
 def _surname_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
@@ -1228,8 +1255,9 @@ def _share(text: str, start: int, end: int) -> Mention | None:
 
 
 def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
-    """``Voters who backed him say``: a subject opening the clause of a strong cue,
-    its head followed by a restrictive relative clause; the source is all of it.
+    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject
+    opening the clause of a strong cue, its head followed by a restrictive relative
+    clause; the source is all of it.
 
     >>> t = "Officials who spoke with him said"
     >>> cue = CueIndex(t).within(0, len(t))[-1]
