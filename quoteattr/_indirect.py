@@ -1230,7 +1230,18 @@ def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     text = sentence.text
     if cue.precision < STRONG_CUE or cue.participle or cue.passive:
         return None
-    return _share(text, *trim(text, _clause_opening(text, sentence, cue), cue.start))
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    before = trim(text, sentence.start, cue.start)[1]
+    if opening == end and text.endswith(",", sentence.start, before):
+        return _share_in_commas(text, sentence, before - 1)
+    return _share(text, opening, end)
+
+
+def _share_in_commas(text: str, sentence: _Sentence, comma: int) -> Mention | None:
+    """``Roughly a third, 31 percent, say``: the share set off by commas right
+    before the cue."""
+    before = text.rfind(",", sentence.start, comma)
+    return None if before < 0 else _share(text, *trim(text, before + 1, comma))
 
 
 def _absolute_share(sentence: _Sentence, cue: Cue) -> Mention | None:
