@@ -212,6 +212,8 @@ _SHARE_WORDS = 12
 _SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
 _SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
 _CLOSING_TAIL_WORDS = 4
+_NAME_AFTER = regex.compile(r"\s+(?:\p{Lu}|[\"“'‘])")
+_INDEFINITE_BEFORE = Trailing(r"(?<!\S)(?:a|an)\s+(?:[\p{L}’'-]+\s+){0,4}$", regex.IGNORECASE)
 _AND_JOINT = regex.compile(r"\s+and\s+$")
 _JOINT_REACH = 8
 _WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
@@ -791,12 +793,29 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
+    if _names_a_thing(sentence, cue):
+        return []
     for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
                  fronted_participle, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
     return []
+
+
+def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
+    """Whether ``called`` gives a name (``a company called Acme``, ``a beer called
+    Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
+    capitalised word or a quotation mark.
+
+    >>> t = "They paid a company called Acme Data."
+    >>> cue = CueIndex(t).within(0, len(t))[0]
+    >>> _names_a_thing(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    True
+    """
+    text = sentence.text
+    return cue.form == "called" and bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
+        _INDEFINITE_BEFORE.ends(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start))
 
 
 def according_to(
