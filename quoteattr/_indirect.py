@@ -1058,8 +1058,10 @@ def relative_clause(
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
     if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
         return None
-    if restrictive and (text.startswith("to ", content[0]) or _in_subject(text, sentence, source)):
-        return None  # an infinitive (``who claim to be``), or a subject whose verb is unknown
+    # An infinitive (``who claim to be``), ``who said so``, or a subject whose verb is unknown:
+    if restrictive and (text.startswith(("to ", "so "), content[0]) or _in_subject(
+            text, sentence, source)):
+        return None
     if _ADJUNCT_FIRST.match(text, *content) and not text[cue.end:content[0]].strip():
         return None  # ``who argued with Lee at the conference``: no clause reported
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
