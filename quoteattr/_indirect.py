@@ -27,11 +27,14 @@ import regex
 from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex
-from quoteattr._mentions import CLAUSE_WORDS, Mention, source_after, source_before, tag_phrase
+from quoteattr._mentions import (
+    CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
+)
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
     STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
-    modified_subject, phrase_after, quantifier_subject, relative_source, source_of,
+    modified_subject, phrase_after, quantifier_subject, relative_source, sentence_subject_before,
+    source_of,
 )
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
@@ -77,7 +80,8 @@ _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
-    r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|\s[—–]\s|"
+    r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
+    r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
     r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
 )
 _TAG_TAIL = regex.compile(
@@ -95,7 +99,8 @@ _INTERRUPTED = regex.compile(
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
-_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){1,3}", regex.IGNORECASE)
+_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){0,3}",
+                         regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
 # Has no comma, so unlike _LIST_SUBJECT it is not preceded by a scan for one.
 _LIST_SUBJECT_HEAD = regex.compile(_LIST_HEAD)
@@ -184,6 +189,47 @@ _STANCE_STOP = regex.compile(
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
                           regex.IGNORECASE)
 _SOURCELESS_PRECISION = 0.7
+_WHO = regex.compile(r"\swho(?:se)?\s")
+_RELATIVE_STOP = regex.compile(r"[,;:()\"“”—–]|[.!?]\s|\b(?:who|said|says|say|told)\b")
+# The relative clause is whole: its verb is not the cue's auxiliary or joined to the cue.
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had will would can could may might must should shall do "
+    "does did not never also".split())
+_OPEN_RELATIVE = Trailing(r"\s(?:and|or|but|can|could|will|would|may|might|must|should|shall|to|"
+                          r"did|does|do|has|have|had)\s*$")
+_RELATIVE_WORDS = 15
+_QUANTITY = regex.compile(
+    r"(?:(?:just|only|about|nearly|almost|roughly|around|some|over|under|"
+    r"(?:more|fewer|less)\s+than)\s+)*"
+    r"(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten)\b"
+    r"|(?:a\s+|the\s+)?(?:half|third|quarter|majority|minority|plurality)\b"
+    r"|(?:two|three)-(?:thirds|quarters|fifths)\b"
+    r"|majorities\b|most\b|all\b|many\b|none\b|both\b|each\b|several\b)",
+    regex.IGNORECASE)
+_SHARE_OF = regex.compile(r"(?:\s+[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%&-]*)*")
+_SHARE_WORDS = 12
+_SHARE_LINKS = frozenset("of in on at from for with across and overall".split())
+_SHARE_PRONOUNS = frozenset("them us those these their his her its our".split())
+_CLOSING_TAIL_WORDS = 4
+_NAME_AFTER = regex.compile(r"\s+(?:\p{Lu}|[\"“'‘])")
+_INDEFINITE_BEFORE = Trailing(r"(?<!\S)(?:a|an)\s+(?:[\p{L}’'-]+\s+){0,4}$", regex.IGNORECASE)
+_AND_JOINT = regex.compile(r"\s+and\s+$")
+_JOINT_REACH = 8
+_WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
+_RELATIVE_REACH = 40
+_THOSE = regex.compile(r"those", regex.IGNORECASE)
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
+_FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
+_WITH_SHARE = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
+_SURNAME = regex.compile(r"(?!(?:Having|Being)\b)\p{Lu}\p{Ll}+(?:ly|ing)")  # not ``Having said``
+_CLAUSE_MARKS = (" - ", " — ", " – ", "--", ";", ":")
+_OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|a|an)\s*$",
+                     regex.IGNORECASE)
+# After the comma closing the tag, not a participle, relative or adjunct of the tag's own.
+_COMMA_AFTER_TAG = regex.compile(
+    r"(?>\s*,\s*)(?!\p{Ll}+ing\b|(?:who|which|on|in|at|during|after|before|to|with|for|from|by)\b)")
+_COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -658,6 +704,10 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         if inside and not _opens_next(text, cue, found[-1]):
             continue
         if found and cue.prepositional and not text[found[-1].content[1]:cue.start].strip(" ,"):
+            reported = _reported_whole(sentence, cue, found)
+            if reported is not None:
+                found[-1:] = reported  # ``X expressed Y, according to Z``: Z reports it all
+                continue
             relay = source_after(text, cue.end, sentence.end) or phrase_after(
                 text, cue.end, sentence.end)
             found[-1] = attrs.evolve(found[-1], relay=found[-1].relay or relay)
@@ -672,7 +722,62 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         found.extend(attributions)
         previous = attributions[-1].source
         content_end = attributions[-1].content[1]
+    closed = _closing_tag(sentence, found)
+    if closed is not None:
+        found = closed
     return [a for a in found if _enough_words(text, a.content)]
+
+
+def _closing_tag(sentence: _Sentence, found: list[Attribution]) -> list[Attribution] | None:
+    """``The board met Lee and cited faults, inspectors said``: a strong cue closing
+    a sentence reports all of the clause before it; the attributions of cues inside
+    that clause give way to it (speech reported inside it is read again as nested),
+    but for speech stopping where a clause is joined to it (``X said A, but B, they
+    said``), after which it reports the rest. ``None`` when no tag closes the sentence.
+
+    >>> t = "The board visited the plant and cited three faults, inspectors said."
+    >>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute_indirect(t, [])]
+    [('The board visited the plant and cited three faults', 'clause_then_tag')]
+    """
+    text = sentence.text
+    cues = sentence.cues.within(sentence.start, sentence.end)
+    if not found or not cues:
+        return None
+    last = cues[-1]
+    if last.precision < STRONG_CUE or last.passive or any(
+            a.cue is None or a.cue.start >= last.start or a.content[0] < a.cue.start
+            for a in found):
+        return None  # no strong cue last, or a tag read already (``A, X said, while B``)
+    tag = clause_then_tag(sentence, last, None, False)
+    if not isinstance(tag, Attribution) or tag.source is None:
+        return None
+    tail = text[max(tag.source.end, last.end):sentence.end]
+    inverted = tag.source.start > last.start
+    if inverted and tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
+        return None  # ``wrote a host of songs``: no tag, a verb and its object
+    if len(tail.split(",")[0].split()) > _CLOSING_TAIL_WORDS:
+        return None
+    kept = [a for a in found if _COORDINATION_AFTER.match(text, a.content[1], tag.content[1])
+            and _lexicons.is_speech_cue(text[a.cue.start:a.cue.end])]
+    if not kept:
+        return [tag]
+    rest = _trim_content(text, kept[-1].content[1] + 1, tag.content[1])
+    return kept + [attrs.evolve(tag, content=rest)] if _enough_words(text, rest) else None
+
+
+def _reported_whole(
+    sentence: _Sentence, cue: Cue, found: list[Attribution]
+) -> list[Attribution] | None:
+    """``The board has found 40 more leaks, according to the Tribune``: the ``according to``
+    closing the content of the sentence's only attribution, whose cue is no speech
+    verb, reports the whole clause; ``None`` when that attribution is speech (``X said
+    Y, according to Z``: Z relays X)."""
+    current = found[-1].cue
+    if len(found) > 1 or current is None or _lexicons.is_speech_cue(
+            sentence.text[current.start:current.end]):
+        return None
+    reported = according_to(sentence, cue, None, True)
+    return None if reported is None else reported if isinstance(reported, list) else [reported]
 
 
 def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
@@ -688,12 +793,29 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, cue_then_clause,
-                 clause_then_tag):
+    if _names_a_thing(sentence, cue):
+        return []
+    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
+                 fronted_participle, cue_then_clause, clause_then_tag):
         attribution = rule(sentence, cue, previous, bool(found))
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
     return []
+
+
+def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
+    """Whether ``called`` gives a name (``a company called Acme``, ``a beer called
+    Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
+    capitalised word or a quotation mark.
+
+    >>> t = "They paid a company called Acme Data."
+    >>> cue = CueIndex(t).within(0, len(t))[0]
+    >>> _names_a_thing(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    True
+    """
+    text = sentence.text
+    return cue.form == "called" and bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
+        _INDEFINITE_BEFORE.ends(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start))
 
 
 def according_to(
@@ -706,8 +828,9 @@ def according_to(
     source = according_source(text, cue.end, sentence.end)
     if source is None:
         return None
-    lead = _LEAD_WORDS.match(text, sentence.start, cue.start)
-    before = text[lead.end() if lead else sentence.start:cue.start]
+    opening = max(sentence.start, text.rfind(":", sentence.start, cue.start) + 1)
+    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    before = text[lead.end() if lead else opening:cue.start]
     if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
         if comma < 0:
@@ -719,7 +842,7 @@ def according_to(
         return _attribution(sentence, content, cue, source, "according_to", 0.8)
     if not before.rstrip().endswith(","):
         return None
-    pieces = [_trim_content(text, sentence.start, text.rfind(",", sentence.start, cue.start))]
+    pieces = [_trim_content(text, opening, text.rfind(",", sentence.start, cue.start))]
     rest = _INTERRUPTED.match(text, source.end, sentence.end)
     if rest is not None and not _PARTICIPLE.match(text, rest.end(), sentence.end):
         pieces.append(_trim_content(text, rest.end(), sentence.end))
@@ -807,6 +930,68 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end if semicolon < 0 else semicolon
 
 
+def fronted_participle(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> Attribution | None:
+    """``After announcing on Monday that he would retire, Lee left ...``: a participle
+    opening the sentence reports the clause up to its comma; its source is the
+    subject after that comma.
+
+    >>> t = "After saying the vote was close, the mayor left early."
+    >>> a = fronted_participle(_Sentence(CueIndex(t), 0, len(t), 0, False),
+    ...                        CueIndex(t).within(0, len(t))[0], None, False)
+    >>> t[a.content[0]:a.content[1]], t[a.source.start:a.source.end]
+    ('the vote was close', 'the mayor')
+    """
+    text = sentence.text
+    if not cue.participle or later or not _FRONTED.fullmatch(text, sentence.start, cue.start):
+        return None
+    comma = text.find(",", cue.end, sentence.end)
+    if comma < 0:
+        return None
+    source = source_after(text, comma + 1, sentence.end)
+    if source is None or _is_not_reported_subject(source):
+        return None
+    content = _content_after(text, cue, cue.end, comma)
+    if content is None or not _enough_words(text, content):
+        return None
+    return _attribution(sentence, content, cue, source, "cue_then_clause", 0.6)
+
+
+def tag_in_commas(
+    sentence: _Sentence, cue: Cue, previous: Mention | None, later: bool
+) -> list[Attribution] | None:
+    """``The plan, an aide said, is to wait``, ``If X, Lee said, Y``: a tag set off by
+    commas inside the sentence, which it splits in two pieces of one content; read
+    before :func:`cue_then_clause` would take the second piece alone. Its rule is
+    ``interrupting_tag``, as for the tags :func:`clause_then_tag` splits a clause at.
+
+    >>> t = "If the bridge fails, Lee said, the ferry will run."
+    >>> [t[a.content[0]:a.content[1]] for a in attribute_indirect(t, [])]
+    ['If the bridge fails', 'the ferry will run']
+    """
+    text = sentence.text
+    if cue.prepositional or cue.participle or cue.passive or later or (
+            cue.precision < STRONG_CUE or not _lexicons.is_speech_cue(text[cue.start:cue.end])):
+        return None
+    source = _subject_of(sentence, cue, previous)
+    if source is None:
+        return None
+    before = trim(text, sentence.start, source.start)[1]
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
+    if after is None or before <= sentence.start or text[before - 1] != ",":
+        return None
+    marks = [(text.rfind(mark, sentence.start, before), mark) for mark in _CLAUSE_MARKS]
+    opening = max([sentence.start] + [at + len(mark) for at, mark in marks if at >= 0])
+    pieces = (_trim_content(text, opening, before - 1),
+              _trim_content(text, after.end(), _content_stop(text, after.end(), sentence.end)))
+    if _OPEN_END.ends(text, *pieces[0]):
+        return None  # ``a provision that, Lee said, ...``: the tag is inside a clause it ends
+    if not (WORD.search(text, *pieces[0]) and _enough_words(text, pieces[1])):
+        return None
+    return [_attribution(sentence, piece, cue, source, "interrupting_tag", 0.7) for piece in pieces]
+
+
 def _interrupting_tag(
     sentence: _Sentence, cue: Cue, source: Mention, comma: int, tag_end: int
 ) -> list[Attribution] | None:
@@ -865,18 +1050,47 @@ def relative_clause(
     source = relative_source(text, sentence.start, cue, comma=True)
     restrictive = source is None and _reports_speech_plainly(cue)
     if restrictive:
-        source = relative_source(text, sentence.start, cue, comma=False)
+        source = relative_source(text, sentence.start, cue, comma=False) or _share_who(
+            sentence, cue)
     if source is None:
         return None
     comma = text.find(",", cue.end, sentence.end)
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
     if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
         return None
-    if restrictive and (text.startswith("to ", content[0]) or _in_subject(text, sentence, source)):
-        return None  # an infinitive (``who claim to be``), or a subject whose verb is unknown
+    # An infinitive (``who claim to be``), ``who said so``, or a subject whose verb is unknown:
+    if restrictive and (text.startswith(("to ", "so "), content[0]) or _in_subject(
+            text, sentence, source)):
+        return None
     if _ADJUNCT_FIRST.match(text, *content) and not text[cue.end:content[0]].strip():
         return None  # ``who argued with Lee at the conference``: no clause reported
     return _attribution(sentence, content, cue, source, "relative_clause", 0.6)
+
+
+def _share_who(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``18 percent who said``, ``those who say``: ``who`` after a share of a group, as
+    polls report it, or after ``those``; the share is the name it carries.
+
+    >>> t = "compared with 18 percent who said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _share_who(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.name
+    ('who', '18 percent')
+    """
+    text = sentence.text
+    who = _WHO_BEFORE.search(text, max(sentence.start, cue.start - _RELATIVE_REACH), cue.start)
+    if who is None:
+        return None
+    end = trim(text, max(sentence.start, who.start() - _LEAD_REACH), who.start())[1]
+    opening = _clause_opening(text, sentence, cue)
+    for word in _WORD_START.finditer(text, max(sentence.start, end - _LEAD_REACH), end):
+        share = _share(text, word.start(), end) or _THOSE.fullmatch(text, word.start(), end)
+        if share is not None:
+            if trim(text, opening, word.start())[0] == word.start():
+                return None  # ``Those who say X were wrong``: a subject whose verb is unknown
+            name = text[word.start():end]
+            return Mention(who.start(1), who.end(1), "description", name, (), name.split()[-1])
+    return None
 
 
 def _in_subject(text: str, sentence: _Sentence, who: Mention) -> bool:
@@ -954,7 +1168,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     with its modifiers (``The county teachers union``) or a list."""
     text = sentence.text
     if cue.participle:
-        absolute = absolute_subject(text, sentence.start, cue.start)
+        absolute = absolute_subject(text, sentence.start, cue.start) or _absolute_share(
+            sentence, cue)
         if absolute is not None:
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
@@ -963,7 +1178,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if source is None:
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source):
-        return None
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
+            _surname_subject(sentence, cue))
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
@@ -972,8 +1188,137 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return None
+        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
+            _coordinated_subject(sentence, cue, source))
     return subject
+
+
+def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Mention | None:
+    """``Republican hopefuls Ann Lee and Tom Ruiz say``: the source joined by ``and`` to
+    a subject phrase opening the clause of a strong cue, as one coordination.
+
+    >>> t = "Democratic hopefuls Ann Lee and Tom Ruiz say"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> ruiz = Mention(t.index("Tom"), t.index(" say"), "name", "Tom Ruiz", (), "ruiz")
+    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz)
+    >>> t[m.start:m.end], m.form
+    ('Democratic hopefuls Ann Lee and Tom Ruiz', 'coordination')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening = trim(text, _clause_opening(text, sentence, cue), source.start)[0]
+    joint = _AND_JOINT.search(text, max(opening, source.start - _JOINT_REACH), source.start)
+    if joint is None or text[source.end:cue.start].strip():
+        return None
+    first = clause_subject(text, opening, joint.start())
+    if first is None or first.start != opening:
+        return None
+    return Mention(first.start, source.end, "coordination", "", (), source.head)
+
+
+def _surname_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``Brantly said``, ``Redding said``: a capitalised word in ``-ly`` or ``-ing``, which
+    alone is read as an adverb or a participle (``Finally``, ``Speaking``), is a
+    name when it is all of the clause before a strong cue.
+
+    >>> t = "Like a friend, Redding said it was hard."
+    >>> cue = CueIndex(t).within(0, len(t))[0]
+    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.form
+    ('Redding', 'name')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    word = _SURNAME.fullmatch(text, opening, end)
+    if word is None:
+        return None
+    return Mention(opening, end, "name", word.group(), (), word.group().lower())
+
+
+def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``61 percent of renters said``, ``Most of them said``: a share of a group, as
+    polls report it, opening the clause of a strong cue; the source is all of it.
+
+    >>> t = "Nearly six in 10 voters in the county said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.head
+    ('Nearly six in 10 voters in the county', 'voters')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    before = trim(text, sentence.start, cue.start)[1]
+    if opening == end and text.endswith(",", sentence.start, before):
+        return _share_in_commas(text, sentence, before - 1)
+    return _share(text, opening, end)
+
+
+def _share_in_commas(text: str, sentence: _Sentence, comma: int) -> Mention | None:
+    """``Roughly a third, 31 percent, say``: the share set off by commas right
+    before the cue."""
+    before = text.rfind(",", sentence.start, comma)
+    return None if before < 0 else _share(text, *trim(text, before + 1, comma))
+
+
+def _absolute_share(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``..., with 50 percent saying ...``: the share that ``with`` gives a participle."""
+    text = sentence.text
+    opening = _WITH_SHARE.search(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start)
+    return None if opening is None else _share(text, *trim(text, opening.end(1), cue.start))
+
+
+def _share(text: str, start: int, end: int) -> Mention | None:
+    """``text[start:end]`` as a share of a group (``61 percent of renters overall``)."""
+    share = _QUANTITY.match(text, start, end)
+    if share is None or not _SHARE_OF.fullmatch(text, share.end(), end):
+        return None
+    words = text[share.end():end].lower().split()
+    if len(words) > _SHARE_WORDS or any(
+            word in CLAUSE_WORDS and word not in _SHARE_LINKS or word in _AUXILIARIES
+            or word in _lexicons.pronouns() and word not in _SHARE_PRONOUNS for word in words):
+        return None
+    head = phrase_head(words) if words and words[0] != "of" else share.group().split()[-1]
+    return Mention(start, end, "description", "", (), head.lower())
+
+
+def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject
+    opening the clause of a strong cue, its head followed by a restrictive relative
+    clause; the source is all of it.
+
+    >>> t = "Officials who spoke with him said"
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.head
+    ('Officials who spoke with him', 'officials')
+    """
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    who = _WHO.search(text, opening, end)
+    if who is None or not _whole_relative(text, who.end(), end):
+        return None
+    head = tag_phrase(text, opening, who.start()) or sentence_subject_before(
+        text, opening, who.start())
+    if head is None or head.start != opening or head.form == "pronoun":
+        return None
+    return attrs.evolve(head, end=end)
+
+
+def _whole_relative(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after ``who``, is a whole relative clause of a
+    subject: one short clause, not an auxiliary whose verb is the cue (``who has long
+    dismissed``) nor a verb joined to the cue (``who won and said``)."""
+    words = text[start:end].split()
+    verb = next((i for i, w in enumerate(words) if w.lower() not in _AUXILIARIES), len(words))
+    return len(words) - verb >= 2 and len(words) <= _RELATIVE_WORDS and not (
+        _RELATIVE_STOP.search(text, start, end) or _OPEN_RELATIVE.ends(text, start, end))
 
 
 def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:

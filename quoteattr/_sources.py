@@ -83,14 +83,14 @@ _ADJUNCT_OPENING = regex.compile(
 _SUBJECT_REACH = 120
 _SUBJECT_WORDS = 10
 _ADVERBS_BEFORE = Trailing(
-    r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|here|"
+    r"(?:\s+(?:also|later|then|previously|recently|often|again|once|first|further|here|however|"
     rf"initially|subsequently|(?!(?:{'|'.join(sorted(NOT_ADVERBS))})\b)\p{{Ll}}+ly))+\s*$"
 )
-_PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,30}\)\s*$")
+_PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,100}\)\s*$")
 # What the last word must end in for any of the three patterns above to end a window:
 _ADJUNCT_ENDING = regex.compile(
     r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
-    r"once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
+    r"however|once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
