@@ -52,7 +52,10 @@ _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
 _ASIDE_BEFORE = Trailing(_ASIDE)
 _DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
-_DATELINE = regex.compile(r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?\s*[-–—―]+\s*")
+# A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
+_DATELINE = regex.compile(
+    r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?"
+    r"(?:\s*[–—―]|\s*-(?![\p{L}\p{N}])|\s+-)[-–—―]*\s*")
 _REACH = 300
 _INTRO_COMMAS = 3
 _TIME_BEFORE = Trailing(
