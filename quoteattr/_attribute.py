@@ -488,6 +488,8 @@ def mixed_in_sentence(context: _Context) -> Found | None:
         source = source_of(text, context.sentence[0], cue, context.quote.open_start,
                                 invert=False, previous=context.previous)
         if source is not None:
+            if opening and cue.end <= opening[-1].start:
+                cue = opening[-1]  # ``as X echoed it, saying "Q"``: X's participle reports "Q"
             after = max(cue.end, source.end) if cue.prepositional else cue.end
             return Found(cue, source, QuoteKind.MIXED, _clause_after(context, after, cue), 0.6)
     return None
