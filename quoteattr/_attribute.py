@@ -502,9 +502,10 @@ def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
 
 
 def _joined_verb(text: str, cue: Cue) -> bool:
-    """Whether ``cue`` is a strong verb joined by ``and``/``but`` to the one before
-    (``praised the plan and said ...``), which reports a clause of its own."""
-    return cue.precision >= _OUTER_CUE_PRECISION and not cue.participle and bool(
+    """Whether ``cue`` is a verb joined by ``and``/``but`` to the one before
+    (``praised the plan and called it ...``, ``..., but insisting that ...``), which
+    reports a clause of its own."""
+    return cue.precision >= _MIXED_MIN_PRECISION and bool(
         _JOINED_CUE.search(text, max(0, cue.start - _JOINED_REACH), cue.start))
 
 
