@@ -63,6 +63,7 @@ _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
+_INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
 _TAG_PUNCTUATION = frozenset(",?!")
@@ -163,13 +164,19 @@ def _is_tag_sentence(
     if not quotes or quotes[-1].close_end != sentence[1] or _starting_in(inside, following):
         return False
     text = cues.text
-    ending = text[quotes[-1].content_end - 1:quotes[-1].content_end]
+    ending = _ending(text, quotes[-1])
     words = len(text[following[0]:following[1]].split())
     if ending == "." and words <= _BARE_TAG_WORDS:
         return bool(cues.within(*following))
     opening = (following[0], min(following[1], following[0] + _TAG_OPENING))
     short = words <= _TAG_SENTENCE_WORDS
-    return ending in "?!" and bool(cues.within(*(following if short else opening)))
+    return ending in ("?", "!") and bool(cues.within(*(following if short else opening)))
+
+
+def _ending(text: str, quote: QuoteMarks) -> str:
+    """The last character of a quote's words, inside the marks of a quote it ends with
+    (``help?'`` in ``"... 'What can we do to help?'"``)."""
+    return text[quote.content_start:quote.content_end].rstrip(_INNER_CLOSERS)[-1:]
 
 
 def _starting_in(quotes: list[QuoteMarks], span: tuple[int, int]) -> list[QuoteMarks]:
