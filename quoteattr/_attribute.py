@@ -59,6 +59,9 @@ _BARE_TAG_WORDS = 4
 _TAG_OPENING = 30
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
+_ROLE_BEFORE_NAME = regex.compile(
+    r"(?:the|a|an|his|her|its|their|our)\s+(?:[^\s,;:.!?\"“”()]+\s+){0,5}[^\s,;:.!?\"“”()]+,\s*",
+    regex.IGNORECASE)
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
@@ -287,8 +290,10 @@ def _tag_source(context: _Context, lead: int, cue: Cue) -> Mention | None:
     text = context.text
     source = source_of(text, lead, cue, context.after[1], invert=True, previous=context.previous)
     if source is not None and source.form == "name" and lead < source.start < cue.start and (
-            _WORDS_BEFORE_NAME.fullmatch(text, lead, source.start)):
-        source = attrs.evolve(source, start=lead)
+            _WORDS_BEFORE_NAME.fullmatch(text, lead, source.start) or (
+                _ROLE_BEFORE_NAME.fullmatch(text, lead, source.start)
+                and text.startswith(",", source.end))):
+        source = attrs.evolve(source, start=lead)  # ``the spokesman, Al Ito, said``
     if source is None or (source.start < cue.start and source.start != lead):
         source = tag_phrase(text, lead, cue.start) or inverted_phrase(
             text, cue, context.after[0], context.after[1])
