@@ -66,6 +66,7 @@ _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
+_SET_OFF = (":", "(", "—", "–", " -")  # marks that set off a tagged quote: ``... - "Q," he said``
 _INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
@@ -559,7 +560,7 @@ def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     introduced = lead.rstrip().endswith(",") and (
         len(WORD.findall(lead)) < _INTRODUCTION_WORDS or context.cues.within(
             context.before[0], context.quote.open_start))
-    if WORD.search(lead) is None or lead.rstrip().endswith(":") or introduced or is_dateline(
+    if WORD.search(lead) is None or lead.rstrip().endswith(_SET_OFF) or introduced or is_dateline(
             context.text, context.before[0], context.quote.open_start):
         return QuoteKind.DIRECT, _content(context)
     return QuoteKind.MIXED, trim(context.text, context.sentence[0], context.quote.close_end)
