@@ -57,6 +57,8 @@ _DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{L}\p{N} .,]{0,40}(?:\([^()]{1,30}\))?"
     r"(?:\s*[–—―]|\s*-(?![\p{L}\p{N}])|\s+-)[-–—―]*\s*")
 _REACH = 300
+_NEAR_OPENING = regex.compile(
+    r"[,;:—–(]|\s-+\s|\b(?:when|as|while|whereas|which)\s", regex.IGNORECASE)
 _INTRO_COMMAS = 3
 _TIME_BEFORE = Trailing(
     rf"(?:\s+(?:on|late|early|later|earlier|last|this)?\s*(?:{WEEKDAY}|"
@@ -146,7 +148,9 @@ def source_of(
     if _COORDINATED.ends(text, start, cue.start) or (
         participle and _AFTER_COMMA.ends(text, start, cue.start)
     ):
-        return previous or tag_before_comma(text, start, cue) or sentence_subject(text, start, cue)
+        return previous or tag_before_comma(text, start, cue) or (
+            nearest_subject(text, start, cue) if participle else None) or sentence_subject(
+            text, start, cue)
     if text[start:cue.start].rstrip().endswith(","):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
@@ -638,6 +642,32 @@ def sentence_subject(text: str, start: int, cue: Cue) -> Mention | None:
             return subject
         first = first or subject
     return first
+
+
+def nearest_subject(text: str, start: int, cue: Cue) -> Mention | None:
+    """``Late last month, the company wrote ..., calling``: the subject of the nearest
+    clause before ``cue`` that opens with one, right before its verb (a lowercase word).
+
+    >>> from quoteattr._cues import find_cues
+    >>> t = "Hours later, Lee thanked Ruiz, telling"
+    >>> nearest_subject(t, 0, find_cues(t, 0, len(t))[-1]).name
+    'Lee'
+    """
+    openings = [start, *(m.end() for m in _NEAR_OPENING.finditer(text, start, cue.start))]
+    for opening in reversed(openings):
+        opening = trim(text, opening, cue.start)[0]
+        subject = source_after(text, opening, cue.start)
+        if subject is None or subject.start != opening or subject.head.endswith(("’s", "'s")):
+            continue
+        verb = WORD.match(text, trim(text, subject.end, cue.start)[0], cue.start)
+        if verb is not None and _is_verb_like(verb.group()):
+            return subject
+    return None
+
+
+def _is_verb_like(word: str) -> bool:
+    """Whether a word after a subject may be its finite verb (or an adverb before it)."""
+    return word.islower() and word not in CLAUSE_WORDS and not word.endswith("ing")
 
 
 def _at_an_opening(
