@@ -713,8 +713,9 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     if subject is not None:
         lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
         preceding = text[lead.end() if lead else start:subject.start].strip()
-        if not preceding or preceding.endswith(","):
-            return subject
+        if not preceding or preceding.endswith(",") or _CLAUSE_OPENING.ends(
+                text, start, subject.start):
+            return subject  # ``..., after Lee, asked about it, said``
     return _modified_before_aside(text, start, aside.start())
 
 
