@@ -172,11 +172,11 @@ def source_of(
     if adjacent and "," not in text[before.end:position]:
         return with_conjuncts(text, start, before)
     if adjacent and before.form != "name" and _ASIDE_BEFORE.ends(text, start, position):
-        return subject_before_aside(text, start, cue.start) or before
+        return subject_before_aside(text, start, position) or before
     inverted = _inverted_source(text, cue, end) if invert else None
     if inverted is not None or adjacent:
         return inverted or before
-    subject = subject_before_aside(text, start, cue.start)
+    subject = subject_before_aside(text, start, position)  # ``Lee, an aide, on Monday said``
     if subject is None and cue.precision >= STRONG_CUE and not participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
