@@ -77,7 +77,7 @@ _UNKNOWN_VERB = regex.compile(
 _CLAUSE_BREAK = regex.compile(
     r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
 )
-_BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|which|before|after|like|\p{Ll}+ing)\b")
+_BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|which|before|after|like|an?|\p{Ll}+ing)\b")
 _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
