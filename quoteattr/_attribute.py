@@ -272,8 +272,17 @@ def cue_after(context: _Context) -> Found | None:
             continue  # ``"Q" is about $12, according to X``: X credits the clause, not "Q"
         source = _tag_source(context, lead, cue)
         if source is not None:
-            return Found(cue, source, *_direct_or_mixed(context), 0.9)
+            kind, content = _direct_or_mixed(context)
+            if kind is QuoteKind.MIXED and _reported_in_lead(context) and not cue.prepositional:
+                return None  # ``Lee said that "Q" if Ruiz asked``: "Q" is Lee's (a relay aside)
+            return Found(cue, source, kind, content, 0.9)
     return None
+
+
+def _reported_in_lead(context: _Context) -> bool:
+    """Whether a cue before the quote, in its sentence, reports the clause it sits in."""
+    return any(c.precision >= _OUTER_CUE_PRECISION and not c.participle
+               for c in context.cues.within(*context.before))
 
 
 def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | None:
