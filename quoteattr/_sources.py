@@ -29,6 +29,7 @@ from quoteattr._mentions import (
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
 _COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_GERUND_AFTER = Trailing(r"\b(?:by|after|before|while|without|upon|in)\s+$")  # ``by saying``
 _AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
 _COMMA_JOINT = Trailing(r",\s+$")
 _JOINT_REACH = 8
@@ -147,7 +148,8 @@ def source_of(
         if absolute is not None:
             return absolute
     if _COORDINATED.ends(text, start, cue.start) or (
-        participle and _AFTER_COMMA.ends(text, start, cue.start)
+        participle and (_AFTER_COMMA.ends(text, start, cue.start)
+                        or _GERUND_AFTER.ends(text, start, cue.start))
     ):
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
