@@ -165,14 +165,19 @@ def _is_tag_sentence(
     (``"Why?" Trump said of Apple in February, when ...``), or after a full stop, a bare
     tag (``"We won." Trump said.``).
     """
-    if not quotes or quotes[-1].close_end != sentence[1] or _starting_in(inside, following):
+    if not quotes or quotes[-1].close_end != sentence[1]:
         return False
     text = cues.text
     ending = _ending(text, quotes[-1])
     words = len(text[following[0]:following[1]].split())
+    opening = (following[0], min(following[1], following[0] + _TAG_OPENING))
+    later = _starting_in(inside, following)
+    if later:  # ``"Why?" Lee asks as X walks in, saying "Q"``, but not ``Lee replied, "Q"``
+        tag = cues.within(*opening)
+        return ending in ("?", "!") and bool(tag) and not _LEAD_IN.match(
+            text[tag[0].end:later[0].open_start])
     if ending == "." and words <= _BARE_TAG_WORDS:
         return bool(cues.within(*following))
-    opening = (following[0], min(following[1], following[0] + _TAG_OPENING))
     short = words <= _TAG_SENTENCE_WORDS
     return ending in ("?", "!") and bool(cues.within(*(following if short else opening)))
 
