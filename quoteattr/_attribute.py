@@ -285,9 +285,10 @@ def cue_after(context: _Context) -> Found | None:
 
 
 def _reported_in_lead(context: _Context) -> bool:
-    """Whether a cue before the quote, in its sentence, reports the clause it sits in."""
+    """Whether a cue before the quote, in its sentence, reports the clause it sits in (not
+    the tag of the quote before)."""
     return any(c.precision >= _OUTER_CUE_PRECISION and not c.participle
-               for c in context.cues.within(*context.before))
+               and c != context.previous_cue for c in context.cues.within(*context.before))
 
 
 def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | None:
