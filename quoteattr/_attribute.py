@@ -615,8 +615,8 @@ def _clause_after(context: _Context, position: int, cue: Cue) -> tuple[int, int]
 
 def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
     text = cues.text
-    if text[quote.content_end - 1:quote.content_end] == "," and _BREAK_AFTER_COMMA.match(
-            text, quote.close_end, limit):
+    if text[quote.content_end - 1:quote.content_end] == "," and (_BREAK_AFTER_COMMA.match(
+            text, quote.close_end, limit) or _new_clause(cues, quote.close_end, limit)):
         return quote.close_end
     stop = _CLAUSE_BREAK.search(text, quote.close_end, limit)
     end = stop.start() if stop else limit
@@ -629,6 +629,17 @@ def _clause_end(cues: CueIndex, quote: QuoteMarks, limit: int) -> int:
             end = joined.start()
             break
     return max(trim(text, quote.close_end, end)[1], quote.close_end)
+
+
+def _new_clause(cues: CueIndex, start: int, limit: int) -> bool:
+    """``..., a prosecutor said the cases differ``: a subject and its reporting verb right
+    after ``start``, which open a clause of their own."""
+    text = cues.text
+    for cue in cues.within(start, limit)[:1]:
+        if cue.precision >= _OUTER_CUE_PRECISION and not cue.participle:
+            source = source_before(text, start, cue.start)
+            return source is not None and not text[start:source.start].strip(" ,")
+    return False
 
 
 def _is_title_case(context: _Context) -> bool:
