@@ -66,6 +66,7 @@ _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
+_COMPLEMENT_SUBJECT = regex.compile(r"\s*(?:that\s*)?")
 _SET_OFF = (":", "(", "—", "–", " -")  # marks that set off a tagged quote: ``... - "Q," he said``
 _INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
@@ -390,11 +391,30 @@ def cue_before(context: _Context) -> Found | None:
     if source is None:
         return None
     if direct:
+        cue, source = _outer_report(context, cues, source) or (cue, source)
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
     if not _opens_own_clause(text, cues) and any(
             c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
         return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
+
+
+def _outer_report(context: _Context, cues: list[Cue], source: Mention) -> tuple[Cue, Mention] | None:
+    """``Lee said he responded: "Q"``: the strong cue nearest before the last one and its
+    source, when the last cue's subject opens the clause that strong cue reports."""
+    text = context.text
+    if cues[-1].participle:
+        return None
+    for outer in reversed(cues[:-1]):
+        if outer.precision >= _OUTER_CUE_PRECISION and not outer.participle and (
+                not outer.prepositional):
+            if source.start <= outer.end or not _COMPLEMENT_SUBJECT.fullmatch(
+                    text, outer.end, source.start):
+                return None
+            speaker = source_of(text, context.before[0], outer, outer.end, invert=False,
+                                previous=context.previous)
+            return None if speaker is None else (outer, speaker)
+    return None
 
 
 def colon_tag(context: _Context) -> Found | None:
