@@ -60,14 +60,14 @@ _TAG_OPENING = 30
 _QUOTED_AS_LEAD = regex.compile(r"\s+quoted\s+([^,.;:\"“”]{1,60}?)\s+as\s+(saying)\s*[:,]?\s*$")
 _WORDS_BEFORE_NAME = regex.compile(r"(?:[^\s,;:.!?\"“”()]+\s+){1,6}")
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?:the|a|an|his|her|its|their|our)\s+(?:[^\s,;:.!?\"“”()]+\s+){0,5}[^\s,;:.!?\"“”()]+,\s*",
-    regex.IGNORECASE)
+    r"(?:the|a|an|his|her|its|their|our)\s+(?:[^\s,;:.!?\"“”()]+\s+){0,5}"
+    r"[^\s,;:.!?\"“”()]+,\s*", regex.IGNORECASE)
 _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
 _COMPLEMENT_SUBJECT = regex.compile(r"\s*(?:that\s*)?")
-_SET_OFF = (":", "(", "—", "–", " -")  # marks that set off a tagged quote: ``... - "Q," he said``
+_SET_OFF = (":", "(", "—", "–", " -")  # they set off a tagged quote: ``... - "Q," he said``
 _INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
 _INTRODUCTION_WORDS = 4
@@ -399,7 +399,9 @@ def cue_before(context: _Context) -> Found | None:
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
 
 
-def _outer_report(context: _Context, cues: list[Cue], source: Mention) -> tuple[Cue, Mention] | None:
+def _outer_report(
+    context: _Context, cues: list[Cue], source: Mention
+) -> tuple[Cue, Mention] | None:
     """``Lee said he responded: "Q"``: the strong cue nearest before the last one and its
     source, when the last cue's subject opens the clause that strong cue reports."""
     text = context.text
