@@ -393,30 +393,36 @@ def cue_before(context: _Context) -> Found | None:
     if direct:
         cue, source = _outer_report(context, cues, source) or (cue, source)
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
-    if not _opens_own_clause(text, cues) and any(
-            c.precision >= _OUTER_CUE_PRECISION and not c.participle for c in cues[:-1]):
+    cue, source = _outer_report(context, cues, source, _MIXED_MIN_PRECISION) or (cue, source)
+    if not _opens_own_clause(text, [cue]) and any(
+            c.precision >= _OUTER_CUE_PRECISION and not c.participle
+            for c in cues[:cues.index(cue)]):
         return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
 
 
 def _outer_report(
-    context: _Context, cues: list[Cue], source: Mention
+    context: _Context, cues: list[Cue], source: Mention, precision: float = _OUTER_CUE_PRECISION
 ) -> tuple[Cue, Mention] | None:
-    """``Lee said he responded: "Q"``: the strong cue nearest before the last one and its
-    source, when the last cue's subject opens the clause that strong cue reports."""
+    """``Lee said he responded: "Q"``: the outermost report over the last cue: each cue
+    before it (of ``precision`` at least) whose clause opens with the subject of the one
+    after it, with that cue's source."""
     text = context.text
     if cues[-1].participle:
         return None
+    found = None
     for outer in reversed(cues[:-1]):
-        if outer.precision >= _OUTER_CUE_PRECISION and not outer.participle and (
-                not outer.prepositional):
-            if source.start <= outer.end or not _COMPLEMENT_SUBJECT.fullmatch(
-                    text, outer.end, source.start):
-                return None
-            speaker = source_of(text, context.before[0], outer, outer.end, invert=False,
-                                previous=context.previous)
-            return None if speaker is None else (outer, speaker)
-    return None
+        if outer.precision < precision or outer.participle or outer.prepositional:
+            continue
+        if source.start <= outer.end or not _COMPLEMENT_SUBJECT.fullmatch(
+                text, outer.end, source.start):
+            break
+        speaker = source_of(text, context.before[0], outer, outer.end, invert=False,
+                            previous=context.previous)
+        if speaker is None:
+            break
+        found, source = (outer, speaker), speaker
+    return found
 
 
 def colon_tag(context: _Context) -> Found | None:
