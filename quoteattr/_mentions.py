@@ -49,7 +49,7 @@ CLAUSE_WORDS = frozenset(
     "meanwhile later earlier last this that there it what which who where why how "
     "because although though since until instead indeed moreover thus amid amidst citing "
     "during despite following from with without under over among through across against "
-    "toward towards beyond within unlike like except according asked speaking or nor here "
+    "toward towards beyond within unlike like except according asked speaking or nor here by "
     "back perhaps maybe inside outside overall likewise similarly otherwise besides beside "
     "around behind throughout upon once there's there’s that's that’s it's it’s".split()
 )

@@ -117,7 +117,7 @@ _NOT_IN_SUBJECT = frozenset(
     "being has have had will would could should can may might must do does did not never".split()
 )
 _SUBJECT_LINKS = frozenset(
-    "on in from of at for with around across within inside outside near and".split())
+    "on in from of at for with by around across within inside outside near and".split())
 _HEAD_WORDS = 4
 _PRONOMINAL = frozenset(
     "several many some most both all others few half one two three four five six seven eight "
