@@ -420,8 +420,8 @@ def _looks_like_name(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     if not _CALENDAR.isdisjoint(lowered):
         return False
-    if len(words) == 1 and lowered[0].endswith("ing"):
-        return False
+    if len(words) == 1 and (lowered[0].endswith("ing") or lowered[0] in _QUANTITIES):
+        return False  # ``Speaking``, ``Eight``: a sentence's first word, not a name
     organizations = _lexicons.organization_heads()
     if all(w in organizations or w in DETERMINERS for w in lowered):
         return False
