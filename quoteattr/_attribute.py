@@ -530,7 +530,7 @@ def mixed_in_sentence(context: _Context) -> Found | None:
     cues = [c for c in context.cues.within(context.before[0], context.quote.open_start)
             if c != context.previous_cue]
     opening = [c for c in cues if _opens_own_clause(text, [c]) or _joined_verb(text, c)]
-    strong = opening[-1:] or [
+    strong = _main_clause_cue(text, cues, context.sentence[0]) or opening[-1:] or [
         c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle][:1]
     for cue in reversed(cues):
         relative = relative_source(text, context.sentence[0], cue, comma=False)
@@ -549,6 +549,18 @@ def mixed_in_sentence(context: _Context) -> Found | None:
             after = max(cue.end, source.end) if cue.prepositional else cue.end
             return Found(cue, source, QuoteKind.MIXED, _clause_after(context, after, cue), 0.6)
     return None
+
+
+def _main_clause_cue(text: str, cues: list[Cue], start: int) -> list[Cue]:
+    """``When Lee thanked them and said ..., a man yelled "Q"``: the last cue, when its
+    subject comes right after a comma and the cues before it sit in a clause before."""
+    if len(cues) < 2 or cues[-1].participle or cues[-1].precision < _MIXED_MIN_PRECISION or any(
+            c.prepositional for c in cues[:-1]):
+        return []  # ``According to X, Y said "Q"``: X relays Y's clause
+    subject = source_before(text, start, cues[-1].start)
+    if subject is None or subject.end < cues[-1].start - 1 or subject.start <= cues[-2].end:
+        return []
+    return [cues[-1]] if COMMA_BEFORE.ends(text, cues[-2].end, subject.start) else []
 
 
 def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
