@@ -126,8 +126,8 @@ _PRONOMINAL = frozenset(
 _LONGEST_QUANTIFIER = max(len(word) for word in _PRONOMINAL)
 _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
-_LEADING_CONJUNCTION = regex.compile(
-    r"\s*(?:and|but|so|yet|still|meanwhile|however|then)\b,?", regex.IGNORECASE)
+_LEADING_CONJUNCTION = regex.compile(  # ``And then``: one or more
+    r"(?:\s*(?:and|but|so|yet|still|meanwhile|however|then)\b,?)+", regex.IGNORECASE)
 _SUBJECTS_REMEMBERED = 32  # windows whose subject is remembered: rules read it again soon after
 
 
