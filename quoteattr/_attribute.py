@@ -66,7 +66,8 @@ _JOINED_CUE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Ll}+\s+)?$")
 _JOINED_CLAUSE = regex.compile(r"\s+(?:and|but)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}$")
 _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\p{Ll}{2,}ed\s")
 _TAG_REACH = 80
-_COMPLEMENT_SUBJECT = regex.compile(r"\s*(?:that\s*)?")
+_COMPLEMENT_SUBJECT = regex.compile(
+    r"\s*(?:(?:[^,;:.!?\"“”()—–]{0,80}\s)?that\s+(?:[^,;:.!?\"“”()—–]{0,60}\s)?)?")
 _SET_OFF = (":", "(", "—", "–", " -")  # they set off a tagged quote: ``... - "Q," he said``
 _INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
