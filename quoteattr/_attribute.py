@@ -406,8 +406,8 @@ def _outer_report(
     context: _Context, cues: list[Cue], source: Mention, precision: float = _OUTER_CUE_PRECISION
 ) -> tuple[Cue, Mention] | None:
     """``Lee said he responded: "Q"``: the outermost report over the last cue: each cue
-    before it (of ``precision`` at least) whose clause opens with the subject of the one
-    after it, with that cue's source."""
+    before it (of ``precision`` at least) whose reported clause, after an adjunct and
+    ``that``, holds the subject of the one after it; with that cue's source."""
     text = context.text
     if cues[-1].participle:
         return None
