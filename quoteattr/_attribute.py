@@ -287,9 +287,10 @@ def cue_after(context: _Context) -> Found | None:
 
 
 def _reported_in_lead(context: _Context) -> bool:
-    """Whether a cue before the quote, in its sentence, reports the clause it sits in (not
-    the tag of the quote before)."""
-    return any(c.precision >= _OUTER_CUE_PRECISION and not c.participle
+    """Whether a cue before the quote, in its sentence, reports the clause it sits in: a
+    strong verb, or any cue opening the sentence (not the tag of the quote before)."""
+    opening = trim(context.text, *context.sentence)[0]
+    return any((c.precision >= _OUTER_CUE_PRECISION and not c.participle or c.start == opening)
                and c != context.previous_cue for c in context.cues.within(*context.before))
 
 
