@@ -29,7 +29,7 @@ from quoteattr._sources import (
     relay_in, source_of, with_conjuncts,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
-from quoteattr._text import COMMA_BEFORE, WORD, trim
+from quoteattr._text import COMMA_BEFORE, WORD, Trailing, trim
 from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
@@ -68,6 +68,9 @@ _JOINED_VERB = regex.compile(r"[,\s]+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?
 _TAG_REACH = 80
 _COMPLEMENT_SUBJECT = regex.compile(
     r"\s*(?:(?:[^,;:.!?\"“”()—–]{0,80}\s)?that\s+(?:[^,;:.!?\"“”()—–]{0,60}\s)?)?")
+_SUBORDINATOR_BEFORE = Trailing(
+    r"\b(?:while|when|after|before|as|because|since|although|though|whereas)\s+$")
+_THAT_BEFORE = Trailing(r"\bthat\s*,?\s*$")
 _SET_OFF = (":", "(", "—", "–", " -")  # they set off a tagged quote: ``... - "Q," he said``
 _INNER_CLOSERS = " '’\"”»›"
 _JOINED_REACH = 20
@@ -555,14 +558,18 @@ def mixed_in_sentence(context: _Context) -> Found | None:
 
 def _main_clause_cue(text: str, cues: list[Cue], start: int) -> list[Cue]:
     """``When Lee thanked them and said ..., a man yelled "Q"``: the last cue, when its
-    subject comes right after a comma and the cues before it sit in a clause before."""
+    subject comes right after a comma or a subordinator (``while Ruiz said``) and the cues
+    before it sit in a clause before."""
     if len(cues) < 2 or cues[-1].participle or cues[-1].precision < _MIXED_MIN_PRECISION or any(
             c.prepositional for c in cues[:-1]):
         return []  # ``According to X, Y said "Q"``: X relays Y's clause
     subject = source_before(text, start, cues[-1].start)
     if subject is None or subject.end < cues[-1].start - 1 or subject.start <= cues[-2].end:
         return []
-    return [cues[-1]] if COMMA_BEFORE.ends(text, cues[-2].end, subject.start) else []
+    subordinate = _SUBORDINATOR_BEFORE.search(text, cues[-2].end, subject.start)
+    opens = COMMA_BEFORE.ends(text, cues[-2].end, subject.start) or (
+        subordinate is not None and not _THAT_BEFORE.ends(text, cues[-2].end, subordinate.start()))
+    return [cues[-1]] if opens else []  # not ``said that, because Lee testified that "Q"``
 
 
 def _opens_own_clause(text: str, cues: list[Cue]) -> bool:
