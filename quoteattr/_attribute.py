@@ -87,7 +87,7 @@ _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:at|in|on|during|to|last|this|earlier|later|a\s+\p{L}+\s+(?:ago|prior|earlier)|"
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
 _HEARER_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
-_HEARER_THEN_THAT = regex.compile(r"(?:[^\s,;:.!?\"“”]+\s+){1,12}?that\s+")
+_HEARER_THEN_THAT = regex.compile(r"(?:[^\s;:.!?\"“”]+\s+){1,12}?that\s+")
 _COLON_LEAD = regex.compile(r":\s*$")
 _COMMA_LEAD = regex.compile(r",\s*$")
 _NOT_SPEAKING_PRONOUNS = frozenset(["it", "them", "him", "her", "me", "us", "this", "that"])
