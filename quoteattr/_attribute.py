@@ -283,10 +283,20 @@ def cue_after(context: _Context) -> Found | None:
         source = _tag_source(context, lead, cue)
         if source is not None:
             kind, content = _direct_or_mixed(context)
+            if kind is QuoteKind.MIXED and not _set_off(context, lead):
+                return None  # ``those voting "yes" were declared the majority``: no tag
             if kind is QuoteKind.MIXED and _reported_in_lead(context) and not cue.prepositional:
                 return None  # ``Lee said that "Q" if Ruiz asked``: "Q" is Lee's (a relay aside)
             return Found(cue, source, kind, content, 0.9)
     return None
+
+
+def _set_off(context: _Context, lead: int) -> bool:
+    """Whether punctuation sets the words after a quote off as its tag: a comma, question
+    mark or exclamation mark closing the quote, or a comma after it."""
+    text = context.text
+    return _ending(text, context.quote) in _TAG_PUNCTUATION or "," in text[
+        context.quote.close_end:lead]
 
 
 def _reported_in_lead(context: _Context) -> bool:
