@@ -286,7 +286,7 @@ def cue_after(context: _Context) -> Found | None:
             if kind is QuoteKind.MIXED and not _set_off(context, lead):
                 return None  # ``those voting "yes" were declared the majority``: no tag
             if kind is QuoteKind.MIXED and _reported_in_lead(context) and not cue.prepositional:
-                return None  # ``Lee said that "Q" if Ruiz asked``: "Q" is Lee's (a relay aside)
+                return None  # ``Lee said that "Q" if Ruiz asked``: Lee's cue reports "Q"
             return Found(cue, source, kind, content, 0.9)
     return None
 
