@@ -47,6 +47,7 @@ _CLOSES: dict[str, frozenset[str]] = {
     "』": frozenset("『"),
 }
 _SINGLE = frozenset("'‘’‚‛‹›")
+_RIGHT_DOUBLES = frozenset("”»")  # closing by shape: ``love it!”Then`` closes a quote
 _SPACED_OPENERS = frozenset("«‹")
 _SPACED_CLOSERS = frozenset("»›")
 _POSSESSED = regex.compile(r" \p{Ll}")
@@ -197,7 +198,8 @@ def _pair_paragraph(
         if can_close and _is_possessive(text, position, end) and _closes_later(text, marks, index):
             continue
         closes = _CLOSES.get(mark, frozenset())
-        closing = can_close or (not can_open and mark not in _SINGLE)
+        closing = can_close or (not can_open and mark not in _SINGLE) or (
+            mark in _RIGHT_DOUBLES and not _space_before(text, position, start))
         if closing and any(open_marks.get(m) for m in closes):
             opener = _pop_to(stack, open_marks, closes)
             quotes.append(QuoteMarks(opener.start, opener.end, position, position + len(mark),
@@ -255,6 +257,11 @@ def _flanking(text: str, mark: str, position: int, start: int, end: int) -> tupl
     if mark in _SPACED_CLOSERS and before.isspace() and position > start:
         can_close = True
     return can_open, can_close
+
+
+def _space_before(text: str, position: int, start: int) -> bool:
+    """Whether the mark at ``position`` opens its paragraph or follows white space."""
+    return position == start or text[position - 1].isspace()
 
 
 def _is_possessive(text: str, position: int, end: int) -> bool:
