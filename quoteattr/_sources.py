@@ -46,7 +46,7 @@ _ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
 )
-_ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:()]{1,160}){1,3},\s*$"
+_ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,160}){1,3},\s*$"
           r"|\s*\([^()]{1,30}\),?\s*$")
 _WHOLE_ASIDE = regex.compile(_ASIDE)
 _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
