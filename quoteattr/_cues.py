@@ -46,7 +46,7 @@ _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
 )
-_UNKNOWN = (None, False)
+_UNKNOWN = (None, False, False)
 _INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
 # Runs of the letters that regex's IGNORECASE equates with ASCII ones, in lowercased text
 # (a plain character class, which the standard library's re splits on twice as fast):
@@ -129,6 +129,8 @@ class CueIndex:
 
     ``within(start, end)`` equals ``find_cues(text, start, end)``; a window whose edge
     cuts a word or a cue phrase is scanned afresh, as ``find_cues`` would.
+    ``stance_starts`` holds the places where a stance verb (``stance_verbs.txt``) may
+    start, found in the same pass, or is ``None``: anywhere.
 
     >>> t = "He said it. According to Reuters, she told them."
     >>> [t[c.start:c.end] for c in CueIndex(t).within(12, len(t))]
@@ -137,7 +139,7 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words, phrase_starts = _scan_words(text)
+        self._words, phrase_starts, self.stance_starts = _scan_words(text)
         self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
         self._word_starts = [w[0] for w in self._words]
@@ -186,32 +188,39 @@ class CueIndex:
         return following > 0 and self._phrases[following - 1][1] > position
 
 
-def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
-    """The reporting verbs of ``text`` and the places where a cue phrase may start
-    (``None``: anywhere, when the phrases' first words are not all plain letters).
+def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int] | None]:
+    """The reporting verbs of ``text``, the places where a cue phrase may start
+    (``None``: anywhere, when the phrases' first words are not all plain letters) and
+    those where a stance verb may (``None``: anywhere, for a text read word by word or
+    holding a long s).
 
     The known words are plain letters, so only the runs of letters that regex's
     IGNORECASE equates with ASCII ones are looked up, in bulk, in the lowercased text;
     a run is a verb when it is also a whole word. A phrase starts at a word boundary
     with its first word, so at such a run: one whose lower case opens a phrase. The
     text is read in blocks (:func:`_blocks`), so that only one block's runs are held
-    at a time.
+    at a time. A stance verb is a whole word too, so it starts a run.
     """
     if not _known_words_are_letters():
         return _scan_each_word(text)
     openers = _phrase_openers() or frozenset()
     words = []
     starts: list[int] = []
+    stances: list[int] | None = []
     for offset, block in _blocks(text):
         lowered = block.lower()
         if len(lowered) != len(block):
             return _scan_each_word(text)  # İ lowercases to two characters
-        for start, end, entry, opens in _known_runs(lowered, openers, offset):
+        if "ſ" in lowered:
+            stances = None  # IGNORECASE reads ſ as s: a stance verb may hold one
+        for start, end, entry, opens, stance in _known_runs(lowered, openers, offset):
             if opens:
                 starts.append(start)
+            if stance and stances is not None:
+                stances.append(start)
             if entry is not None and _is_whole_word(text, start, end):
                 words.append((start, end, sys.intern(text[start:end]), entry))
-    return words, starts if openers else None
+    return words, starts if openers else None, stances
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -232,16 +241,17 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 
 def _known_runs(
     lowered: str, openers: frozenset[str], offset: int = 0
-) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool, bool]]:
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
     once their letters are read as ASCII: each with its offsets (``lowered`` starting
-    at ``offset``), its verb entry and whether it opens a phrase, in text order.
+    at ``offset``), its verb entry, whether it opens a phrase and whether it is a stance
+    verb, in text order.
 
     Without a long s, the runs are of ASCII letters: they are read from the text as
     bytes, every other character a space, which splits and searches faster than text.
     A known run is found again as itself between two spaces, after the one before it.
 
-    >>> [(start, end) for start, end, _, _ in _known_runs("he said, unsaid", frozenset())]
+    >>> [(start, end) for start, end, *_ in _known_runs("he said, unsaid", frozenset())]
     [(3, 7)]
     """
     if "ſ" in lowered:
@@ -253,20 +263,20 @@ def _known_runs(
     after = 0
     for run in itertools.compress(runs, map(known.__contains__, runs)):
         start = spaced.find(b" " + run + b" ", after)  # the space before lowered[start]
-        entry, opens = known[run]
-        yield offset + start, offset + start + len(run), entry, opens
+        entry, opens, stance = known[run]
+        yield offset + start, offset + start + len(run), entry, opens, stance
         after = start + len(run) + 1
 
 
 @functools.cache
-def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool]]:
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool]]:
     """The known words in ASCII, as bytes."""
     return {word.encode(): found for word, found in _known_words().items() if word.isascii()}
 
 
 def _known_runs_of_any_letters(
     lowered: str, openers: frozenset[str], offset: int
-) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool, bool]]:
     """:func:`_known_runs` by splitting ``lowered`` into its runs, for runs that may
     hold a long s."""
     known = _known_words()
@@ -280,9 +290,9 @@ def _known_runs_of_any_letters(
         run = runs[index]
         end += sum(map(len, pieces[counted:2 * index + 2]))
         counted = 2 * index + 2
-        entry, opens = known.get(run, _UNKNOWN)
+        entry, opens, stance = known.get(run, _UNKNOWN)
         yield end - len(run), end, entry, opens or (
-            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers)
+            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers), stance
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
@@ -295,7 +305,7 @@ def _is_whole_word(text: str, start: int, end: int) -> bool:
     return word is not None and word.end() == end
 
 
-def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
+def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None, None]:
     """:func:`_scan_words` word by word, for a text whose lower case changes its length.
 
     A phrase starts at a word boundary with its first word: at the start of a word
@@ -308,7 +318,7 @@ def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
     starts: list[int] = []
     for word in WORD.finditer(text):
         form = word.group()
-        entry, opens = known.get(form.lower(), _UNKNOWN)
+        entry, opens, _ = known.get(form.lower(), _UNKNOWN)
         if entry is not None:
             words.append((word.start(), word.end(), sys.intern(form), entry))
         if opens or (not form.isascii()
@@ -317,17 +327,20 @@ def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
         if not form.isalpha():
             inner = _INNER_WORD.finditer(text, word.start() + 1, word.end())
             starts.extend(match.start() for match in inner)
-    return words, starts if openers else None
+    return words, starts if openers else None, None
 
 
 @functools.cache
-def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool]]:
-    """Each lowercase word that is a reporting verb used as a cue, or that opens a cue
-    phrase: its verb entry (or ``None``) and whether it opens a phrase."""
+def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool, bool]]:
+    """Each lowercase word that is a reporting verb used as a cue, that opens a cue
+    phrase or that is a stance verb: its verb entry (or ``None``), whether it opens a
+    phrase and whether it is a stance verb."""
     openers = _phrase_openers() or frozenset()
+    stances = _lexicons.stance_verbs().keys()
     verbs = {form: entry for form, entry in _lexicons.reporting_verbs().items()
              if not _rarely_a_cue(entry)}
-    return {word: (verbs.get(word), word in openers) for word in verbs.keys() | openers}
+    return {word: (verbs.get(word), word in openers, word in stances)
+            for word in verbs.keys() | openers | stances}
 
 
 @functools.cache
