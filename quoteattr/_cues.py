@@ -68,6 +68,7 @@ NOT_ADVERBS = frozenset(  # words in -ly that are nouns or adjectives before a v
     "family families rally ally assembly supply anomaly monopoly bully daily weekly monthly "
     "elderly friendly lonely holy ugly silly italy".split())
 _SEEN_OFTEN = 20
+_LOOK_LEFT = 20  # characters read left of a verb for the words before it
 _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "per"])
@@ -143,6 +144,7 @@ class CueIndex:
         self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
         self._word_starts = [w[0] for w in self._words]
+        self._word_cues: dict[int, Cue | None] = {}
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
@@ -156,7 +158,20 @@ class CueIndex:
         high = bisect.bisect_left(word_starts, end, low)
         if low == high and first == last:
             return []
-        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high])
+        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high],
+                        self._word_cue)
+
+    def _word_cue(self, text: str, start: int, word: _VerbWord) -> Cue | None:
+        """:func:`_word_cue`, read once for all the windows that start far enough left of
+        the cue (``_LOOK_LEFT`` characters) that their start does not change it."""
+        if start > word[0] - _LOOK_LEFT:
+            return _word_cue(text, start, word)
+        if word[0] not in self._word_cues:
+            self._word_cues[word[0]] = _word_cue(text, 0, word)
+        cue = self._word_cues[word[0]]
+        if cue is not None and start > cue.start - _LOOK_LEFT:
+            return _word_cue(text, start, word)
+        return cue
 
     def may_hold(self, start: int, end: int, wanted: Callable[[str, float], bool]) -> bool:
         """Whether ``within(start, end)`` may hold a cue whose lemma and precision
@@ -374,34 +389,50 @@ def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
             yield word.start(), word.end(), word.group(), entry
 
 
+def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
+    """The cue of a verb ``word`` in a window from ``start``, or ``None`` where the words
+    before it say it is no cue (``the report``, ``to say``). The window's start matters
+    only when it is less than ``_LOOK_LEFT`` characters left of the cue.
+
+    >>> t = "He has said it."
+    >>> _word_cue(t, 0, (7, 11, "said", _lexicons.reporting_verbs()["said"])).start
+    3
+    """
+    word_start, word_end, form, entry = word
+    if form[0].isupper() and (
+        entry.precision < _CAPITALISED_MIN_PRECISION
+        or not _starts_sentence(text, start, word_start)
+    ):
+        return None
+    left = _word_before(text, start, word_start)
+    if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
+            _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
+        return None
+    cue_start, modifiers = _widen_left(text, start, word_start, left)
+    return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
+               entry.precision, False, form.lower(), *_auxiliaries(modifiers))
+
+
 def _cues_in(
     text: str,
     start: int,
     phrases: list[tuple[int, int, str]],
-    words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
+    words: Iterable[_VerbWord],
+    word_cue: Callable[[str, int, _VerbWord], Cue | None] = _word_cue,
 ) -> list[Cue]:
     """The cues of a window from ``start``: its ``phrases``, and those of its verb
-    ``words`` that no phrase holds, in text order."""
+    ``words`` that no phrase holds, in text order; ``word_cue`` reads a word's cue."""
     found = [_phrase_cue(text, start, *phrase) for phrase in phrases] if phrases else []
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
     starts = [c.start for c in found] if found else []
-    for word_start, word_end, form, entry in words:
+    for word in words:
         if starts:
-            inside = bisect.bisect_right(starts, word_start) - 1
-            if inside >= 0 and word_start < found[inside].end:
+            inside = bisect.bisect_right(starts, word[0]) - 1
+            if inside >= 0 and word[0] < found[inside].end:
                 continue
-        if form[0].isupper() and (
-            entry.precision < _CAPITALISED_MIN_PRECISION
-            or not _starts_sentence(text, start, word_start)
-        ):
-            continue
-        left = _word_before(text, start, word_start)
-        if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
-                _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
-            continue
-        cue_start, modifiers = _widen_left(text, start, word_start, left)
-        found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(), *_auxiliaries(modifiers)))
+        cue = word_cue(text, start, word)
+        if cue is not None:
+            found.append(cue)
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -457,12 +488,13 @@ def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
 
 def _after_a_modifier(text: str, start: int, position: int) -> bool:
     """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
-    return _NOUN_LEFT.match(text, max(start, position - 20), position) is not None
+    return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
 
 
 def _word_before(text: str, start: int, position: int) -> regex.Match | None:
-    """The word (group 1) and white space right before ``position``, within 20 characters."""
-    return _LEFT_WORD.match(text, max(start, position - 20), position)
+    """The word (group 1) and white space right before ``position``, within ``_LOOK_LEFT``
+    characters."""
+    return _LEFT_WORD.match(text, max(start, position - _LOOK_LEFT), position)
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:
