@@ -122,6 +122,10 @@ class _NameMention(NamedTuple):
     surname: str
 
 
+# A _NameMention made of a tuple of its fields, without the Python call of its __new__.
+_name_mention = functools.partial(tuple.__new__, _NameMention)
+
+
 def resolve(
     text: str,
     mentions: Sequence[Mention | None],
@@ -256,8 +260,8 @@ def _name_mentions(
         parsed = _parse_run(text[start:end])
         if parsed is not None:
             name, titles, offset, surname = parsed
-            found.append(_NameMention(start + offset, end, name, titles,
-                                      _inside(quoted, starts, start), surname))
+            found.append(_name_mention(
+                (start + offset, end, name, titles, _inside(quoted, starts, start), surname)))
     return found
 
 
