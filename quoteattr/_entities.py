@@ -253,15 +253,18 @@ def _name_mentions(
     headlines = _title_case_paragraphs(text, paras)
     headline_starts = [h for h, _ in headlines]
     found = []
+    after = 0  # the first quotation that does not end before the run
     for run in _capitalised_runs(text):
         start, end = run.span()
         if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
+            while after < len(quoted) and quoted[after][1] <= start:
+                after += 1
             name, titles, offset, surname = parsed
-            found.append(_name_mention(
-                (start + offset, end, name, titles, _inside(quoted, starts, start), surname)))
+            found.append(_name_mention((start + offset, end, name, titles,
+                                        after < len(quoted) and quoted[after][0] <= start, surname)))
     return found
 
 
