@@ -3,7 +3,8 @@
 The validators of :mod:`quoteattr.model` check what a caller passes in; the spans,
 entities and quotes of ``analyze`` hold offsets found in the text and values of the
 right types already, and checking each again took a twentieth of the time of ``analyze``.
-The converters still run, so a value comes out as the public constructor makes it.
+The converters still run, so a value comes out as the public constructor makes it; an
+enum converter runs only on a value that is not a member already (it would give it back).
 
 >>> from quoteattr.model import Span
 >>> span("He said no.", 3, 7) == Span.of("He said no.", 3, 7)
@@ -68,7 +69,7 @@ def entity(name: str, kind: EntityKind, mentions: tuple[Span, ...],
     """
     made = _new(Entity)
     _ENTITY_NAME(made, name)
-    _ENTITY_KIND(made, EntityKind(kind))
+    _ENTITY_KIND(made, kind if type(kind) is EntityKind else EntityKind(kind))
     _ENTITY_MENTIONS(made, mentions)
     _ENTITY_TITLES(made, titles)
     _ENTITY_HASH(made, None)
@@ -86,7 +87,7 @@ def quote(content: Span, kind: QuoteKind, cue: Span | None, source: Span | None,
     """
     made = _new(Quote)
     _QUOTE_CONTENT(made, content)
-    _QUOTE_KIND(made, QuoteKind(kind))
+    _QUOTE_KIND(made, kind if type(kind) is QuoteKind else QuoteKind(kind))
     _QUOTE_CUE(made, cue)
     _QUOTE_SOURCE(made, source)
     _QUOTE_SPEAKER(made, speaker)
