@@ -38,9 +38,10 @@ _INTERVIEW = regex.compile(
 _SPEAKING_TO = regex.compile(r"\b(?:speaking|talking)\s+to\s+", regex.IGNORECASE)
 _QUOTED_BY = regex.compile(r"\bquoted\s+by\s+")
 # Each pattern, with text that every match of it holds once lowercased (free of i, k
-# and s, which also match İ, K and ſ): a window without that text needs no search.
-_RELAY_PATTERNS = ((_INTERVIEW, ("nterv",)), (_SPEAKING_TO, ("pea", "tal")),
-                   (_QUOTED_BY, ("quoted",)))
+# and s, which also match İ, K and ſ): a window without that text needs no search. The
+# text is looked for among the text's ASCII letters lowercased (:func:`_ascii_lowered`).
+_RELAY_PATTERNS = ((_INTERVIEW, (b"nterv",)), (_SPEAKING_TO, (b"pea", b"tal")),
+                   (_QUOTED_BY, (b"quoted",)))
 _RELAY_CLUES = tuple(part for _, parts in _RELAY_PATTERNS for part in parts)
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
@@ -61,10 +62,24 @@ def own_relays(text: str, attributions: Sequence[Attribution]) -> list[Mention |
     >>> [m.name for m in own_relays(t, attribute_indirect(t, []))]
     ['Itar Tass']
     """
-    return [attribution.relay or _relay_near(text, attribution) for attribution in attributions]
+    lowered = _ascii_lowered(text)
+    return [attribution.relay or _relay_near(text, lowered, attribution)
+            for attribution in attributions]
 
 
-def _relay_near(text: str, attribution: Attribution) -> Mention | None:
+def _ascii_lowered(text: str) -> bytes:
+    """``text`` as bytes, one a character: its ASCII characters lowercased, any other a
+    ``?``. The only other characters whose lower case holds an ASCII letter are ``İ``
+    and ``K`` (``i``, ``k``), so letters without ``i`` and ``k`` are in a window of
+    ``text`` lowercased exactly when they are in the same window of these bytes.
+
+    >>> _ascii_lowered("Ça VA")
+    b'?a va'
+    """
+    return text.encode("ascii", "replace").lower()
+
+
+def _relay_near(text: str, lowered: bytes, attribution: Attribution) -> Mention | None:
     cue = attribution.cue
     if cue is None or cue.prepositional:
         return None
@@ -73,8 +88,7 @@ def _relay_near(text: str, attribution: Attribution) -> Mention | None:
         return told
     window_start = max(0, cue.start - _LOOKAHEAD)
     window_end = min(len(text), cue.end + _LOOKAHEAD)
-    lowered = text[window_start:window_end].lower()
-    clues = {part for part in _RELAY_CLUES if part in lowered}
+    clues = {part for part in _RELAY_CLUES if lowered.find(part, window_start, window_end) >= 0}
     for pattern, letters in _RELAY_PATTERNS:
         if clues.isdisjoint(letters):
             continue

@@ -46,7 +46,7 @@ _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
 )
-_UNKNOWN = (None, False)
+_UNKNOWN = (None, False, False)
 _INNER_WORD = regex.compile(r"(?<=\W)\p{L}")
 # Runs of the letters that regex's IGNORECASE equates with ASCII ones, in lowercased text
 # (a plain character class, which the standard library's re splits on twice as fast):
@@ -68,6 +68,7 @@ NOT_ADVERBS = frozenset(  # words in -ly that are nouns or adjectives before a v
     "family families rally ally assembly supply anomaly monopoly bully daily weekly monthly "
     "elderly friendly lonely holy ugly silly italy".split())
 _SEEN_OFTEN = 20
+_LOOK_LEFT = 20  # characters read left of a verb for the words before it
 _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "per"])
@@ -129,6 +130,8 @@ class CueIndex:
 
     ``within(start, end)`` equals ``find_cues(text, start, end)``; a window whose edge
     cuts a word or a cue phrase is scanned afresh, as ``find_cues`` would.
+    ``stance_starts`` holds the places where a stance verb (``stance_verbs.txt``) may
+    start, found in the same pass, or is ``None``: anywhere.
 
     >>> t = "He said it. According to Reuters, she told them."
     >>> [t[c.start:c.end] for c in CueIndex(t).within(12, len(t))]
@@ -137,10 +140,11 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words, phrase_starts = _scan_words(text)
+        self._words, phrase_starts, self.stance_starts = _scan_words(text)
         self._phrases = _phrases_from(text, phrase_starts)
         self._phrase_starts = [p[0] for p in self._phrases]
         self._word_starts = [w[0] for w in self._words]
+        self._word_cues: dict[int, Cue | None] = {}
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
@@ -154,7 +158,20 @@ class CueIndex:
         high = bisect.bisect_left(word_starts, end, low)
         if low == high and first == last:
             return []
-        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high])
+        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high],
+                        self._word_cue)
+
+    def _word_cue(self, text: str, start: int, word: _VerbWord) -> Cue | None:
+        """:func:`_word_cue`, read once for all the windows that start far enough left of
+        the cue (``_LOOK_LEFT`` characters) that their start does not change it."""
+        if start > word[0] - _LOOK_LEFT:
+            return _word_cue(text, start, word)
+        if word[0] not in self._word_cues:
+            self._word_cues[word[0]] = _word_cue(text, 0, word)
+        cue = self._word_cues[word[0]]
+        if cue is not None and start > cue.start - _LOOK_LEFT:
+            return _word_cue(text, start, word)
+        return cue
 
     def may_hold(self, start: int, end: int, wanted: Callable[[str, float], bool]) -> bool:
         """Whether ``within(start, end)`` may hold a cue whose lemma and precision
@@ -186,32 +203,39 @@ class CueIndex:
         return following > 0 and self._phrases[following - 1][1] > position
 
 
-def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None]:
-    """The reporting verbs of ``text`` and the places where a cue phrase may start
-    (``None``: anywhere, when the phrases' first words are not all plain letters).
+def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int] | None]:
+    """The reporting verbs of ``text``, the places where a cue phrase may start
+    (``None``: anywhere, when the phrases' first words are not all plain letters) and
+    those where a stance verb may (``None``: anywhere, for a text read word by word or
+    holding a long s).
 
     The known words are plain letters, so only the runs of letters that regex's
     IGNORECASE equates with ASCII ones are looked up, in bulk, in the lowercased text;
     a run is a verb when it is also a whole word. A phrase starts at a word boundary
     with its first word, so at such a run: one whose lower case opens a phrase. The
     text is read in blocks (:func:`_blocks`), so that only one block's runs are held
-    at a time.
+    at a time. A stance verb is a whole word too, so it starts a run.
     """
     if not _known_words_are_letters():
         return _scan_each_word(text)
     openers = _phrase_openers() or frozenset()
     words = []
     starts: list[int] = []
+    stances: list[int] | None = []
     for offset, block in _blocks(text):
         lowered = block.lower()
         if len(lowered) != len(block):
             return _scan_each_word(text)  # İ lowercases to two characters
-        for start, end, entry, opens in _known_runs(lowered, openers, offset):
+        if "ſ" in lowered:
+            stances = None  # IGNORECASE reads ſ as s: a stance verb may hold one
+        for start, end, entry, opens, stance in _known_runs(lowered, openers, offset):
             if opens:
                 starts.append(start)
+            if stance and stances is not None:
+                stances.append(start)
             if entry is not None and _is_whole_word(text, start, end):
                 words.append((start, end, sys.intern(text[start:end]), entry))
-    return words, starts if openers else None
+    return words, starts if openers else None, stances
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -232,16 +256,17 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 
 def _known_runs(
     lowered: str, openers: frozenset[str], offset: int = 0
-) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool, bool]]:
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
     once their letters are read as ASCII: each with its offsets (``lowered`` starting
-    at ``offset``), its verb entry and whether it opens a phrase, in text order.
+    at ``offset``), its verb entry, whether it opens a phrase and whether it is a stance
+    verb, in text order.
 
     Without a long s, the runs are of ASCII letters: they are read from the text as
     bytes, every other character a space, which splits and searches faster than text.
     A known run is found again as itself between two spaces, after the one before it.
 
-    >>> [(start, end) for start, end, _, _ in _known_runs("he said, unsaid", frozenset())]
+    >>> [(start, end) for start, end, *_ in _known_runs("he said, unsaid", frozenset())]
     [(3, 7)]
     """
     if "ſ" in lowered:
@@ -253,20 +278,20 @@ def _known_runs(
     after = 0
     for run in itertools.compress(runs, map(known.__contains__, runs)):
         start = spaced.find(b" " + run + b" ", after)  # the space before lowered[start]
-        entry, opens = known[run]
-        yield offset + start, offset + start + len(run), entry, opens
+        entry, opens, stance = known[run]
+        yield offset + start, offset + start + len(run), entry, opens, stance
         after = start + len(run) + 1
 
 
 @functools.cache
-def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool]]:
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool]]:
     """The known words in ASCII, as bytes."""
     return {word.encode(): found for word, found in _known_words().items() if word.isascii()}
 
 
 def _known_runs_of_any_letters(
     lowered: str, openers: frozenset[str], offset: int
-) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool]]:
+) -> Iterator[tuple[int, int, _lexicons.VerbForm | None, bool, bool]]:
     """:func:`_known_runs` by splitting ``lowered`` into its runs, for runs that may
     hold a long s."""
     known = _known_words()
@@ -280,9 +305,9 @@ def _known_runs_of_any_letters(
         run = runs[index]
         end += sum(map(len, pieces[counted:2 * index + 2]))
         counted = 2 * index + 2
-        entry, opens = known.get(run, _UNKNOWN)
+        entry, opens, stance = known.get(run, _UNKNOWN)
         yield end - len(run), end, entry, opens or (
-            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers)
+            not run.isascii() and run.translate(_ASCII_CASE_TWINS) in openers), stance
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
@@ -295,7 +320,7 @@ def _is_whole_word(text: str, start: int, end: int) -> bool:
     return word is not None and word.end() == end
 
 
-def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
+def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None, None]:
     """:func:`_scan_words` word by word, for a text whose lower case changes its length.
 
     A phrase starts at a word boundary with its first word: at the start of a word
@@ -308,7 +333,7 @@ def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
     starts: list[int] = []
     for word in WORD.finditer(text):
         form = word.group()
-        entry, opens = known.get(form.lower(), _UNKNOWN)
+        entry, opens, _ = known.get(form.lower(), _UNKNOWN)
         if entry is not None:
             words.append((word.start(), word.end(), sys.intern(form), entry))
         if opens or (not form.isascii()
@@ -317,17 +342,20 @@ def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None]:
         if not form.isalpha():
             inner = _INNER_WORD.finditer(text, word.start() + 1, word.end())
             starts.extend(match.start() for match in inner)
-    return words, starts if openers else None
+    return words, starts if openers else None, None
 
 
 @functools.cache
-def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool]]:
-    """Each lowercase word that is a reporting verb used as a cue, or that opens a cue
-    phrase: its verb entry (or ``None``) and whether it opens a phrase."""
+def _known_words() -> dict[str, tuple[_lexicons.VerbForm | None, bool, bool]]:
+    """Each lowercase word that is a reporting verb used as a cue, that opens a cue
+    phrase or that is a stance verb: its verb entry (or ``None``), whether it opens a
+    phrase and whether it is a stance verb."""
     openers = _phrase_openers() or frozenset()
+    stances = _lexicons.stance_verbs().keys()
     verbs = {form: entry for form, entry in _lexicons.reporting_verbs().items()
              if not _rarely_a_cue(entry)}
-    return {word: (verbs.get(word), word in openers) for word in verbs.keys() | openers}
+    return {word: (verbs.get(word), word in openers, word in stances)
+            for word in verbs.keys() | openers | stances}
 
 
 @functools.cache
@@ -361,34 +389,50 @@ def _verb_words(text: str, start: int, end: int) -> Iterator[_VerbWord]:
             yield word.start(), word.end(), word.group(), entry
 
 
+def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
+    """The cue of a verb ``word`` in a window from ``start``, or ``None`` where the words
+    before it say it is no cue (``the report``, ``to say``). The window's start matters
+    only when it is less than ``_LOOK_LEFT`` characters left of the cue.
+
+    >>> t = "He has said it."
+    >>> _word_cue(t, 0, (7, 11, "said", _lexicons.reporting_verbs()["said"])).start
+    3
+    """
+    word_start, word_end, form, entry = word
+    if form[0].isupper() and (
+        entry.precision < _CAPITALISED_MIN_PRECISION
+        or not _starts_sentence(text, start, word_start)
+    ):
+        return None
+    left = _word_before(text, start, word_start)
+    if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
+            _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
+        return None
+    cue_start, modifiers = _widen_left(text, start, word_start, left)
+    return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
+               entry.precision, False, form.lower(), *_auxiliaries(modifiers))
+
+
 def _cues_in(
     text: str,
     start: int,
     phrases: list[tuple[int, int, str]],
-    words: Iterable[tuple[int, int, str, _lexicons.VerbForm]],
+    words: Iterable[_VerbWord],
+    word_cue: Callable[[str, int, _VerbWord], Cue | None] = _word_cue,
 ) -> list[Cue]:
     """The cues of a window from ``start``: its ``phrases``, and those of its verb
-    ``words`` that no phrase holds, in text order."""
+    ``words`` that no phrase holds, in text order; ``word_cue`` reads a word's cue."""
     found = [_phrase_cue(text, start, *phrase) for phrase in phrases] if phrases else []
     # Phrases come in order and never overlap: only the last to start before a word can hold it.
     starts = [c.start for c in found] if found else []
-    for word_start, word_end, form, entry in words:
+    for word in words:
         if starts:
-            inside = bisect.bisect_right(starts, word_start) - 1
-            if inside >= 0 and word_start < found[inside].end:
+            inside = bisect.bisect_right(starts, word[0]) - 1
+            if inside >= 0 and word[0] < found[inside].end:
                 continue
-        if form[0].isupper() and (
-            entry.precision < _CAPITALISED_MIN_PRECISION
-            or not _starts_sentence(text, start, word_start)
-        ):
-            continue
-        left = _word_before(text, start, word_start)
-        if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
-                _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
-            continue
-        cue_start, modifiers = _widen_left(text, start, word_start, left)
-        found.append(Cue(cue_start, word_end, word_start, word_end, entry.lemma,
-                         entry.precision, False, form.lower(), *_auxiliaries(modifiers)))
+        cue = word_cue(text, start, word)
+        if cue is not None:
+            found.append(cue)
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -444,12 +488,13 @@ def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
 
 def _after_a_modifier(text: str, start: int, position: int) -> bool:
     """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
-    return _NOUN_LEFT.match(text, max(start, position - 20), position) is not None
+    return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
 
 
 def _word_before(text: str, start: int, position: int) -> regex.Match | None:
-    """The word (group 1) and white space right before ``position``, within 20 characters."""
-    return _LEFT_WORD.match(text, max(start, position - 20), position)
+    """The word (group 1) and white space right before ``position``, within ``_LOOK_LEFT``
+    characters."""
+    return _LEFT_WORD.match(text, max(start, position - _LOOK_LEFT), position)
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:

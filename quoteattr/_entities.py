@@ -21,7 +21,10 @@ import bisect
 import collections
 import functools
 import heapq
+import itertools
+import math
 import operator
+import re
 import sys
 from typing import Iterator, NamedTuple, Sequence, cast
 
@@ -53,6 +56,9 @@ _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
 _HEADLINE_LOWERCASE = (1 - _HEADLINE_CAPITALISED) * _HEADLINE_WORDS[1]  # rule a headline out
+# A word in lower case of three letters or more, after a space: found by the standard
+# library's re, which scans for the space fast.
+_PROSE_WORD = re.compile(" [a-z]{3}")
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
@@ -114,6 +120,10 @@ class _NameMention(NamedTuple):
     titles: tuple[str, ...]
     quoted: bool
     surname: str
+
+
+# A _NameMention made of a tuple of its fields, without the Python call of its __new__.
+_name_mention = functools.partial(tuple.__new__, _NameMention)
 
 
 def resolve(
@@ -243,15 +253,18 @@ def _name_mentions(
     headlines = _title_case_paragraphs(text, paras)
     headline_starts = [h for h, _ in headlines]
     found = []
+    after = 0  # the first quotation that does not end before the run
     for run in _capitalised_runs(text):
         start, end = run.span()
         if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
+            while after < len(quoted) and quoted[after][1] <= start:
+                after += 1
             name, titles, offset, surname = parsed
-            found.append(_NameMention(start + offset, end, name, titles,
-                                      _inside(quoted, starts, start), surname))
+            found.append(_name_mention((start + offset, end, name, titles,
+                                        after < len(quoted) and quoted[after][0] <= start, surname)))
     return found
 
 
@@ -264,13 +277,17 @@ def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[
 
 def _in_title_case(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has a headline's number of words, most capitalised;
-    words of ``_SHORT_WORD`` letters or fewer do not count. Its words are read only until
-    too many start in lower case for a headline: prose is ruled out within a line.
+    words of ``_SHORT_WORD`` letters or fewer do not count. Prose is ruled out at once by
+    its many plain lower case words (``_PROSE_WORD``), each the start of a word ``WORD``
+    finds; other text is read word by word, until too many start in lower case.
 
     >>> t = "Putin Says Talks Will Resume; he said that the talks about it will resume"
     >>> _in_title_case(t, 0, 29), _in_title_case(t, 0, len(t))
     (True, False)
     """
+    prose = _PROSE_WORD.finditer(text, start, end)
+    if next(itertools.islice(prose, math.ceil(_HEADLINE_LOWERCASE) - 1, None), None) is not None:
+        return False
     capitalised = lowercase = 0
     for word in WORD.finditer(text, start, end):
         if word.end() - word.start() <= _SHORT_WORD:

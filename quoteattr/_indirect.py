@@ -19,7 +19,7 @@ import bisect
 import functools
 import itertools
 import math
-from typing import Collection, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -169,7 +169,6 @@ _BE_BEFORE = Trailing(
 _BE_REACH = 30
 _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
-_LOWERED_AT_ONCE = 1 << 14  # characters lowercased at a time
 _MODIFIER_WORDS = regex.compile(r"\s*(?:\p{Ll}[\p{Ll}-]*\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
@@ -416,7 +415,7 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     quoted = layout.quoted_spans()
     verbs = _lexicons.stance_verbs()
     found: list[Attribution] = []
-    for match in _stance_matches(text):
+    for match in _stance_matches(layout.cues):
         lemma, complement = verbs[match.group().lower()]
         at = _sentence_at(layout, quoted, match.start())
         if found and match.start() < found[-1].content[1]:
@@ -449,37 +448,16 @@ def _stance_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{'|'.join(map(regex.escape, forms))})\b", regex.IGNORECASE)
 
 
-def _stance_matches(text: str) -> Iterator[regex.Match]:
-    """``_stance_pattern().finditer(text)``, tried only where a stance verb starts in the
-    lowercased text. A text with ``ſ`` or ``İ``, which regex's IGNORECASE reads as ``s``
-    and ``i``, or a lexicon with a form not in ASCII, is scanned whole."""
-    forms = _lexicons.stance_verbs()
-    starts = _lowered_occurrences(text, forms) if all(map(str.isascii, forms)) else None
-    if starts is None:
-        return _stance_pattern().finditer(text)
-    return _matches_at(_stance_pattern(), text, starts)
+def _stance_matches(cues: CueIndex) -> Iterator[regex.Match]:
+    """``_stance_pattern().finditer(cues.text)``, tried only where the cue scan found a
+    stance verb, or everywhere when it could not tell.
 
-
-def _lowered_occurrences(text: str, words: Collection[str]) -> list[int] | None:
-    """Every place where one of ``words`` occurs in the lowercased ``text``, in order, or
-    ``None`` when lowercasing changes its length or it holds ``ſ``.
-
-    The text is lowercased ``_LOWERED_AT_ONCE`` characters at a time (each piece running
-    on by the longest word, so an occurrence that starts in it ends in it): ``str.lower``
-    takes 14 bytes a character while it runs on text that is not ASCII.
-
-    >>> _lowered_occurrences("He DECLINED, she declined.", ["declined"])
-    [3, 17]
+    >>> [m.group() for m in _stance_matches(CueIndex("He DECLINED, she declined."))]
+    ['DECLINED', 'declined']
     """
-    longest = max(map(len, words), default=1)
-    found: list[int] = []
-    for start in range(0, len(text), _LOWERED_AT_ONCE):
-        piece = text[start:start + _LOWERED_AT_ONCE + longest - 1]
-        lowered = piece.lower()
-        if len(lowered) != len(piece) or "ſ" in lowered:
-            return None
-        found += (start + at for at in _occurrences(lowered, words) if at < _LOWERED_AT_ONCE)
-    return sorted(found)
+    if cues.stance_starts is None:
+        return _stance_pattern().finditer(cues.text)
+    return _matches_at(_stance_pattern(), cues.text, cues.stance_starts)
 
 
 def _sentence_at(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import TypeVar
 
 from quoteattr import _trusted
@@ -26,6 +27,7 @@ from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 
 _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
+_offsets = operator.attrgetter("start", "end")  # of a span
 _Item = TypeVar("_Item")
 _LEMMAS_REMEMBERED = 1024
 _WIDE_SPACES = (
@@ -196,10 +198,6 @@ def _source_span(text: str, source: Mention, chain: tuple[Entity, ...]) -> Span:
         if at < len(mentions) and _offsets(mentions[at]) == (source.start, source.end):
             return mentions[at]
     return _trusted.span(text, source.start, source.end)
-
-
-def _offsets(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 def _is_speech(attribution: Attribution) -> bool:

@@ -3,7 +3,8 @@
 The validators of :mod:`quoteattr.model` check what a caller passes in; the spans,
 entities and quotes of ``analyze`` hold offsets found in the text and values of the
 right types already, and checking each again took a twentieth of the time of ``analyze``.
-The converters still run, so a value comes out as the public constructor makes it.
+The converters still run, so a value comes out as the public constructor makes it; an
+enum converter runs only on a value that is not a member already (it would give it back).
 
 >>> from quoteattr.model import Span
 >>> span("He said no.", 3, 7) == Span.of("He said no.", 3, 7)
@@ -31,8 +32,9 @@ def _setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
 
 
 _SPAN_START, _SPAN_END, _SPAN_TEXT = _setters(Span)
-_ENTITY_SLOTS = _setters(Entity)
-_QUOTE_SLOTS = _setters(Quote)
+_ENTITY_NAME, _ENTITY_KIND, _ENTITY_MENTIONS, _ENTITY_TITLES, _ENTITY_HASH = _setters(Entity)
+(_QUOTE_CONTENT, _QUOTE_KIND, _QUOTE_CUE, _QUOTE_SOURCE, _QUOTE_SPEAKER, _QUOTE_CHAIN,
+ _QUOTE_CONFIDENCE, _QUOTE_RULE, _QUOTE_SPEECH, _QUOTE_PARENT, _QUOTE_HASH) = _setters(Quote)
 _DOCUMENT_SLOTS = _setters(Document)
 
 
@@ -65,7 +67,13 @@ def entity(name: str, kind: EntityKind, mentions: tuple[Span, ...],
     >>> entity("Ann Lee", EntityKind.PERSON, (), ()) == Entity("Ann Lee", "person", (), ())
     True
     """
-    return _filled(Entity, _ENTITY_SLOTS, name, EntityKind(kind), mentions, titles, None)
+    made = _new(Entity)
+    _ENTITY_NAME(made, name)
+    _ENTITY_KIND(made, kind if type(kind) is EntityKind else EntityKind(kind))
+    _ENTITY_MENTIONS(made, mentions)
+    _ENTITY_TITLES(made, titles)
+    _ENTITY_HASH(made, None)
+    return made
 
 
 def quote(content: Span, kind: QuoteKind, cue: Span | None, source: Span | None,
@@ -77,8 +85,19 @@ def quote(content: Span, kind: QuoteKind, cue: Span | None, source: Span | None,
     >>> made == Quote(Span(0, 2, "Hi"), "direct", None, None, None, (), 1, "x"), made.confidence
     (True, 1.0)
     """
-    return _filled(Quote, _QUOTE_SLOTS, content, QuoteKind(kind), cue, source, speaker, chain,
-                   float(confidence), rule, speech, parent, None)
+    made = _new(Quote)
+    _QUOTE_CONTENT(made, content)
+    _QUOTE_KIND(made, kind if type(kind) is QuoteKind else QuoteKind(kind))
+    _QUOTE_CUE(made, cue)
+    _QUOTE_SOURCE(made, source)
+    _QUOTE_SPEAKER(made, speaker)
+    _QUOTE_CHAIN(made, chain)
+    _QUOTE_CONFIDENCE(made, float(confidence))
+    _QUOTE_RULE(made, rule)
+    _QUOTE_SPEECH(made, speech)
+    _QUOTE_PARENT(made, parent)
+    _QUOTE_HASH(made, None)
+    return made
 
 
 def document(text: str, quotes: tuple[Quote, ...], entities: tuple[Entity, ...]) -> Document:

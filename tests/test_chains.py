@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quoteattr
+from quoteattr import _chains
 from quoteattr.evaluation import chain_is_right, score_chains
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -86,3 +89,34 @@ def test_chain_accuracy_counts_every_listed_quote() -> None:
     score = score_chains(pairs)
     assert score.total == sum(len(case["expected"]) for case in CASES)
     assert score.right <= score.total
+
+
+_RELAY_PIECES = ["in an ", "IN A ", "during an ", "interview", "INTERVİEW", "with ", " with",
+                 "speaking", "SPEA\u212aİNG", "ſpeaking", "talking", " to ", "TO ", "quoted",
+                 " by ", "İ", "\u212a", "ſ", "Σ", "é", "\ud800", " ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_RELAY_PIECES), max_size=30).map("".join), st.data())
+def test_relay_clues_are_found_in_the_ascii_letters_as_in_the_lowered_window(
+    text: str, data: st.DataObject
+) -> None:
+    """A clue of a relay pattern is in a window of the text lowercased exactly when it is
+    in the same window of the text's ASCII letters lowercased, read once for the text."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lowered = _chains._ascii_lowered(text)
+    for clue in _chains._RELAY_CLUES:
+        assert (clue.decode() in text[start:end].lower()) == (lowered.find(clue, start, end) >= 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Lee said in an INTERVİEW with CNN", "SPEA\u212aİNG TO Reuters", "ſpeaking to us",
+    "TALKİNG TO Fox", "in an Interview with AP", "quoted by Tass",
+])
+def test_a_relay_pattern_matching_letters_of_any_case_has_its_clue(text: str) -> None:
+    """``İ`` and ``K`` match ``i`` and ``k``, and are a ``?`` among the ASCII letters."""
+    lowered = _chains._ascii_lowered(text)
+    assert any(pattern.search(text) for pattern, _ in _chains._RELAY_PATTERNS)
+    for pattern, clues in _chains._RELAY_PATTERNS:
+        if pattern.search(text) is not None:
+            assert any(clue in lowered for clue in clues)

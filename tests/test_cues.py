@@ -207,6 +207,29 @@ def test_the_index_gives_the_cues_of_every_window(text: str, data: st.DataObject
     assert CueIndex(text).within(start, end) == find_cues(text, start, end)
 
 
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
+def test_the_index_gives_the_same_cues_whatever_windows_came_before(
+    text: str, data: st.DataObject
+) -> None:
+    """The cue of a verb, read once by the index for the windows that start far enough
+    left of it, is the one a fresh scan of each window finds."""
+    index = CueIndex(text)
+    for _ in range(4):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert index.within(start, end) == find_cues(text, start, end)
+
+
+def test_a_window_that_starts_among_the_modifiers_of_a_cue_reads_its_cue_afresh() -> None:
+    """A window starting before ``previously``, far left of ``said``, widens its cue only
+    over ``previously repeatedly``: the cue read once for windows from further left,
+    which takes in ``has also``, is not its cue."""
+    text = "he has also previously repeatedly said it"
+    index = CueIndex(text)
+    for start in (0, 11, 12, 0):
+        assert index.within(start, len(text)) == find_cues(text, start, len(text))
+
+
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data(),
        st.floats(0, 1), st.sampled_from(["say", "quote", "according to"]))
 def test_a_window_the_index_rules_out_holds_no_wanted_cue(

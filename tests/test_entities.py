@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from quoteattr import analyze
-from quoteattr._entities import _name_mentions
-from quoteattr._text import paragraphs
+from quoteattr._entities import _PROSE_WORD, _in_title_case, _name_mentions
+from quoteattr._text import WORD, paragraphs
 
 
 def _names(text: str) -> list[str]:
@@ -59,3 +62,23 @@ def test_the_scan_from_capitals_finds_what_the_full_scan_finds() -> None:
                  "systems. Lopez", "Gen. gen. Ms. ms.Lee", "ſen. Kelvin", ""):
         assert [m.span() for m in _capitalised_runs(text)] == [
             m.span() for m in full.finditer(text)], text
+
+
+_HEADLINE_PIECES = ["Putin", "Says", "says", "the", "Talks", "talks", "of", "It", "will", "Will",
+                    "résumé", "don't", "x2y", "U.S.", "2abc", "İstanbul", "ab", "AB", " ", " ",
+                    "  ", "\t", ",", "-", "’s", "é"]
+
+
+@given(st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=60).map("".join))
+def test_prose_is_ruled_out_as_a_headline_as_word_by_word(text: str) -> None:
+    """Each plain lower case word that rules prose out is a word counted in lower case,
+    so ruling prose out by them gives what counting every word does."""
+    capitalised = lowercase = 0
+    for word in WORD.finditer(text):
+        if word.end() - word.start() > 2:
+            capitalised += text[word.start()].isupper()
+            lowercase += not text[word.start()].isupper()
+    assert len(_PROSE_WORD.findall(text)) <= lowercase
+    words = capitalised + lowercase
+    counted = lowercase < 12 and 4 <= words <= 30 and capitalised > 0.6 * words
+    assert _in_title_case(text, 0, len(text)) == counted
