@@ -677,7 +677,8 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     previous: Mention | None = None
     content_end = sentence.start
-    for cue in sentence.cues.within(sentence.start, sentence.end):
+    cues = sentence.cues.within(sentence.start, sentence.end)
+    for cue in cues:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
             continue
@@ -700,27 +701,27 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
         found.extend(attributions)
         previous = attributions[-1].source
         content_end = attributions[-1].content[1]
-    closed = _closing_tag(sentence, found)
+    closed = _closing_tag(sentence, cues, found) if found else None  # found: cues is not empty
     if closed is not None:
         found = closed
     return [a for a in found if _enough_words(text, a.content)]
 
 
-def _closing_tag(sentence: _Sentence, found: list[Attribution]) -> list[Attribution] | None:
+def _closing_tag(
+    sentence: _Sentence, cues: Sequence[Cue], found: list[Attribution]
+) -> list[Attribution] | None:
     """``The board met Lee and cited faults, inspectors said``: a strong cue closing
     a sentence reports all of the clause before it; the attributions of cues inside
     that clause give way to it (speech reported inside it is read again as nested),
     but for speech stopping where a clause is joined to it (``X said A, but B, they
     said``), after which it reports the rest. ``None`` when no tag closes the sentence.
+    ``cues`` are the sentence's cues, ``found`` the attributions its cues gave.
 
     >>> t = "The board visited the plant and cited three faults, inspectors said."
     >>> [(t[a.content[0]:a.content[1]], a.rule) for a in attribute_indirect(t, [])]
     [('The board visited the plant and cited three faults', 'clause_then_tag')]
     """
     text = sentence.text
-    cues = sentence.cues.within(sentence.start, sentence.end)
-    if not found or not cues:
-        return None
     last = cues[-1]
     if last.precision < STRONG_CUE or last.passive or any(
             a.cue is None or a.cue.start >= last.start or a.content[0] < a.cue.start
@@ -952,12 +953,14 @@ def tag_in_commas(
     if cue.prepositional or cue.participle or cue.passive or later or (
             cue.precision < STRONG_CUE or not _lexicons.is_speech_cue(text[cue.start:cue.end])):
         return None
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
+    if after is None:
+        return None
     source = _subject_of(sentence, cue, previous)
     if source is None:
         return None
     before = trim(text, sentence.start, source.start)[1]
-    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
-    if after is None or before <= sentence.start or text[before - 1] != ",":
+    if before <= sentence.start or text[before - 1] != ",":
         return None
     marks = [(text.rfind(mark, sentence.start, before), mark) for mark in _CLAUSE_MARKS]
     opening = max([sentence.start] + [at + len(mark) for at, mark in marks if at >= 0])
