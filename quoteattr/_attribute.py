@@ -26,7 +26,7 @@ from quoteattr._mentions import (
 )
 from quoteattr._sources import (
     clause_openings, inverted_phrase, is_aside, is_dateline, phrase_after, relative_source,
-    relay_in, source_of, with_conjuncts,
+    relay_in, source_of, thing_relative_source, with_conjuncts,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
 from quoteattr._text import COMMA_BEFORE, WORD, Trailing, trim
@@ -402,7 +402,8 @@ def cue_before(context: _Context) -> Found | None:
     start = context.before[0]
     if cue.participle and not text[start:cue.start].strip():
         start = context.sentence[0]
-    source = source_of(text, start, cue, cue.end + len(lead_in), invert=direct, previous=context.previous)
+    source = source_of(text, start, cue, cue.end + len(lead_in), invert=direct,
+                       previous=context.previous) or thing_relative_source(text, start, cue)
     if source is None:
         return None
     if direct:

@@ -105,6 +105,7 @@ _SUBJECT_BOUNDARY = regex.compile(
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
+_THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
@@ -466,6 +467,27 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     if antecedent is None or antecedent.form == "pronoun":
         return None
     name = antecedent.name if antecedent.form == "name" else text[antecedent.start:antecedent.end]
+    return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1), name=name)
+
+
+def thing_relative_source(text: str, start: int, cue: Cue) -> Mention | None:
+    """``a message that said "..."``, ``the report, which notes: "..."``: the relative
+    ``that`` or ``which`` right before ``cue``, standing for a thing the lexicons know
+    as a source (a message, a report, a sign), is the source; it is named by that thing.
+
+    >>> from quoteattr._cues import find_cues
+    >>> t = "He linked to the report, which notes"
+    >>> m = thing_relative_source(t, 0, find_cues(t, 0, len(t))[-1])
+    >>> t[m.start:m.end], m.name
+    ('which', 'the report')
+    """
+    relative = _THING_RELATIVE.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    if relative is None or cue.prepositional or cue.participle:
+        return None
+    antecedent = source_before(text, start, trim(text, start, relative.start(1))[1])
+    if antecedent is None or antecedent.form != "description":
+        return None
+    name = text[antecedent.start:antecedent.end]
     return attrs.evolve(antecedent, start=relative.start(1), end=relative.end(1), name=name)
 
 
