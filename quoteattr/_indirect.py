@@ -36,6 +36,7 @@ from quoteattr._sources import (
     modified_subject, phrase_after, quantifier_subject, relative_source, sentence_subject_before,
     source_of,
 )
+from quoteattr._stance import stance_lexicon
 from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
 
@@ -1095,7 +1096,8 @@ def cue_then_clause(
     text = sentence.text
     if cue.prepositional:
         return None
-    if cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
+    belief = cue.lemma in _belief_lemmas()  # no floor: their precision is low out of context
+    if not belief and cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
         return None  # too weak a cue without ``that``, whatever its source and clause
     if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
         return None  # a passive cue without ``that``, whatever its source
@@ -1112,7 +1114,7 @@ def cue_then_clause(
             text, max(sentence.start, source.start - 12), source.start) is None or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
-    floor = _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
+    floor = 0.0 if belief else _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
     if cue.precision < floor and cue.form != cue.lemma:
         return None
     if cue.precision < floor and not with_that:
@@ -1129,6 +1131,12 @@ def _comma_parted(text: str, source: Mention, cue: Cue) -> bool:
     aide, Tom Lee, said``)."""
     return text[source.end:cue.start].strip() == "," and not COMMA_BEFORE.ends(
         text, 0, source.start)
+
+
+@functools.cache
+def _belief_lemmas() -> frozenset[str]:
+    """The lemmas that ``cue_stance.txt`` classes as beliefs (``think``, ``want``, ...)."""
+    return frozenset(entry for entry, stance in stance_lexicon().items() if stance == "belief")
 
 
 def _unless_expletive(source: Mention, cue: Cue) -> Mention | None:
