@@ -1238,13 +1238,22 @@ def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     ('Nearly six in 10 voters in the county', 'voters')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+    words = _strong_cue_clause(sentence, cue)
+    if words is None:
         return None
-    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    opening, end = words
     before = trim(text, sentence.start, cue.start)[1]
     if opening == end and text.endswith(",", sentence.start, before):
         return _share_in_commas(text, sentence, before - 1)
     return _share(text, opening, end)
+
+
+def _strong_cue_clause(sentence: _Sentence, cue: Cue) -> tuple[int, int] | None:
+    """The words from the opening of the clause of a strong, active, finite ``cue`` up
+    to it, where a subject reaching up to the cue is looked for; ``None`` for other cues."""
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    return trim(sentence.text, _clause_opening(sentence.text, sentence, cue), cue.start)
 
 
 def _share_in_commas(text: str, sentence: _Sentence, comma: int) -> Mention | None:
@@ -1287,9 +1296,10 @@ def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     ('Officials who spoke with him', 'officials')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+    words = _strong_cue_clause(sentence, cue)
+    if words is None:
         return None
-    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    opening, end = words
     who = _WHO.search(text, opening, end)
     if who is None or not _whole_relative(text, who.end(), end):
         return None
