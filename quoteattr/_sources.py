@@ -471,9 +471,11 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
 
 
 def thing_relative_source(text: str, start: int, cue: Cue) -> Mention | None:
-    """``a message that said "..."``, ``the report, which notes: "..."``: the relative
-    ``that`` or ``which`` right before ``cue``, standing for a thing the lexicons know
-    as a source (a message, a report, a sign), is the source; it is named by that thing.
+    """``the report, which notes: "..."``, ``a platform that calls for "..."``: the
+    relative ``which`` or ``that`` right before ``cue``, standing for a thing the lexicons
+    know as a source (a report, a message, a platform), is the source; it is named by that
+    thing. (After ``that`` only a phrase cue is read: the cue index takes no single verb
+    after ``that`` for a cue.)
 
     >>> from quoteattr._cues import find_cues
     >>> t = "He linked to the report, which notes"
