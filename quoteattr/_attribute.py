@@ -408,10 +408,8 @@ def cue_before(context: _Context) -> Found | None:
         return None
     if direct:
         outer = _outer_report(context, cues, source)
-        if outer is None:
-            return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
-        cue, source = outer
-        if _THAT_CLAUSE.match(text, cue.end, context.quote.open_start):
+        cue, source = outer or (cue, source)
+        if outer is not None and _THAT_CLAUSE.match(text, cue.end, context.quote.open_start):
             return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
     cue, source = _outer_report(context, cues, source, _MIXED_MIN_PRECISION) or (cue, source)
