@@ -51,6 +51,7 @@ _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:(\p{Ll}+)\s+)?$")
 _JOINED_PRONOUNS = frozenset(["he", "she", "they"])
+_GERUND = regex.compile(r"\p{Ll}+ing\b")
 # Matched backwards from the cue, so its work does not grow with the clause before it.
 _AND_BEFORE = Trailing(r",?\s+(?:and|but)\s+(?:[\p{L}\p{N}’'-]+\s+){0,5}$")
 _TAG_WORDS = 8
@@ -71,7 +72,8 @@ _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
 _OBJECT_PRONOUNS = frozenset(["them", "him", "whom"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
-    r"(?:\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
+    r"(?:(?!\s+(?:before|after|while)\s+\p{Ll}+ing\b)"
+    r"\s+(?:on|in|at|during|after|before|last|this|earlier|later|to|with|from|for|by|over|"
     rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b|\s+but\s)[^.;:!?]){{0,90}}?)?"
     r"(?:\s+\p{Ll}+ly)?,?\s+that\s+"
 )
@@ -98,7 +100,7 @@ _INTERRUPTED = regex.compile(
     r"(?:\s+(?:in|on|at|during|last|this|earlier|later)\b[^,;:\"“”]{0,60})?"
     r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
-_PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(\p{Ll}+ing)\b")
+_PARTICIPLE_AFTER_COMMA = regex.compile(r"(?:\s*,\s*|\s+(?:before|after|while)\s+)(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){0,3}",
                          regex.IGNORECASE)
@@ -155,7 +157,7 @@ _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
-_INTRO_END = Trailing(r"[,;:]\s*$")
+_INTRO_END = Trailing(r"[,;:](?:[”\"’]|'')?\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -766,6 +768,8 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
         return False
     if cue.participle and COMMA_BEFORE.ends(text, 0, cue.start):
         return True
+    if cue.participle and _GERUND.match(text, current.content[0]):
+        return False  # ``suggested looking at X and asking Y``: two gerunds of one content
     return cue.precision >= _COORDINATED_MIN_PRECISION and bool(
         _AND_BEFORE.ends(text, current.content[0], cue.start))
 
