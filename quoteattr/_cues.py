@@ -42,6 +42,8 @@ _CUE_MODIFIERS = frozenset(
     "isn't wasn't weren't can't couldn't".split()
 ) | frozenset("hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t isn’t wasn’t "
               "weren’t can’t couldn’t".split())
+# Words that modify a cue only in lower case: ``have both argued``, not ``Both said``.
+_LOWER_CUE_MODIFIERS = frozenset("long since both".split())
 _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
@@ -519,6 +521,6 @@ def _widen_left(
 def _modifies_cue(word: str) -> bool:
     """Auxiliaries and adverbs that belong to a cue: ``has``, ``also``, ``angrily``."""
     lower = word.lower()
-    return lower in _CUE_MODIFIERS or (
+    return lower in _CUE_MODIFIERS or word in _LOWER_CUE_MODIFIERS or (
         lower.endswith("ly") and len(lower) > _SHORTEST_ADVERB and word.islower()
         and lower not in NOT_ADVERBS)
