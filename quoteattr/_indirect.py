@@ -69,6 +69,7 @@ _HEARER_VERBS = frozenset(
     "tell inform assure remind warn promise notify brief ask urge caution advise".split()
 )
 _FIRST_PERSON = frozenset(["i", "we", "you", "me", "us"])
+_WRITER = frozenset(["i", "we"])
 _OBJECT_PRONOUNS = frozenset(["them", "him", "whom"])
 _THAT_AFTER = regex.compile(
     r"(?:\s*,\s*(?:however|though|too|also|in\s+fact|moreover|of\s+course)\s*,)?"
@@ -1157,8 +1158,9 @@ def _end_of_subordinate(text: str, content: tuple[int, int]) -> tuple[int, int]:
 
 
 def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Mention | None:
-    """The subject of ``cue`` opening its clause, not in the first person: a noun phrase
-    with its modifiers (``The county teachers union``) or a list."""
+    """The subject of ``cue`` opening its clause, not in the first person unless the
+    writer reports (``I think``, ``We asked``): a noun phrase with its modifiers (``The
+    county teachers union``) or a list."""
     text = sentence.text
     if cue.participle:
         absolute = absolute_subject(text, sentence.start, cue.start) or _absolute_share(
@@ -1170,7 +1172,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
     if source is None:
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
-    if source is None or _is_not_reported_subject(source):
+    if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
             _surname_subject(sentence, cue))
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
@@ -1702,6 +1704,14 @@ def _is_not_reported_subject(source: Mention) -> bool:
     (the writer or the reader), or an object pronoun (``them``)."""
     return source.form == "pronoun" and (
         source.head in _FIRST_PERSON or source.head in _OBJECT_PRONOUNS)
+
+
+def _writer_reports(sentence: _Sentence, source: Mention) -> bool:
+    """Whether ``I`` or ``we`` is the writer reporting (``We asked the mayor whether ...``,
+    ``I think the plan fails``): in a sentence with no quotation mark, where it cannot
+    be a speaker whose quote was left open."""
+    return source.head in _WRITER and not _QUOTE_MARK.search(sentence.text, sentence.start,
+                                                              sentence.end)
 
 
 def _attribution(
