@@ -24,7 +24,7 @@ from quoteattr import _lexicons
 from quoteattr._text import WORD
 
 _TOKEN = regex.compile(
-    r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|\d[\d,.]*%?"
+    r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|\d(?:[,.]?\d)*%?"
     r"(?:-\p{L}+)*|[\[\]]|\S"
 )
 _NAME_LOOKING = regex.compile(r"\p{Lu}")
