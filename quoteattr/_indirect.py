@@ -89,7 +89,7 @@ _CONTENT_STOP = regex.compile(
     r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
 )
 _TAG_TAIL = regex.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
+    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|yesterday|today|"
     rf"tonight|told|to|of|from|with|via|through|when|while|as|{WEEKDAY})\b[^,;:\"“”]{{0,80}}?)?"
     r"(?:,\s*(?:as|while|when|after|before|because|since|though|although)\b[^;:\"“”]{0,200}?)?"
     r"[.!?]?\s*$",
@@ -173,7 +173,7 @@ _BE_BEFORE = Trailing(
 _BE_REACH = 30
 _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
-_MODIFIER_WORDS = regex.compile(r"\s*(?:\p{Ll}[\p{Ll}-]*(?:[’']s)?\s+){1,3}")
+_MODIFIER_WORDS = regex.compile(r"\s*(?:\p{L}[\p{L}-]*(?:[’']s)?\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
