@@ -158,7 +158,8 @@ _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
-_INTRO_END = Trailing(r"[,;:](?:[”\"’]|'')?\s*$")
+_INTRO_END = Trailing(r"(?:[,;:](?:[”\"’]|'')?|\s(?:--?|[—–]))\s*$")
+_DASH_BEFORE = Trailing(r"\s(?:--?|[—–])\s*$")
 _QUOTE_MARK = regex.compile("[\"“”«»„]")
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
@@ -1114,6 +1115,8 @@ def cue_then_clause(
         return None
     if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
         content = _end_of_subordinate(text, content)
+    if _DASH_BEFORE.ends(text, sentence.start, source.start):
+        content = _end_of_dash_aside(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     if _VERB_FIRST.match(text, *content) and _RELATIVE_OBJECT.search(
             text, max(sentence.start, source.start - 12), source.start) is None or (
@@ -1128,6 +1131,13 @@ def cue_then_clause(
         return None
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
                         "cue_then_clause", 0.75 if with_that else 0.6)
+
+
+def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """``a bold - some say rash - pledge``: speech whose subject follows a dash ends at
+    the next dash, which closes the aside it may be."""
+    dash = _HEADLINE_DASH.search(text, *content)
+    return content if dash is None else _trim_content(text, content[0], dash.start())
 
 
 def _comma_parted(text: str, source: Mention, cue: Cue) -> bool:
