@@ -46,10 +46,9 @@ _ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
 )
-# A character of an aside, or a short title in quotation marks within it (``the host of
-# “Morning Joe,”``):
-_ASIDE_PIECE = r"(?:[^,;:\"“”()]|[“\"][^\"“”,]{1,40}[”\"])"
-_ASIDE = (rf"(?:\s*\([^()]{{1,30}}\))?(?:,{_ASIDE_PIECE}{{1,160}}){{1,3}}"
+# An aside may end in a short title in quotation marks, its comma inside the closing
+# mark (``the host of “Morning Joe,”``):
+_ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,160}){1,3}"
           r"(?:,|[“\"][^\"“”]{1,40},[”\"])\s*$"
           r"|\s*\([^()]{1,30}\),?\s*$")
 _WHOLE_ASIDE = regex.compile(_ASIDE)
