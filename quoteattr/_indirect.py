@@ -49,7 +49,7 @@ _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
-_JOINED = regex.compile(r"(?:,|\s(and|but))\s+(?:(\p{Ll}+)\s+)?$")
+_JOINED = regex.compile(r"(?:,?\s(and|but)|,)\s+(?:(\p{Ll}+)\s+)?$")
 _JOINED_PRONOUNS = frozenset(["he", "she", "they"])
 _GERUND = regex.compile(r"\p{Ll}+ing\b")
 # Matched backwards from the cue, so its work does not grow with the clause before it.
