@@ -44,6 +44,7 @@ _MIN_PRECISION = 0.15
 _MIN_PRECISION_WITH_THAT = 0.05
 _QUOTED_OBJECT_PRECISION = 0.25
 _MIN_CONTENT_WORDS = 2
+_ANSWERS = frozenset(["yes", "no"])
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
@@ -1705,8 +1706,10 @@ def _may_dangle(text: str, start: int, end: int) -> bool:
 
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:
+    """Whether ``content`` has the words of a report: two, or an answer (``said yes``)."""
     words = WORD.finditer(text, *content)
-    return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None
+    return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None or (
+        text[content[0]:content[1]].lower() in _ANSWERS)
 
 
 def _is_not_reported_subject(source: Mention) -> bool:
