@@ -104,8 +104,10 @@ class Cue:
 
     @property
     def passive(self) -> bool:
-        """Whether the cue is a passive (``was told``, ``is expected``)."""
-        return self.has_auxiliary and self.passive_auxiliary and not self.form.endswith("ing")
+        """Whether the cue is a passive (``was told``, ``is expected``; not ``is calling
+        for``)."""
+        return self.has_auxiliary and self.passive_auxiliary and not self.form.partition(
+            " ")[0].endswith("ing")
 
     @property
     def participle(self) -> bool:

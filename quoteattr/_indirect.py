@@ -104,7 +104,7 @@ _INTERRUPTED = regex.compile(
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"(?:\s*,\s*|\s+(?:before|after|while)\s+)(\p{Ll}+ing)\b")
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
-_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+(?:[\p{Ll}’'-]+\s+){0,3}",
+_NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+((?:[\p{Ll}’'-]+\s+){0,3})",
                          regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
 # Has no comma, so unlike _LIST_SUBJECT it is not preceded by a scan for one.
@@ -1187,6 +1187,9 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
             _surname_subject(sentence, cue))
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
+    if modifiers is not None and any(
+            word in CLAUSE_WORDS for word in modifiers.group(1).split()):
+        modifiers = None  # ``The website noted that both X and Y were ...``: a clause
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     if _opens_clause(text, sentence, source):
