@@ -155,6 +155,8 @@ _QUESTION = regex.compile(
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
 _RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$")
+# ``what he said were failures``: ``what``, the subject of the verb opening the content:
+_SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$")
 _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
@@ -1119,8 +1121,8 @@ def cue_then_clause(
     if _DASH_BEFORE.ends(text, sentence.start, source.start):
         content = _end_of_dash_aside(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    if _VERB_FIRST.match(text, *content) and _RELATIVE_OBJECT.search(
-            text, max(sentence.start, source.start - 12), source.start) is None or (
+    if _VERB_FIRST.match(text, *content) and not _SUBJECT_RELATIVE.ends(
+            text, max(sentence.start, source.start - 12), source.start) or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
     floor = 0.0 if belief else _MIN_PRECISION_WITH_THAT if with_that else _MIN_PRECISION
