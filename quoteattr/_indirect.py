@@ -79,7 +79,10 @@ _THAT_AFTER = regex.compile(
     rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b|\s+but\s)[^.;:!?]){{0,90}}?)?"
     r"(?:\s+\p{Ll}+ly)?,?\s+that\s+"
 )
-_HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
+# The hearer before ``that`` holds no question word (``asked Lee whether that would``):
+_HEARER_THAT = regex.compile(
+    r"(?:\s+(?!(?:whether|if|what|why|how|who|whom|when|where|which)\b)[\p{L}\p{N}’'.-]+){1,12}?"
+    r",?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
 _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
@@ -145,12 +148,12 @@ _ADJUNCT_FIRST = regex.compile(
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|"
     r"supporters)|(?:as|while|because|since|although|though)\s+(?:he|she|they|it|we|i)\b)\s|"
     rf"(?i:{WEEKDAY}|yesterday|today|tonight),")
-_QUESTION_WORD = regex.compile(r"\s+(?:whether|if|what|why|how|who|when|where|which)\b")
+_QUESTION_WORD = regex.compile(r"\s+(?:whether|if|what|why|how|who|whom|when|where|which)\b")
 _BY_ASKER = regex.compile(r"\s+by\s+([^,;:\"“”]{1,80}?)(?=\s+(?:about|whether|if|what|why|how|who|when|where|which)\b)")
 _QUESTION = regex.compile(
     r"(?:\s+(?:on|at|in|during)\s+[^,;:\"“”]{1,60}?|"
-    rf"\s+(?:(?i:{WEEKDAY})|yesterday|today|again|later|repeatedly))?"
-    r"\s+(?=(?:about|whether|if|what|why|how|who|when|where|which)\b)(\S)"
+    rf"\s+(?:(?i:{WEEKDAY})|yesterday|today|again|later|repeatedly|\p{{Ll}}+ly))?"
+    r"\s+(?=(?:about|whether|if|what|why|how|who|whom|when|where|which)\b)(\S)"
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
