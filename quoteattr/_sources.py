@@ -132,6 +132,8 @@ _LEADING_WORD = regex.compile(
     r"\s*(?:and|but|so|yet|still|meanwhile|however)\b,?\s*", regex.IGNORECASE)
 _LEADING_CONJUNCTION = regex.compile(  # ``And then``: one or more
     r"(?:\s*(?:and|but|so|yet|still|meanwhile|however|then)\b,?)+", regex.IGNORECASE)
+# A description before a name opening its sentence: ``The venture capitalist`` Ann Lee.
+_DESCRIBED_NAME = regex.compile(r"(?i:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}")
 _SUBJECTS_REMEMBERED = 32  # windows whose subject is remembered: rules read it again soon after
 
 
@@ -742,10 +744,15 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
         subject = source_before(text, start, last.start()) or subject
     if subject is not None:
         lead = _LEADING_CONJUNCTION.match(text, start, subject.start)
-        preceding = text[lead.end() if lead else start:subject.start].strip()
+        opening = lead.end() if lead else start
+        preceding = text[opening:subject.start].strip()
         if not preceding or preceding.endswith(",") or _CLAUSE_OPENING.ends(
                 text, start, subject.start):
             return subject  # ``..., after Lee, asked about it, said``
+        described = _DESCRIBED_NAME.fullmatch(text, trim(text, opening, subject.start)[0],
+                                              subject.start)
+        if subject.form == "name" and described is not None:
+            return attrs.evolve(subject, start=described.start())  # ``The investor Ann Lee, ...``
     return _modified_before_aside(text, start, aside.start())
 
 
