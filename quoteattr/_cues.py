@@ -43,7 +43,7 @@ _CUE_MODIFIERS = frozenset(
 ) | frozenset("hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t isn’t wasn’t "
               "weren’t can’t couldn’t".split())
 # Words that modify a cue only in lower case: ``have both argued``, not ``Both said``.
-_LOWER_CUE_MODIFIERS = frozenset("long since both".split())
+_LOWER_CUE_MODIFIERS = frozenset("long since both only".split())
 _AUXILIARIES = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "am are".split()
