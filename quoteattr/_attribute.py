@@ -37,6 +37,7 @@ _TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
+_NEGATION = regex.compile(r"n[’']t\b|\b(?:not|never)\b")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
 _WORKS = regex.compile(
     r"\b(?:book|books|memoir|novel|film|movie|documentary|song|album|show|series|"
@@ -412,6 +413,9 @@ def cue_before(context: _Context) -> Found | None:
         if outer is not None and _THAT_CLAUSE.match(text, cue.end, context.quote.open_start):
             return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
         return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.85)
+    if (cue.passive or cue.precision < _MIXED_MIN_PRECISION and _NEGATION.search(
+            text, cue.start, cue.head_start)) and not _THAT_CLAUSE.match(lead_in):
+        return None  # ``he was worried about "Q"``, ``won't agree to a "Q"``: no report of it
     cue, source = _outer_report(context, cues, source, _MIXED_MIN_PRECISION) or (cue, source)
     if not _opens_own_clause(text, [cue]) and any(
             c.precision >= _OUTER_CUE_PRECISION and not c.participle

@@ -25,7 +25,7 @@ from quoteattr import _lexicons
 from quoteattr._text import WORD
 
 # Matched backwards from the end of its window: one attempt, not one per start.
-_LEFT_WORD = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
+_LEFT_WORD = regex.compile(r"(\p{L}+(?:[’']\p{L}+)?)\s+$", regex.REVERSE)
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
 # Matched one character before a window edge; a mark that joins the parts of a word
 # (``don't``) joins nothing after a character no word holds (an opening ``'I``):
