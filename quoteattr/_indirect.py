@@ -137,7 +137,7 @@ _LEAD_WORDS = regex.compile(
 )
 _SUBORDINATE = Trailing(
     r"(?:(?<!\S)|[,;—–])\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
-    r"whereas|once)\s*$",
+    r"whereas|once|where)\s*$",
     regex.IGNORECASE,
 )
 _VERB_FIRST = regex.compile(
