@@ -93,7 +93,8 @@ _CONTENT_STOP = regex.compile(
     r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
 )
 _TAG_TAIL = regex.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|yesterday|today|"
+    r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|"
+    r"yesterday|today|"
     rf"tonight|told|to|of|from|with|via|through|when|while|as|{WEEKDAY})\b[^,;:\"“”]{{0,80}}?)?"
     r"(?:,\s*(?:as|while|when|after|before|because|since|though|although)\b[^;:\"“”]{0,200}?)?"
     r"[.!?]?\s*$",

@@ -54,7 +54,8 @@ _ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,160}){1,3}"
 _WHOLE_ASIDE = regex.compile(_ASIDE)
 _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
 _ASIDE_BEFORE = Trailing(_ASIDE)
-_DASH_ASIDE = Trailing(r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$")
+_DASH_ASIDE = Trailing(
+    r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 # A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
 _DATELINE = regex.compile(
