@@ -94,23 +94,25 @@ class Cue:
     form: str = attrs.field(converter=sys.intern)  # recurs: one string per word form
     has_auxiliary: bool = False
     passive_auxiliary: bool = False
+    # Read by every rule, so worked out once, when the cue is made:
+    #: Whether the source follows the cue (``according to X``).
+    prepositional: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the cue is a passive (``was told``, ``is expected``).
+    passive: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``,
+    #: ``..., calling on``).
+    participle: bool = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def prepositional(self) -> bool:
-        """Whether the source follows the cue (``according to X``)."""
-        return self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+    def __attrs_post_init__(self) -> None:
+        prepositional = self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+        _set_derived(self, "prepositional", prepositional)
+        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary
+                     and not self.form.endswith("ing"))
+        _set_derived(self, "participle", not self.has_auxiliary and not prepositional
+                     and self.form.partition(" ")[0].endswith("ing"))
 
-    @property
-    def passive(self) -> bool:
-        """Whether the cue is a passive (``was told``, ``is expected``)."""
-        return self.has_auxiliary and self.passive_auxiliary and not self.form.endswith("ing")
 
-    @property
-    def participle(self) -> bool:
-        """Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``,
-        ``..., calling on``)."""
-        return not self.has_auxiliary and not self.prepositional and self.form.partition(
-            " ")[0].endswith("ing")
+_set_derived = object.__setattr__  # a frozen class's own fields, set once in its init
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

@@ -234,17 +234,25 @@ _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{
                             regex.IGNORECASE)
 
 
-@attrs.frozen
 class _Sentence:
-    cues: CueIndex
-    start: int
-    end: int
-    paragraph: int
-    nested: bool
+    """A sentence (or a part of one) that the rules read: ``text[start:end]``, with the
+    cue index of the text. Made for every sentence and read by every rule, so a plain
+    class with the text at hand, cheaper than an attrs one."""
 
-    @property
-    def text(self) -> str:
-        return self.cues.text
+    __slots__ = ("cues", "text", "start", "end", "paragraph", "nested")
+
+    def __init__(self, cues: CueIndex, start: int, end: int, paragraph: int,
+                 nested: bool) -> None:
+        self.cues = cues
+        self.text = cues.text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.nested = nested
+
+    def between(self, start: int, end: int) -> _Sentence:
+        """The part of this sentence from ``start`` to ``end``."""
+        return _Sentence(self.cues, start, end, self.paragraph, self.nested)
 
 
 def attribute_indirect(
@@ -609,7 +617,7 @@ def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Att
         return []
     end = min(points)
     joint = _JOINED.search(text, sentence.start, end)
-    head = attrs.evolve(sentence, end=joint.start() if joint else end)
+    head = sentence.between(sentence.start, joint.start() if joint else end)
     return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
 
 
@@ -636,7 +644,7 @@ def _after_tags(
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in sentence.cues.within(start, sentence.end):
-        question = asked_question(attrs.evolve(sentence, start=start), cue, None, False)
+        question = asked_question(sentence.between(start, sentence.end), cue, None, False)
         if question is not None:
             return [question]
         relative = relative_clause(sentence, cue, None, False) if (
@@ -831,7 +839,7 @@ def according_to(
 
 def _reported_within(sentence: _Sentence, start: int) -> Attribution | None:
     """``According to X, Y said that ...``: the clause reports Y, whom X relays."""
-    clause = attrs.evolve(sentence, start=trim(sentence.text, start, sentence.end)[0])
+    clause = sentence.between(trim(sentence.text, start, sentence.end)[0], sentence.end)
     for cue in sentence.cues.within(clause.start, clause.end):
         if cue.precision >= _COORDINATED_MIN_PRECISION:
             return cue_then_clause(clause, cue, None, False)
