@@ -21,17 +21,18 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import NOT_ADVERBS, Cue
-from quoteattr._text import WEEKDAY, WORD, Trailing, trim
+from quoteattr._text import WEEKDAY, WORD, Trailing, may_end_with, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
     phrase_reach, source_after, source_before, split_name, tag_phrase,
 )
 
-_AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
-_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
-_GERUND_AFTER = Trailing(r"\b(?:by|after|before|while|without|upon|in)\s+$")  # ``by saying``
-_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
-_COMMA_JOINT = Trailing(r",\s+$")
+_AFTER_COMMA = Trailing(r",[\"”’']?\s*$", last=",\"'")
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$", last="dt")
+_GERUND_AFTER = Trailing(  # ``by saying``
+    r"\b(?:by|after|before|while|without|upon|in)\s+$", last="yretn")
+_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$", last="d&")
+_COMMA_JOINT = Trailing(r",\s+$", last=",")
 _JOINT_REACH = 8
 _PUT_OUT = Trailing(
     r"\b(?:released|issued|sent|put|posted|published|emailed|e-mailed|distributed|circulated|"
@@ -45,13 +46,14 @@ _MOST_CONJUNCTS = 5
 _ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
+    last=",",
 )
 _ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,160}){1,3},\s*$"
           r"|\s*\([^()]{1,30}\),?\s*$")
 _WHOLE_ASIDE = regex.compile(_ASIDE)
-_LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
-_ASIDE_BEFORE = Trailing(_ASIDE)
-_DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$")
+_LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$", last=",")
+_ASIDE_BEFORE = Trailing(_ASIDE, last=",)")
+_DASH_ASIDE = Trailing(r"\s+(?:--|[—–])\s*[^\"“”—–]{1,150}?\s*(?:--|[—–])\s*$", last="-")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 # A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
 _DATELINE = regex.compile(
@@ -78,7 +80,8 @@ _ADJUNCT_REACH = 80
 _TO_BEFORE = Trailing(r"\s+to\s+$")
 _TO_REACH = 5
 _WITH_SUBJECT = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
-_INSIDER_WORD = regex.compile(r"close|familiar|knowledg|briefed|involved", regex.IGNORECASE)
+_INSIDER_WORDS = ("close", "familiar", "knowledg", "briefed", "involved")
+_INSIDER_WORD = regex.compile("|".join(_INSIDER_WORDS), regex.IGNORECASE)
 _INSIDER_MODIFIER = Trailing(
     r"\s+(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|involved\s+in|"
     r"with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+[^,;:.!?\"“”()—–]{1,60}?\s*$",
@@ -97,6 +100,7 @@ _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,100}\)\s*$")
 _ADJUNCT_ENDING = regex.compile(
     r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
     r"however|once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
+_ADJUNCT_LAST = "ytkhrgnoe)YTKHRGNOE"  # the last characters of those words (see may_end_with)
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
@@ -220,7 +224,8 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
     True
     """
     window = max(start, end - _ADJUNCT_REACH)
-    if _INSIDER_WORD.search(text, window, end) is None:
+    if not _may_hold_insider_word(text[window:end]) or _INSIDER_WORD.search(
+            text, window, end) is None:
         return None
     modifier = _INSIDER_MODIFIER.search(text, window, end)
     if modifier is None:
@@ -231,6 +236,15 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
         return None
     return Mention(head.start, trim(text, modifier.start(), end)[1], "description", "", (),
                    head.head)
+
+
+def _may_hold_insider_word(window: str) -> bool:
+    """Whether ``window`` may hold a match of ``_INSIDER_WORD``: read without the regex
+    when it is ASCII, whose case the regex and ``str.lower`` equate alike."""
+    if not window.isascii():
+        return True
+    lowered = window.lower()
+    return any(word in lowered for word in _INSIDER_WORDS)
 
 
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
@@ -337,7 +351,8 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
 def _subject_end(text: str, start: int, position: int) -> int:
     """Where the subject of a verb at ``position`` ends: before a time adverbial,
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
-    if _ADJUNCT_ENDING.match(text, start, position) is None:
+    if not may_end_with(text, start, position, _ADJUNCT_LAST) or _ADJUNCT_ENDING.match(
+            text, start, position) is None:
         return position
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
