@@ -1450,7 +1450,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     start, end = sentence.start, sentence.end
     if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
         return None
-    if not _LINE_END.match(text, end) or len(text[start:end].split()) > _HEADLINE_WORDS:
+    if not _LINE_END.match(text, end) or len(
+            text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
         return _speaker_label(sentence)
     colon = _HEADLINE_COLON.search(text, start, end)
     if colon is not None:

@@ -21,7 +21,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import NOT_ADVERBS, Cue
-from quoteattr._text import WEEKDAY, WORD, Trailing, may_end_with, trim
+from quoteattr._text import PLAIN_ASCII, WEEKDAY, WORD, Trailing, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
     phrase_reach, source_after, source_before, split_name, tag_phrase,
@@ -80,8 +80,7 @@ _ADJUNCT_REACH = 80
 _TO_BEFORE = Trailing(r"\s+to\s+$")
 _TO_REACH = 5
 _WITH_SUBJECT = Trailing(r"\b(with\s+)[^,;:.!?\"“”()]{1,70}?\s*$", regex.IGNORECASE)
-_INSIDER_WORDS = ("close", "familiar", "knowledg", "briefed", "involved")
-_INSIDER_WORD = regex.compile("|".join(_INSIDER_WORDS), regex.IGNORECASE)
+_INSIDER_WORD = regex.compile(r"close|familiar|knowledg|briefed|involved", regex.IGNORECASE)
 _INSIDER_MODIFIER = Trailing(
     r"\s+(?:close\s+to|familiar\s+with|knowledgeable\s+about|briefed\s+on|involved\s+in|"
     r"with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+[^,;:.!?\"“”()—–]{1,60}?\s*$",
@@ -100,7 +99,10 @@ _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,100}\)\s*$")
 _ADJUNCT_ENDING = regex.compile(
     r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
     r"however|once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
-_ADJUNCT_LAST = "ytkhrgnoe)YTKHRGNOE"  # the last characters of those words (see may_end_with)
+_ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening",
+                    "ly", "also", "later", "then", "often", "again", "however", "once", "first",
+                    "further", "here", ")")  # _ADJUNCT_ENDING's words, in lower case
+_LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
 _SUBJECT_BOUNDARY = regex.compile(
     r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
     r"whereas|that|if|after|before|until|so)\b",
@@ -244,7 +246,8 @@ def _may_hold_insider_word(window: str) -> bool:
     if not window.isascii():
         return True
     lowered = window.lower()
-    return any(word in lowered for word in _INSIDER_WORDS)
+    return ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
+            or "briefed" in lowered or "involved" in lowered)
 
 
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
@@ -351,14 +354,26 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
 def _subject_end(text: str, start: int, position: int) -> int:
     """Where the subject of a verb at ``position`` ends: before a time adverbial,
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
-    if not may_end_with(text, start, position, _ADJUNCT_LAST) or _ADJUNCT_ENDING.match(
-            text, start, position) is None:
+    if not _may_end_in_adjunct(text, start, position):
         return position
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
             position = found.start()
     return position
+
+
+def _may_end_in_adjunct(text: str, start: int, position: int) -> bool:
+    """Whether ``_ADJUNCT_ENDING`` matches ``text[start:position]``: read without the
+    regex when the window's last word, its final spaces aside, is ASCII."""
+    at = position - 1
+    while at >= start and text[at] == " ":
+        at -= 1
+    if 0 <= start <= at < len(text) and text[at] in PLAIN_ASCII:
+        tail = text[max(start, at + 1 - _LONGEST_ADJUNCT_ENDING):at + 1]
+        if tail.isascii():
+            return tail.lower().endswith(_ADJUNCT_ENDINGS)
+    return _ADJUNCT_ENDING.match(text, start, position) is not None
 
 
 @functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)

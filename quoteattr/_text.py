@@ -41,7 +41,7 @@ class Trailing:
     """
 
     def __init__(self, pattern: str, flags: int = 0, last: str | None = None) -> None:
-        """``last``, if given, holds every plain ASCII character (of ``_PLAIN``) that
+        """``last``, if given, holds every plain ASCII character (of ``PLAIN_ASCII``) that
         may be the last of a match before its final spaces: a window ending in another
         is ruled out without the regex."""
         self._forward = regex.compile(pattern, flags)
@@ -64,12 +64,12 @@ class Trailing:
 
 
 COMMA_BEFORE = Trailing(r",\s*$", last=",")
-_PLAIN = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
+PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
 
 
 def may_end_with(text: str, start: int, end: int, last: str) -> bool:
     """``False`` when ``text[start:end]``, its final spaces aside, ends with a plain
-    ASCII character (of ``_PLAIN``) not in ``last``: a cheap test before a regex whose
+    ASCII character (of ``PLAIN_ASCII``) not in ``last``: a cheap test before a regex whose
     matches end with one of ``last`` (or a character that is not plain) and white space.
 
     >>> may_end_with("he and ", 0, 7, "d"), may_end_with("he or ", 0, 6, "d")
@@ -80,7 +80,7 @@ def may_end_with(text: str, start: int, end: int, last: str) -> bool:
     at = end - 1
     while at >= start and text[at] == " ":
         at -= 1
-    return at < start or text[at] not in _PLAIN or text[at] in last
+    return at < start or text[at] not in PLAIN_ASCII or text[at] in last
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
