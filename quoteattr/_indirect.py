@@ -38,7 +38,7 @@ from quoteattr._sources import (
     source_of,
 )
 from quoteattr._stance import stance_lexicon
-from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
+from quoteattr._text import COMMA_BEFORE, PLAIN_ASCII, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.15
@@ -120,16 +120,17 @@ _ONLY_TIME = regex.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     regex.IGNORECASE,
 )
+_TIME_LAST = "yYtTkKdDhHrRgGnN0123456789"  # the last characters of _ONLY_TIME's matches
 _LEADING_TIME = regex.compile(
     rf"(?:on|last|this)\s+(?:{WEEKDAY}|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?",
     regex.IGNORECASE,
 )
-_LEAD_WORDS = regex.compile(
-    r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
-    r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
-    regex.IGNORECASE,
-)
+_LEAD = ("and", "but", "so", "yet", "still", "also", "meanwhile", "however", "now", "then",
+         "instead", "indeed", "later", "earlier", "separately", "again", "previously",
+         "similarly", "likewise", "finally")
+_LEAD_WORDS = regex.compile(rf"(?:\s*(?:{'|'.join(_LEAD)})\b,?)+\s*", regex.IGNORECASE)
+_LONGEST_LEAD = max(map(len, _LEAD))
 _SUBORDINATE = Trailing(
     r"(?:(?<!\S)|[,;—–])\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
     r"whereas|once)\s*$",
@@ -499,7 +500,7 @@ def _clause_around(
         found = text.rfind(boundary, start, cue_start)
         if found >= 0:
             start = max(start, found + len(boundary))
-    lead = _LEAD_WORDS.match(text, start, cue_start)
+    lead = _LEAD_WORDS.match(text, start, cue_start) if _may_lead(text, start, cue_start) else None
     start = trim(text, lead.end() if lead else start, cue_start)[0]
     pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
     if pronoun is not None:
@@ -820,7 +821,8 @@ def according_to(
     if source is None:
         return None
     opening = max(sentence.start, text.rfind(":", sentence.start, cue.start) + 1)
-    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
+        text, opening, cue.start) else None
     before = text[lead.end() if lead else opening:cue.start]
     if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
@@ -1116,7 +1118,8 @@ def cue_then_clause(
     if source is None or _comma_parted(text, source, cue):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
-    if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
+    if content is None or not _enough_words(text, content) or _may_be_time(
+            text, content[1]) and _ONLY_TIME.fullmatch(text, *content):
         return None
     if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
         content = _end_of_subordinate(text, content)
@@ -1134,6 +1137,13 @@ def cue_then_clause(
         return None
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
                         "cue_then_clause", 0.75 if with_that else 0.6)
+
+
+def _may_be_time(text: str, end: int) -> bool:
+    """Whether content ending at ``end`` may be only a time (``_ONLY_TIME``): not when its
+    last character is plain ASCII and ends none of its words or numbers."""
+    last = text[end - 1]
+    return last not in PLAIN_ASCII or last in _TIME_LAST
 
 
 def _comma_parted(text: str, source: Mention, cue: Cue) -> bool:
@@ -1338,8 +1348,18 @@ def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:
     mark = max(text.rfind(",", start, cue.start), text.rfind(";", start, cue.start),
                text.rfind(":", start, cue.start))
     opening = sentence.start if mark < 0 else mark + 1
-    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
+        text, opening, cue.start) else None
     return lead.end() if lead else opening
+
+
+def _may_lead(text: str, start: int, end: int) -> bool:
+    """Whether ``_LEAD_WORDS`` may match at ``start`` (``False`` only when the text there,
+    past spaces, is ASCII and opens with none of its words): read without the regex."""
+    while start < end and text[start] == " ":
+        start += 1
+    head = text[start:min(end, start + _LONGEST_LEAD)]
+    return not head.isascii() or not head[:1].isalpha() or head.lower().startswith(_LEAD)
 
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
@@ -1362,7 +1382,8 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
     if _COORDINATE_END.search(text, start, source.start) or _RELATIVE_OBJECT.search(
             text, start, source.start):
         return True
-    if start == sentence.start and _LEAD_WORDS.fullmatch(text, start, source.start):
+    if start == sentence.start and _may_lead(text, start, source.start) and _LEAD_WORDS.fullmatch(
+            text, start, source.start):
         return True
     return is_dateline(text, sentence.start, source.start)
 
