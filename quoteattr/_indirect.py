@@ -79,13 +79,13 @@ _THAT_AFTER = regex.compile(
 )
 _HEARER_THAT = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,12}?,?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
-_CONTENT_STOP = regex.compile(
-    r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
+_CONTENT_STOP = regex.compile(  # the lookahead rules out most positions at once
+    r"(?=[,;\s])(?:,\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
     r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
-    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
+    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b)"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"

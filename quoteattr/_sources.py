@@ -21,7 +21,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import NOT_ADVERBS, Cue
-from quoteattr._text import PLAIN_ASCII, WEEKDAY, WORD, Trailing, trim
+from quoteattr._text import PLAIN_ASCII, WEEKDAY, WORD, Trailing, may_end_with, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
     phrase_reach, source_after, source_before, split_name, tag_phrase,
@@ -103,9 +103,10 @@ _ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afterno
                     "ly", "also", "later", "then", "often", "again", "however", "once", "first",
                     "further", "here", ")")  # _ADJUNCT_ENDING's words, in lower case
 _LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
+# The lookahead holds the first letters of the words: most positions fail it at once.
 _SUBJECT_BOUNDARY = regex.compile(
-    r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
-    r"whereas|that|if|after|before|until|so)\b",
+    r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|though|"
+    r"since|when|whereas|that|if|after|before|until|so)\b",
     regex.IGNORECASE,
 )
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
@@ -571,7 +572,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     >>> is_dateline("NIZHNY NOVGOROD- Putin said", 0, 17)
     True
     """
-    return _DATELINE.fullmatch(text, start, end) is not None
+    return may_end_with(text, start, end, "-") and _DATELINE.fullmatch(
+        text, start, end) is not None  # a dateline ends with a dash and spaces
 
 
 def is_aside(text: str, start: int, end: int) -> bool:
