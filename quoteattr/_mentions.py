@@ -379,7 +379,9 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     title_stems = _title_stems()
     for word in reversed(words):  # "’s" is not capitalised: it ends a name too
         stem = word.lower().rstrip(".")
-        if stem in _NAME_STOPS or stem in title_stems or not _name_looking(word):
+        first = word[:1]  # _name_looking(word), written out in this loop of every phrase
+        if stem in _NAME_STOPS or stem in title_stems or not (
+                "A" <= first <= "Z" if first < "\x80" else _NAME_LOOKING.match(word)):
             break
         name.append(word)
     name.reverse()
@@ -431,11 +433,17 @@ def _looks_like_name(words: list[str]) -> bool:
         return False
     if len(words) == 1 and (lowered[0].endswith("ing") or lowered[0] in _QUANTITIES):
         return False  # ``Speaking``, ``Eight``: a sentence's first word, not a name
-    organizations = _lexicons.organization_heads()
-    if all(w in organizations or w in DETERMINERS for w in lowered):
+    if _organization_or_determiner().issuperset(lowered):
         return False
     single = lowered[0] if len(words) == 1 else ""
     return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
+
+
+@functools.cache
+def _organization_or_determiner() -> frozenset[str]:
+    """The organisation heads and names, and the determiners: no name is made of these
+    alone."""
+    return frozenset(_lexicons.organization_heads()).union(DETERMINERS)
 
 
 def _title_like(word: str) -> bool:
