@@ -162,7 +162,7 @@ def source_of(
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if text[start:cue.start].rstrip().endswith(","):
+    if _ends_with_comma(text, start, cue.start):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
@@ -193,6 +193,14 @@ def source_of(
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
     return subject
+
+
+def _ends_with_comma(text: str, start: int, end: int) -> bool:
+    """``text[start:end].rstrip().endswith(",")``, read from the end without a copy."""
+    at = end - 1
+    while at >= start and text[at].isspace():
+        at -= 1
+    return at >= start and text[at] == ","
 
 
 def absolute_subject(text: str, start: int, end: int) -> Mention | None:
