@@ -1537,17 +1537,27 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
     first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
+    first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
-        if not word.group()[0].isupper():
-            lowercase_cue = first_line and _headline_cue(text, word.start(), sentence.end, False)
+        written = word.group()
+        lower = written.lower()
+        capitalised = written[0].isupper()
+        if not (capitalised or first_line):
+            continue
+        # An ASCII word not before an apostrophe is what _headline_cue reads there: when it
+        # opens no headline verb, _headline_cue would find none.
+        no_cue = lower not in first_words and written.isascii() and written.isalpha() and (
+            word.end() >= sentence.end or text[word.end()] not in "’'")
+        if not capitalised:
+            lowercase_cue = not no_cue and _headline_cue(text, word.start(), sentence.end, False)
             if lowercase_cue:
                 return _headline_verb_attribution(sentence, lowercase_cue)
             continue
-        headline_cue = _headline_cue(text, word.start(), sentence.end)
+        headline_cue = None if no_cue else _headline_cue(text, word.start(), sentence.end)
         found = headline_cue and _headline_verb_attribution(sentence, headline_cue)
         if found:
             return found
-        form = verbs.get(word.group().lower())
+        form = verbs.get(lower)
         if form is None:
             if headline_cue is None:
                 continue
