@@ -33,9 +33,9 @@ from quoteattr._mentions import (
 )
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
-    modified_subject, phrase_after, quantifier_subject, relative_source, sentence_subject_before,
-    source_of,
+    RELATIVE_REACH, STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline,
+    is_finite_cue, modified_subject, phrase_after, quantifier_subject, relative_source,
+    sentence_subject_before, source_of,
 )
 from quoteattr._stance import stance_lexicon
 from quoteattr._text import COMMA_BEFORE, PLAIN_ASCII, WEEKDAY, WORD, Trailing, sentences, trim
@@ -222,6 +222,7 @@ _AND_JOINT = regex.compile(r"\s+and\s+$")
 _JOINT_REACH = 8
 _WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
+_WHO_REACH = max(_RELATIVE_REACH, RELATIVE_REACH)  # where relative_source and _share_who look
 _THOSE = regex.compile(r"those", regex.IGNORECASE)
 _WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
 _FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
@@ -1042,6 +1043,8 @@ def relative_clause(
     if cue.prepositional or cue.participle:
         return None
     text = sentence.text
+    if text.find("wh", max(sentence.start, cue.start - _WHO_REACH), cue.start) < 0:
+        return None  # no ``who`` nor ``which``: none of the three ways below finds a source
     source = relative_source(text, sentence.start, cue, comma=True)
     restrictive = source is None and _reports_speech_plainly(cue)
     if restrictive:

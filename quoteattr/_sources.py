@@ -111,7 +111,7 @@ _SUBJECT_BOUNDARY = regex.compile(
 )
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
-_RELATIVE_REACH = 40
+RELATIVE_REACH = 40
 _THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
@@ -499,7 +499,7 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     ('who', 'description', 'local critics', 'critics')
     """
     pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
-    relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    relative = pattern.search(text, max(start, cue.start - RELATIVE_REACH), cue.start)
     if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, relative.start())
@@ -522,7 +522,7 @@ def thing_relative_source(text: str, start: int, cue: Cue) -> Mention | None:
     >>> t[m.start:m.end], m.name
     ('which', 'the report')
     """
-    relative = _THING_RELATIVE.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    relative = _THING_RELATIVE.search(text, max(start, cue.start - RELATIVE_REACH), cue.start)
     if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, trim(text, start, relative.start(1))[1])
