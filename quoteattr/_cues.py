@@ -234,6 +234,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
     words = []
     starts: list[int] = []
     stances: list[int] | None = []
+    length = len(text)
     for offset, block in _blocks(text):
         lowered = block.lower()
         if len(lowered) != len(block):
@@ -245,7 +246,10 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
                 starts.append(start)
             if stance and stances is not None:
                 stances.append(start)
-            if entry is not None and _is_whole_word(text, start, end):
+            if entry is not None and (  # _is_whole_word, its first test written out
+                    (start == 0 or text[start - 1].isspace())
+                    and (end == length or text[end].isspace())
+                    or _is_whole_word(text, start, end)):
                 words.append((start, end, sys.intern(text[start:end]), entry))
     return words, starts if openers else None, stances
 
@@ -289,16 +293,18 @@ def _known_runs(
     runs = spaced.split()
     after = 0
     for run in itertools.compress(runs, map(known.__contains__, runs)):
-        start = spaced.find(b" " + run + b" ", after)  # the space before lowered[start]
-        entry, opens, stance = known[run]
+        entry, opens, stance, spaced_run = known[run]
+        start = spaced.find(spaced_run, after)  # the space before lowered[start]
         yield offset + start, offset + start + len(run), entry, opens, stance
         after = start + len(run) + 1
 
 
 @functools.cache
-def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool]]:
-    """The known words in ASCII, as bytes."""
-    return {word.encode(): found for word, found in _known_words().items() if word.isascii()}
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool, bytes]]:
+    """The known words in ASCII, as bytes, each with what :func:`_known_words` holds for it
+    and itself between two spaces, as :func:`_known_runs` looks for it."""
+    return {word.encode(): (*found, f" {word} ".encode())
+            for word, found in _known_words().items() if word.isascii()}
 
 
 def _known_runs_of_any_letters(
