@@ -22,10 +22,11 @@ import attrs
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._text import WORD
+from quoteattr._text import PLAIN_ASCII, WORD
 
 # Matched backwards from the end of its window: one attempt, not one per start.
 _LEFT_WORD = regex.compile(r"(\p{L}+(?:[’']\p{L}+)?)\s+$", regex.REVERSE)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
 # Matched one character before a window edge; a mark that joins the parts of a word
 # (``don't``) joins nothing after a character no word holds (an opening ``'I``):
@@ -96,25 +97,25 @@ class Cue:
     form: str = attrs.field(converter=sys.intern)  # recurs: one string per word form
     has_auxiliary: bool = False
     passive_auxiliary: bool = False
+    # Read by every rule, so worked out once, when the cue is made:
+    #: Whether the source follows the cue (``according to X``).
+    prepositional: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the cue is a passive (``was told``, ``is expected``; not ``is calling for``).
+    passive: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``,
+    #: ``..., calling on``).
+    participle: bool = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def prepositional(self) -> bool:
-        """Whether the source follows the cue (``according to X``)."""
-        return self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+    def __attrs_post_init__(self) -> None:
+        prepositional = self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+        _set_derived(self, "prepositional", prepositional)
+        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary
+                     and not self.form.partition(" ")[0].endswith("ing"))
+        _set_derived(self, "participle", not self.has_auxiliary and not prepositional
+                     and self.form.partition(" ")[0].endswith("ing"))
 
-    @property
-    def passive(self) -> bool:
-        """Whether the cue is a passive (``was told``, ``is expected``; not ``is calling
-        for``)."""
-        return self.has_auxiliary and self.passive_auxiliary and not self.form.partition(
-            " ")[0].endswith("ing")
 
-    @property
-    def participle(self) -> bool:
-        """Whether the cue is an ``-ing`` form with no auxiliary (``..., only saying``,
-        ``..., calling on``)."""
-        return not self.has_auxiliary and not self.prepositional and self.form.partition(
-            " ")[0].endswith("ing")
+_set_derived = object.__setattr__  # a frozen class's own fields, set once in its init
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -155,15 +156,24 @@ class CueIndex:
         phrase_starts = self._phrase_starts
         first = bisect.bisect_left(phrase_starts, start)
         last = bisect.bisect_left(phrase_starts, end, first)
-        if self._cut(start, first) or self._cut(end, last):
-            return find_cues(self.text, start, end)
+        text = self.text
+        phrases = self._phrases
+        # ``_cut(start, first) or _cut(end, last)``, written out: most windows are read here.
+        if (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
+                and text[start] not in _OUTSIDE_WORDS
+                and _INSIDE_A_WORD.match(text, start - 1) is not None
+                or first > 0 and phrases[first - 1][1] > start
+                or 0 < end < len(text) and text[end - 1] not in _OUTSIDE_WORDS
+                and text[end] not in _OUTSIDE_WORDS
+                and _INSIDE_A_WORD.match(text, end - 1) is not None
+                or last > 0 and phrases[last - 1][1] > end):
+            return find_cues(text, start, end)
         word_starts = self._word_starts
         low = bisect.bisect_left(word_starts, start)
         high = bisect.bisect_left(word_starts, end, low)
         if low == high and first == last:
             return []
-        return _cues_in(self.text, start, self._phrases[first:last], self._words[low:high],
-                        self._word_cue)
+        return _cues_in(text, start, phrases[first:last], self._words[low:high], self._word_cue)
 
     def _word_cue(self, text: str, start: int, word: _VerbWord) -> Cue | None:
         """:func:`_word_cue`, read once for all the windows that start far enough left of
@@ -226,6 +236,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
     words = []
     starts: list[int] = []
     stances: list[int] | None = []
+    length = len(text)
     for offset, block in _blocks(text):
         lowered = block.lower()
         if len(lowered) != len(block):
@@ -237,7 +248,10 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
                 starts.append(start)
             if stance and stances is not None:
                 stances.append(start)
-            if entry is not None and _is_whole_word(text, start, end):
+            if entry is not None and (  # _is_whole_word, its first test written out
+                    (start == 0 or text[start - 1].isspace())
+                    and (end == length or text[end].isspace())
+                    or _is_whole_word(text, start, end)):
                 words.append((start, end, sys.intern(text[start:end]), entry))
     return words, starts if openers else None, stances
 
@@ -281,16 +295,18 @@ def _known_runs(
     runs = spaced.split()
     after = 0
     for run in itertools.compress(runs, map(known.__contains__, runs)):
-        start = spaced.find(b" " + run + b" ", after)  # the space before lowered[start]
-        entry, opens, stance = known[run]
+        entry, opens, stance, spaced_run = known[run]
+        start = spaced.find(spaced_run, after)  # the space before lowered[start]
         yield offset + start, offset + start + len(run), entry, opens, stance
         after = start + len(run) + 1
 
 
 @functools.cache
-def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool]]:
-    """The known words in ASCII, as bytes."""
-    return {word.encode(): found for word, found in _known_words().items() if word.isascii()}
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool, bytes]]:
+    """The known words in ASCII, as bytes, each with what :func:`_known_words` holds for it
+    and itself between two spaces, as :func:`_known_runs` looks for it."""
+    return {word.encode(): (*found, f" {word} ".encode())
+            for word, found in _known_words().items() if word.isascii()}
 
 
 def _known_runs_of_any_letters(
@@ -409,7 +425,7 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     ):
         return None
     left = _word_before(text, start, word_start)
-    if left is not None and left.group(1).lower() in _NON_CUE_LEFT or (
+    if left is not None and left[1].lower() in _NON_CUE_LEFT or (
             _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
         return None
     cue_start, modifiers = _widen_left(text, start, word_start, left)
@@ -495,10 +511,30 @@ def _after_a_modifier(text: str, start: int, position: int) -> bool:
     return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
 
 
-def _word_before(text: str, start: int, position: int) -> regex.Match | None:
-    """The word (group 1) and white space right before ``position``, within ``_LOOK_LEFT``
-    characters."""
-    return _LEFT_WORD.match(text, max(start, position - _LOOK_LEFT), position)
+def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None:
+    """The start of the word right before ``position`` and the white space there, within
+    ``_LOOK_LEFT`` characters, and the word (as ``_LEFT_WORD`` finds them); an ASCII word
+    before spaces is read without the regex, and so is a plain character before them.
+
+    >>> _word_before("He has said", 0, 7), _word_before("He, said", 0, 4)
+    ((3, 'has'), None)
+    """
+    low = max(start, position - _LOOK_LEFT)
+    at = position - 1
+    while at >= low and text[at] == " ":
+        at -= 1
+    if 0 <= low <= at < len(text):
+        char = text[at]
+        if char in _ASCII_LETTERS and at < position - 1:
+            first = at
+            while first > low and text[first - 1] in _ASCII_LETTERS:
+                first -= 1
+            if first == low or text[first - 1] < "\x80" and text[first - 1] != "'":
+                return first, text[first:at + 1]
+        elif char in PLAIN_ASCII:
+            return None  # a letter, or white space, must come before the spaces
+    left = _LEFT_WORD.match(text, low, position)
+    return None if left is None else (left.start(1), left.group(1))
 
 
 def _starts_sentence(text: str, start: int, position: int) -> bool:
@@ -507,15 +543,15 @@ def _starts_sentence(text: str, start: int, position: int) -> bool:
 
 
 def _widen_left(
-    text: str, start: int, position: int, left: regex.Match | None
+    text: str, start: int, position: int, left: tuple[int, str] | None
 ) -> tuple[int, list[str]]:
     """Where the cue at ``position`` starts, once the modifiers before it are taken in, and
     those modifiers in lower case; ``left`` is the word before it, as ``_word_before``
     finds it."""
     modifiers = []
-    while left is not None and _modifies_cue(left.group(1)):
-        modifiers.append(left.group(1).lower())
-        position = left.start(1)
+    while left is not None and _modifies_cue(left[1]):
+        modifiers.append(left[1].lower())
+        position = left[0]
         left = _word_before(text, start, position)
     return position, modifiers
 

@@ -192,9 +192,15 @@ class _Names:
         self.quoted_starts = [s for s, _ in quoted]
         self.ends = [m.end for m in mentions]
         self.by_surname: dict[str, dict[str, list[int]]] = {}
-        for mention in mentions:
-            forms = self.by_surname.setdefault(mention.surname, {})
-            forms.setdefault(mention.name, []).append(mention.start)
+        for mention in mentions:  # get, not setdefault, which makes a dict and a list each time
+            forms = self.by_surname.get(mention.surname)
+            if forms is None:
+                forms = self.by_surname[mention.surname] = {}
+            starts = forms.get(mention.name)
+            if starts is None:
+                forms[mention.name] = [mention.start]
+            else:
+                starts.append(mention.start)
         self.longer_forms: dict[str, list[tuple[str, int, list[int]]]] = {}
         # The latest people and groups resolved, the candidates for pronouns.
         self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
@@ -254,17 +260,18 @@ def _name_mentions(
     headline_starts = [h for h, _ in headlines]
     found = []
     after = 0  # the first quotation that does not end before the run
+    count = len(quoted)
     for run in _capitalised_runs(text):
         start, end = run.span()
         if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
         parsed = _parse_run(text[start:end])
         if parsed is not None:
-            while after < len(quoted) and quoted[after][1] <= start:
+            while after < count and quoted[after][1] <= start:
                 after += 1
             name, titles, offset, surname = parsed
             found.append(_name_mention((start + offset, end, name, titles,
-                                        after < len(quoted) and quoted[after][0] <= start, surname)))
+                                        after < count and quoted[after][0] <= start, surname)))
     return found
 
 
@@ -272,7 +279,15 @@ def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[
     """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
     New Term``), where a run of capitalised words is not a name."""
     return [(start, end) for start, end in paras
-            if not text[start:end].rstrip().endswith(".") and _in_title_case(text, start, end)]
+            if not _ends_with_period(text, start, end) and _in_title_case(text, start, end)]
+
+
+def _ends_with_period(text: str, start: int, end: int) -> bool:
+    """``text[start:end].rstrip().endswith(".")``, read from the end without a copy."""
+    at = end - 1
+    while at >= start and text[at].isspace():
+        at -= 1
+    return at >= start and text[at] == "."
 
 
 def _in_title_case(text: str, start: int, end: int) -> bool:

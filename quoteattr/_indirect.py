@@ -19,6 +19,7 @@ import bisect
 import functools
 import itertools
 import math
+import re
 from typing import Iterable, Iterator, Sequence
 
 import attrs
@@ -32,12 +33,12 @@ from quoteattr._mentions import (
 )
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
-    STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline, is_finite_cue,
-    modified_subject, phrase_after, quantifier_subject, relative_source, sentence_subject_before,
-    source_of,
+    RELATIVE_REACH, STRONG_CUE, absolute_subject, according_source, clause_subject, is_dateline,
+    is_finite_cue, modified_subject, phrase_after, quantifier_subject, relative_source,
+    sentence_subject_before, source_of,
 )
 from quoteattr._stance import stance_lexicon
-from quoteattr._text import COMMA_BEFORE, WEEKDAY, WORD, Trailing, sentences, trim
+from quoteattr._text import COMMA_BEFORE, PLAIN_ASCII, WEEKDAY, WORD, Trailing, sentences, trim
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.15
@@ -61,7 +62,8 @@ _CONTENT_REACH = 1500
 _DASH_ASIDE_AFTER = regex.compile(
     r"\s*(?:--|[—–])[^—–\-\"“”]{1,80}?(?:--|[—–])(?=\s+that\b)")
 _HEADLINE_WORDS = 20
-_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
+# Plain characters only: the standard library's re matches them alike, at half the cost.
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _HEADLINE_SOURCE_WORDS = 4
 _CLAUSE_VERBS = frozenset(
     "say argue insist contend warn predict acknowledge complain note maintain allege suggest "
@@ -84,13 +86,13 @@ _HEARER_THAT = regex.compile(
     r"(?:\s+(?!(?:whether|if|what|why|how|who|whom|when|where|which)\b)[\p{L}\p{N}’'.-]+){1,12}?"
     r",?\s+that\s+")
 _LEADING_THAT = regex.compile(r"\s*(?:,\s*)?that\s+")
-_CONTENT_STOP = regex.compile(
-    r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
+_CONTENT_STOP = regex.compile(  # the lookahead rules out most positions at once
+    r"(?=[,;\s])(?:,\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
     r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
-    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
+    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b)"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|"
@@ -126,20 +128,22 @@ _ONLY_TIME = regex.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     regex.IGNORECASE,
 )
+_TIME_LAST = "yYtTkKdDhHrRgGnN0123456789"  # the last characters of _ONLY_TIME's matches
 _LEADING_TIME = regex.compile(
     rf"(?:on|last|this)\s+(?:{WEEKDAY}|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?",
     regex.IGNORECASE,
 )
-_LEAD_WORDS = regex.compile(
-    r"(?:\s*(?:and|but|so|yet|still|also|meanwhile|however|now|then|instead|indeed|later|"
-    r"earlier|separately|again|previously|similarly|likewise|finally)\b,?)+\s*",
-    regex.IGNORECASE,
-)
+_LEAD = ("and", "but", "so", "yet", "still", "also", "meanwhile", "however", "now", "then",
+         "instead", "indeed", "later", "earlier", "separately", "again", "previously",
+         "similarly", "likewise", "finally")
+_LEAD_WORDS = regex.compile(rf"(?:\s*(?:{'|'.join(_LEAD)})\b,?)+\s*", regex.IGNORECASE)
+_LONGEST_LEAD = max(map(len, _LEAD))
 _SUBORDINATE = Trailing(
     r"(?:(?<!\S)|[,;—–])\s*(?:after|when|while|as|because|since|although|though|before|if|until|"
     r"whereas|once|where)\s*$",
     regex.IGNORECASE,
+    last="rnesfhlRNESFHL",
 )
 _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
@@ -158,16 +162,16 @@ _QUESTION = regex.compile(
 )
 _PASSIVE_BEFORE = regex.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\p{L}+\s+)?$",
                              regex.IGNORECASE)
-_RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$")
+_RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$", last="htn")
 # ``what he said were failures``: ``what``, the subject of the verb opening the content:
-_SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$")
-_COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$")
+_SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$", last="htn")
+_COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
-_INTRO_END = Trailing(r"(?:[,;:](?:[”\"’]|'')?|\s(?:--?|[—–]))\s*$")
-_DASH_BEFORE = Trailing(r"\s(?:--?|[—–])\s*$")
-_QUOTE_MARK = regex.compile("[\"“”«»„]")
+_INTRO_END = Trailing(r"(?:[,;:](?:[”\"’]|'')?|\s(?:--?|[—–]))\s*$", last=",;:\"'-")
+_DASH_BEFORE = Trailing(r"\s(?:--?|[—–])\s*$", last="-")
+_QUOTE_MARK = re.compile("[\"“”«»„]")  # plain characters, as _LINE_END
 _END_PUNCTUATION = ".!?…;:,"
 _DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
 _SOURCELESS = regex.compile(
@@ -229,6 +233,7 @@ _AND_JOINT = regex.compile(r"\s+and\s+$")
 _JOINT_REACH = 8
 _WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE_REACH = 40
+_WHO_REACH = max(_RELATIVE_REACH, RELATIVE_REACH)  # where relative_source and _share_who look
 _THOSE = regex.compile(r"those", regex.IGNORECASE)
 _WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
 _FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
@@ -245,17 +250,25 @@ _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{
                             regex.IGNORECASE)
 
 
-@attrs.frozen
 class _Sentence:
-    cues: CueIndex
-    start: int
-    end: int
-    paragraph: int
-    nested: bool
+    """A sentence (or a part of one) that the rules read: ``text[start:end]``, with the
+    cue index of the text. Made for every sentence and read by every rule, so a plain
+    class with the text at hand, cheaper than an attrs one."""
 
-    @property
-    def text(self) -> str:
-        return self.cues.text
+    __slots__ = ("cues", "text", "start", "end", "paragraph", "nested")
+
+    def __init__(self, cues: CueIndex, start: int, end: int, paragraph: int,
+                 nested: bool) -> None:
+        self.cues = cues
+        self.text = cues.text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.nested = nested
+
+    def between(self, start: int, end: int) -> _Sentence:
+        """The part of this sentence from ``start`` to ``end``."""
+        return _Sentence(self.cues, start, end, self.paragraph, self.nested)
 
 
 def attribute_indirect(
@@ -499,7 +512,7 @@ def _clause_around(
         found = text.rfind(boundary, start, cue_start)
         if found >= 0:
             start = max(start, found + len(boundary))
-    lead = _LEAD_WORDS.match(text, start, cue_start)
+    lead = _LEAD_WORDS.match(text, start, cue_start) if _may_lead(text, start, cue_start) else None
     start = trim(text, lead.end() if lead else start, cue_start)[0]
     pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
     if pronoun is not None:
@@ -620,7 +633,7 @@ def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Att
         return []
     end = min(points)
     joint = _JOINED.search(text, sentence.start, end)
-    head = attrs.evolve(sentence, end=joint.start() if joint else end)
+    head = sentence.between(sentence.start, joint.start() if joint else end)
     return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
 
 
@@ -647,7 +660,7 @@ def _after_tags(
     if _QUOTE_MARK.search(text, start, sentence.end):
         return []
     for cue in sentence.cues.within(start, sentence.end):
-        question = asked_question(attrs.evolve(sentence, start=start), cue, None, False)
+        question = asked_question(sentence.between(start, sentence.end), cue, None, False)
         if question is not None:
             return [question]
         relative = relative_clause(sentence, cue, None, False) if (
@@ -822,7 +835,8 @@ def according_to(
     if source is None:
         return None
     opening = max(sentence.start, text.rfind(":", sentence.start, cue.start) + 1)
-    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
+        text, opening, cue.start) else None
     before = text[lead.end() if lead else opening:cue.start]
     if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
@@ -844,7 +858,7 @@ def according_to(
 
 def _reported_within(sentence: _Sentence, start: int) -> Attribution | None:
     """``According to X, Y said that ...``: the clause reports Y, whom X relays."""
-    clause = attrs.evolve(sentence, start=trim(sentence.text, start, sentence.end)[0])
+    clause = sentence.between(trim(sentence.text, start, sentence.end)[0], sentence.end)
     for cue in sentence.cues.within(clause.start, clause.end):
         if cue.precision >= _COORDINATED_MIN_PRECISION:
             return cue_then_clause(clause, cue, None, False)
@@ -1042,6 +1056,8 @@ def relative_clause(
     if cue.prepositional or cue.participle:
         return None
     text = sentence.text
+    if text.find("wh", max(sentence.start, cue.start - _WHO_REACH), cue.start) < 0:
+        return None  # no ``who`` nor ``which``: none of the three ways below finds a source
     source = relative_source(text, sentence.start, cue, comma=True)
     restrictive = source is None and _reports_speech_plainly(cue)
     if restrictive:
@@ -1118,7 +1134,8 @@ def cue_then_clause(
     if source is None or _comma_parted(text, source, cue):
         return None
     content = _content_after(text, cue, cue.end, sentence.end)
-    if content is None or not _enough_words(text, content) or _ONLY_TIME.fullmatch(text, *content):
+    if content is None or not _enough_words(text, content) or _may_be_time(
+            text, content[1]) and _ONLY_TIME.fullmatch(text, *content):
         return None
     if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
         content = _end_of_subordinate(text, content)
@@ -1145,6 +1162,13 @@ def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:
     the next dash, which closes the aside it may be."""
     dash = _HEADLINE_DASH.search(text, *content)
     return content if dash is None else _trim_content(text, content[0], dash.start())
+
+
+def _may_be_time(text: str, end: int) -> bool:
+    """Whether content ending at ``end`` may be only a time (``_ONLY_TIME``): not when its
+    last character is plain ASCII and ends none of its words or numbers."""
+    last = text[end - 1]
+    return last not in PLAIN_ASCII or last in _TIME_LAST
 
 
 def _comma_parted(text: str, source: Mention, cue: Cue) -> bool:
@@ -1353,8 +1377,18 @@ def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:
     mark = max(text.rfind(",", start, cue.start), text.rfind(";", start, cue.start),
                text.rfind(":", start, cue.start))
     opening = sentence.start if mark < 0 else mark + 1
-    lead = _LEAD_WORDS.match(text, opening, cue.start)
+    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
+        text, opening, cue.start) else None
     return lead.end() if lead else opening
+
+
+def _may_lead(text: str, start: int, end: int) -> bool:
+    """Whether ``_LEAD_WORDS`` may match at ``start`` (``False`` only when the text there,
+    past spaces, is ASCII and opens with none of its words): read without the regex."""
+    while start < end and text[start] == " ":
+        start += 1
+    head = text[start:min(end, start + _LONGEST_LEAD)]
+    return not head.isascii() or not head[:1].isalpha() or head.lower().startswith(_LEAD)
 
 
 def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
@@ -1377,7 +1411,8 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
     if _COORDINATE_END.search(text, start, source.start) or _RELATIVE_OBJECT.search(
             text, start, source.start):
         return True
-    if start == sentence.start and _LEAD_WORDS.fullmatch(text, start, source.start):
+    if start == sentence.start and _may_lead(text, start, source.start) and _LEAD_WORDS.fullmatch(
+            text, start, source.start):
         return True
     return is_dateline(text, sentence.start, source.start)
 
@@ -1465,7 +1500,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     start, end = sentence.start, sentence.end
     if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
         return None
-    if not _LINE_END.match(text, end) or len(text[start:end].split()) > _HEADLINE_WORDS:
+    if not _LINE_END.match(text, end) or len(
+            text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
         return _speaker_label(sentence)
     colon = _HEADLINE_COLON.search(text, start, end)
     if colon is not None:
@@ -1496,6 +1532,8 @@ def _speaker_label(sentence: _Sentence) -> Attribution | None:
     """``TAPPER: And obviously, ...``: a transcript's turn, opened by its speaker's name
     in capitals and a colon at the start of a line; the content runs to the line's end."""
     text = sentence.text
+    if not _may_open_label(text[sentence.start:sentence.start + 2]):
+        return None
     label = _SPEAKER_LABEL.match(text, sentence.start, sentence.end)
     if label is None or not _names_a_speaker(label.group(1)):
         return None
@@ -1508,6 +1546,18 @@ def _speaker_label(sentence: _Sentence) -> Attribution | None:
     return _attribution(sentence, content, _mark_cue(text, colon), source, "speaker_label", 0.5)
 
 
+def _may_open_label(opening: str) -> bool:
+    """Whether a line opening with ``opening``, its first two characters, may open with
+    a speaker's label (``_SPEAKER_LABEL``): not when either is a plain ASCII character
+    that cannot be there (a label opens with two capitals, or a capital and a mark)."""
+    if len(opening) < 2:
+        return False
+    first, second = opening
+    if first < "\x80" and not "A" <= first <= "Z":
+        return False
+    return second >= "\x80" or "A" <= second <= "Z" or second in "'.-"
+
+
 def _headline_verb(sentence: _Sentence) -> Attribution | None:
     """``Clinton Says Russians Hacked DNC``, ``Sanders Slams Trump Over Ethanol`` and
     ``Claim, Trevor Noah Says``: a Title Case headline whose capitalised verb is a
@@ -1516,17 +1566,27 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     text = sentence.text
     verbs = _lexicons.reporting_verbs()
     first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
+    first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
-        if not word.group()[0].isupper():
-            lowercase_cue = first_line and _headline_cue(text, word.start(), sentence.end, False)
+        written = word.group()
+        lower = written.lower()
+        capitalised = written[0].isupper()
+        if not (capitalised or first_line):
+            continue
+        # An ASCII word not before an apostrophe is what _headline_cue reads there: when it
+        # opens no headline verb, _headline_cue would find none.
+        no_cue = lower not in first_words and written.isascii() and written.isalpha() and (
+            word.end() >= sentence.end or text[word.end()] not in "’'")
+        if not capitalised:
+            lowercase_cue = not no_cue and _headline_cue(text, word.start(), sentence.end, False)
             if lowercase_cue:
                 return _headline_verb_attribution(sentence, lowercase_cue)
             continue
-        headline_cue = _headline_cue(text, word.start(), sentence.end)
+        headline_cue = None if no_cue else _headline_cue(text, word.start(), sentence.end)
         found = headline_cue and _headline_verb_attribution(sentence, headline_cue)
         if found:
             return found
-        form = verbs.get(word.group().lower())
+        form = verbs.get(lower)
         if form is None:
             if headline_cue is None:
                 continue

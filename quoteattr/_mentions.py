@@ -181,7 +181,7 @@ def _up_to_last_noun(tokens: list[regex.Match]) -> list[regex.Match]:
     """``the Court of Appeals for the 6``: the tokens up to the last name or head word."""
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index].group()
-        if _NAME_LOOKING.match(word) or _is_head_word(word.lower()):
+        if _name_looking(word) or _is_head_word(word.lower()):
             return tokens[:index + 1]
     return []
 
@@ -202,7 +202,7 @@ def tag_phrase(text: str, start: int, end: int) -> Mention | None:
     if not 0 < len(words) <= _TAG_PHRASE_WORDS or _PHRASE.fullmatch(text, start, end) is None:
         return None
     first = words[0].lower()
-    if not (first in DETERMINERS or first in POSSESSIVES or _NAME_LOOKING.match(words[0])):
+    if not (first in DETERMINERS or first in POSSESSIVES or _name_looking(words[0])):
         return None
     if first in CLAUSE_WORDS and first not in DETERMINERS or words[-1].lower() in CLAUSE_WORDS:
         return None
@@ -365,21 +365,23 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
 def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """:func:`split_name`, remembered for the last few phrases: several rules read the
     source next to one cue. More phrases would hold memory for few more hits."""
-    if len(words) > 2 and words[-2] == "of" and _NAME_LOOKING.match(words[-1]):
+    if len(words) > 2 and words[-2] == "of" and _name_looking(words[-1]):
         person = _person_before_place(words[:-2])
         if person is not None:
             return person
     if "[" in words and "]" in words[words.index("[") :]:
         opening = words.index("[")
         closing = words.index("]", opening)
-        inner = [w for w in words[opening + 1 : closing] if _NAME_LOOKING.match(w)]
+        inner = [w for w in words[opening + 1 : closing] if _name_looking(w)]
         outer = _title_words(words[:opening])
         return " ".join(inner), ((outer,) if outer else ())
     name: list[str] = []
     title_stems = _title_stems()
     for word in reversed(words):  # "’s" is not capitalised: it ends a name too
         stem = word.lower().rstrip(".")
-        if stem in _NAME_STOPS or stem in title_stems or not _NAME_LOOKING.match(word):
+        first = word[:1]  # _name_looking(word), written out in this loop of every phrase
+        if stem in _NAME_STOPS or stem in title_stems or not (
+                "A" <= first <= "Z" if first < "\x80" else _NAME_LOOKING.match(word)):
             break
         name.append(word)
     name.reverse()
@@ -389,6 +391,15 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         name, rest = [], words
     titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
+
+
+def _name_looking(word: str) -> bool:
+    """Whether ``word`` opens with a capital letter (``_NAME_LOOKING``); an ASCII first
+    letter is read without the regex."""
+    first = word[:1]
+    if first < "\x80":
+        return "A" <= first <= "Z"
+    return _NAME_LOOKING.match(word) is not None
 
 
 def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
@@ -422,11 +433,17 @@ def _looks_like_name(words: list[str]) -> bool:
         return False
     if len(words) == 1 and (lowered[0].endswith("ing") or lowered[0] in _QUANTITIES):
         return False  # ``Speaking``, ``Eight``: a sentence's first word, not a name
-    organizations = _lexicons.organization_heads()
-    if all(w in organizations or w in DETERMINERS for w in lowered):
+    if _organization_or_determiner().issuperset(lowered):
         return False
     single = lowered[0] if len(words) == 1 else ""
     return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
+
+
+@functools.cache
+def _organization_or_determiner() -> frozenset[str]:
+    """The organisation heads and names, and the determiners: no name is made of these
+    alone."""
+    return frozenset(_lexicons.organization_heads()).union(DETERMINERS)
 
 
 def _title_like(word: str) -> bool:

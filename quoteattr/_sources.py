@@ -21,17 +21,18 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import NOT_ADVERBS, Cue
-from quoteattr._text import WEEKDAY, WORD, Trailing, trim
+from quoteattr._text import PLAIN_ASCII, WEEKDAY, WORD, Trailing, may_end_with, trim
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
     phrase_reach, source_after, source_before, split_name, tag_phrase,
 )
 
-_AFTER_COMMA = Trailing(r",[\"”’']?\s*$")
-_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
-_GERUND_AFTER = Trailing(r"\b(?:by|after|before|while|without|upon|in)\s+$")  # ``by saying``
-_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
-_COMMA_JOINT = Trailing(r",\s+$")
+_AFTER_COMMA = Trailing(r",[\"”’']?\s*$", last=",\"'")
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$", last="dt")
+_GERUND_AFTER = Trailing(  # ``by saying``
+    r"\b(?:by|after|before|while|without|upon|in)\s+$", last="yretn")
+_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$", last="d&")
+_COMMA_JOINT = Trailing(r",\s+$", last=",")
 _JOINT_REACH = 8
 _PUT_OUT = Trailing(
     r"\b(?:released|issued|sent|put|posted|published|emailed|e-mailed|distributed|circulated|"
@@ -45,6 +46,7 @@ _MOST_CONJUNCTS = 5
 _ASIDE_OPENING = Trailing(
     r",\s*(?:who|which|whose|where|\p{L}+ing|\p{Ll}+ed|\d+)\b[^,;:\"“”]{0,120},\s*$",
     regex.IGNORECASE,
+    last=",",
 )
 # An aside may end in a short title in quotation marks, its comma inside the closing
 # mark (``the host of “Morning Joe,”``):
@@ -52,10 +54,10 @@ _ASIDE = (r"(?:\s*\([^()]{1,30}\))?(?:,[^,;:\"“”()]{1,160}){1,3}"
           r"(?:,|[“\"][^\"“”]{1,40},[”\"])\s*$"
           r"|\s*\([^()]{1,30}\),?\s*$")
 _WHOLE_ASIDE = regex.compile(_ASIDE)
-_LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$")
-_ASIDE_BEFORE = Trailing(_ASIDE)
+_LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$", last=",")
+_ASIDE_BEFORE = Trailing(_ASIDE, last=",)\"")
 _DASH_ASIDE = Trailing(
-    r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$")
+    r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$", last="-")
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 # A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
 _DATELINE = regex.compile(
@@ -101,14 +103,19 @@ _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,100}\)\s*$")
 _ADJUNCT_ENDING = regex.compile(
     r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
     r"however|once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
+_ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening",
+                    "ly", "also", "later", "then", "often", "again", "however", "once", "first",
+                    "further", "here", ")")  # _ADJUNCT_ENDING's words, in lower case
+_LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
+# The lookahead holds the first letters of the words: most positions fail it at once.
 _SUBJECT_BOUNDARY = regex.compile(
-    r"[,;:()\"“”«»—–]|\s-+\s|\b(?:and|but|while|as|because|although|though|since|when|"
-    r"whereas|that|if|after|before|until|so)\b",
+    r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|though|"
+    r"since|when|whereas|that|if|after|before|until|so)\b",
     regex.IGNORECASE,
 )
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
-_RELATIVE_REACH = 40
+RELATIVE_REACH = 40
 _THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
@@ -161,7 +168,7 @@ def source_of(
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if text[start:cue.start].rstrip().endswith(","):
+    if _ends_with_comma(text, start, cue.start):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
@@ -192,6 +199,14 @@ def source_of(
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
     return subject
+
+
+def _ends_with_comma(text: str, start: int, end: int) -> bool:
+    """``text[start:end].rstrip().endswith(",")``, read from the end without a copy."""
+    at = end - 1
+    while at >= start and text[at].isspace():
+        at -= 1
+    return at >= start and text[at] == ","
 
 
 def absolute_subject(text: str, start: int, end: int) -> Mention | None:
@@ -226,7 +241,8 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
     True
     """
     window = max(start, end - _ADJUNCT_REACH)
-    if _INSIDER_WORD.search(text, window, end) is None:
+    if not _may_hold_insider_word(text[window:end]) or _INSIDER_WORD.search(
+            text, window, end) is None:
         return None
     modifier = _INSIDER_MODIFIER.search(text, window, end)
     if modifier is None:
@@ -237,6 +253,16 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
         return None
     return Mention(head.start, trim(text, modifier.start(), end)[1], "description", "", (),
                    head.head)
+
+
+def _may_hold_insider_word(window: str) -> bool:
+    """Whether ``window`` may hold a match of ``_INSIDER_WORD``: read without the regex
+    when it is ASCII, whose case the regex and ``str.lower`` equate alike."""
+    if not window.isascii():
+        return True
+    lowered = window.lower()
+    return ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
+            or "briefed" in lowered or "involved" in lowered)
 
 
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
@@ -343,13 +369,26 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
 def _subject_end(text: str, start: int, position: int) -> int:
     """Where the subject of a verb at ``position`` ends: before a time adverbial,
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
-    if _ADJUNCT_ENDING.match(text, start, position) is None:
+    if not _may_end_in_adjunct(text, start, position):
         return position
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
             position = found.start()
     return position
+
+
+def _may_end_in_adjunct(text: str, start: int, position: int) -> bool:
+    """Whether ``_ADJUNCT_ENDING`` matches ``text[start:position]``: read without the
+    regex when the window's last word, its final spaces aside, is ASCII."""
+    at = position - 1
+    while at >= start and text[at] == " ":
+        at -= 1
+    if 0 <= start <= at < len(text) and text[at] in PLAIN_ASCII:
+        tail = text[max(start, at + 1 - _LONGEST_ADJUNCT_ENDING):at + 1]
+        if tail.isascii():
+            return tail.lower().endswith(_ADJUNCT_ENDINGS)
+    return _ADJUNCT_ENDING.match(text, start, position) is not None
 
 
 @functools.lru_cache(maxsize=_SUBJECTS_REMEMBERED)
@@ -466,7 +505,7 @@ def relative_source(text: str, start: int, cue: Cue, *, comma: bool) -> Mention 
     ('who', 'description', 'local critics', 'critics')
     """
     pattern = _RELATIVE_AFTER_COMMA if comma else _RELATIVE
-    relative = pattern.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    relative = pattern.search(text, max(start, cue.start - RELATIVE_REACH), cue.start)
     if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, relative.start())
@@ -489,7 +528,7 @@ def thing_relative_source(text: str, start: int, cue: Cue) -> Mention | None:
     >>> t[m.start:m.end], m.name
     ('which', 'the report')
     """
-    relative = _THING_RELATIVE.search(text, max(start, cue.start - _RELATIVE_REACH), cue.start)
+    relative = _THING_RELATIVE.search(text, max(start, cue.start - RELATIVE_REACH), cue.start)
     if relative is None or cue.prepositional or cue.participle:
         return None
     antecedent = source_before(text, start, trim(text, start, relative.start(1))[1])
@@ -547,7 +586,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     >>> is_dateline("NIZHNY NOVGOROD- Putin said", 0, 17)
     True
     """
-    return _DATELINE.fullmatch(text, start, end) is not None
+    return may_end_with(text, start, end, "-") and _DATELINE.fullmatch(
+        text, start, end) is not None  # a dateline ends with a dash and spaces
 
 
 def is_aside(text: str, start: int, end: int) -> bool:

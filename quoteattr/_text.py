@@ -40,22 +40,47 @@ class Trailing:
     (3, False)
     """
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, last: str | None = None) -> None:
+        """``last``, if given, holds every plain ASCII character (of ``PLAIN_ASCII``) that
+        may be the last of a match before its final spaces: a window ending in another
+        is ruled out without the regex."""
         self._forward = regex.compile(pattern, flags)
         self._backward = regex.compile(pattern, flags | regex.REVERSE)
+        self._last = last
 
     def ends(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` ends with a match."""
+        if self._last is not None and not may_end_with(text, start, end, self._last):
+            return False
         return self._backward.match(text, start, end) is not None
 
     def search(self, text: str, start: int, end: int) -> regex.Match | None:
         """The leftmost match in ``text[start:end]``, as ``regex.search`` finds it."""
+        if self._last is not None and not may_end_with(text, start, end, self._last):
+            return None
         if self._backward.match(text, start, end) is None:  # as ends(), one call less
             return None
         return self._forward.search(text, start, end)
 
 
-COMMA_BEFORE = Trailing(r",\s*$")
+COMMA_BEFORE = Trailing(r",\s*$", last=",")
+PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
+
+
+def may_end_with(text: str, start: int, end: int, last: str) -> bool:
+    """``False`` when ``text[start:end]``, its final spaces aside, ends with a plain
+    ASCII character (of ``PLAIN_ASCII``) not in ``last``: a cheap test before a regex whose
+    matches end with one of ``last`` (or a character that is not plain) and white space.
+
+    >>> may_end_with("he and ", 0, 7, "d"), may_end_with("he or ", 0, 6, "d")
+    (True, False)
+    """
+    if start < 0 or end > len(text):
+        return True  # read as regex reads such bounds
+    at = end - 1
+    while at >= start and text[at] == " ":
+        at -= 1
+    return at < start or text[at] not in PLAIN_ASCII or text[at] in last
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
