@@ -83,7 +83,13 @@ _CONTENT_STOP = regex.compile(
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
     r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
-    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b"
+    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b|"
+    # ``, and Lee has ...``, ``, and the city sued``, ``, and pushed to ...``: a clause or
+    # verb phrase of its own joined to the content, which ends before it.
+    r",\s+and\s+(?:(?:(?:the|a|an|his|her|their|its|most|many|some|both)\s+(?:[\p{L}-]+\s+){0,3}"
+    r"|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4})(?:\p{Ll}+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|said|says|\p{Ll}+ed)\b"
+    r"|(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ed\s+(?!by\b))"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
