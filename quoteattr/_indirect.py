@@ -236,6 +236,10 @@ _OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|
 _COMMA_AFTER_TAG = regex.compile(
     r"(?>\s*,\s*)(?!\p{Ll}+ing\b|(?:who|which|on|in|at|during|after|before|to|with|for|from|by)\b)")
 _COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
+# A fronted adjunct or subordinate clause, which a comma parts from the clause's subject.
+_ADJUNCT_OPENING = regex.compile(
+    r"(?:despite|though|although|as|after|before|when|while|since|because|if|among|in|on|with|"
+    r"for|at|during|unlike|like|by|from|under|until|once)\b", regex.IGNORECASE)
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -499,6 +503,9 @@ def _clause_around(
     pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
     if pronoun is not None:
         start = pronoun.start(1)  # ``on the night she is expected to win``: her clause
+    elif _ADJUNCT_OPENING.match(text, start, cue_start):
+        comma = text.rfind(",", start, cue_start)  # ``Despite the rain, turnout appears``
+        start = trim(text, comma + 1, cue_start)[0] if comma >= 0 else start
     content = _trim_content(text, start, _content_stop(text, cue_end, end))
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
