@@ -236,6 +236,14 @@ _OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|
 _COMMA_AFTER_TAG = regex.compile(
     r"(?>\s*,\s*)(?!\p{Ll}+ing\b|(?:who|which|on|in|at|during|after|before|to|with|for|from|by)\b)")
 _COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
+# An attitude noun (``attitude_nouns.txt``), after up to two degree words (``no sign of``),
+# and a preposition.
+_DEGREE_WORDS = frozenset(
+    "no little limited some strong broad full growing great deep qualified tepid renewed "
+    "continued cautious".split())
+_ATTITUDE = regex.compile(
+    rf"(?i:(?:{'|'.join(sorted(_DEGREE_WORDS))})\s+){{0,2}}(\p{{L}}+)\s+"
+    r"(?i:for|of|about|in|over|with|toward|towards|on|at)\s+(?=\S)")
 # A fronted adjunct or subordinate clause, which a comma parts from the clause's subject.
 _ADJUNCT_OPENING = regex.compile(
     r"(?:despite|though|although|as|after|before|when|while|since|because|if|among|in|on|with|"
@@ -1134,6 +1142,8 @@ def cue_then_clause(
         return None
     if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
+    if not text[cue.end:content[0]].strip():
+        content = _past_attitude(text, content)
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
                         "cue_then_clause", 0.75 if with_that else 0.6)
 
@@ -1391,6 +1401,25 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         start = time.end()
     content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _past_attitude(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """The object of an attitude noun opening ``content`` right after its verb
+    (``expressed support for X``, ``showed no sign of X``): X, which the stance is towards.
+
+    >>> t = "strong support for the levy"
+    >>> t[slice(*_past_attitude(t, (0, len(t))))]
+    'the levy'
+    """
+    start, end = content
+    space = text.find(" ", start, end)
+    first = text[start:space].lower()  # read first, as a regular expression is slow here
+    if space < 0 or first not in _DEGREE_WORDS and first not in _lexicons.attitude_nouns():
+        return content
+    attitude = _ATTITUDE.match(text, start, end)
+    if attitude is None or attitude.group(1).lower() not in _lexicons.attitude_nouns():
+        return content
+    return attitude.end(), content[1]
 
 
 def _content_stop(text: str, start: int, end: int) -> int:
