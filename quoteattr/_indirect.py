@@ -189,7 +189,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
-    rf"|\s+in\s+{_MONTH}\b",
+    rf"|\s+in\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}|\d{{4}})\b"
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b",
     regex.IGNORECASE,
 )
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
@@ -1434,8 +1435,9 @@ def _content_stop(text: str, start: int, end: int) -> int:
 
 def _stance_stop(text: str, start: int, end: int) -> int:
     """Where a stance verb's complement from ``start`` stops: where reported content
-    does, and before a comma, a time (``endorsed Cruz last week``), a joined verb
-    phrase (``and organized for him``) or a reason (``because``, ``despite``).
+    does, and before a comma, a time (``endorsed Cruz last week``, ``in early 2015``), a
+    medium (``on Twitter``), a joined verb phrase (``and organized for him``) or a reason
+    (``because``, ``despite``).
 
     >>> t = "Cruz on Sunday and campaigned with him"
     >>> t[:_stance_stop(t, 0, len(t))]
