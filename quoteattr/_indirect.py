@@ -89,7 +89,11 @@ _CONTENT_STOP = regex.compile(
     r",\s+and\s+(?:(?:(?:the|a|an|his|her|their|its|most|many|some|both)\s+(?:[\p{L}-]+\s+){0,3}"
     r"|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4})(?:\p{Ll}+ly\s+)?"
     r"(?:has|have|had|is|are|was|were|will|would|said|says|\p{Ll}+ed)\b"
-    r"|(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ed\s+(?!by\b))"
+    r"|(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ed\s+(?!by\b))|"
+    # ``said A and others have said B``: a second report of its own, even without a comma.
+    r"\sand\s+(?:(?:the|a|an|his|her|their|its|most|many|some|both|one\s+in\s+\w+)\s+"
+    r"(?:[\p{L}-]+\s+){0,3}|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}|others\s+)"
+    r"(?:have\s+|has\s+|also\s+)?(?:said|say|says)\b"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|recently|yesterday|today|"
