@@ -81,6 +81,7 @@ _CONTENT_STOP = regex.compile(
     r",\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
+    r"even\s+(?:as|though)\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
     r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
     r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b|"
