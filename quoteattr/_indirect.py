@@ -195,7 +195,9 @@ _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
     rf"|\s+in\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}|\d{{4}})\b"
-    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b",
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b"
+    r"|\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:news\s+conference|"
+    r"press\s+conference|rally|event|debate|town\s+hall|speech|interview|meeting)\b",
     regex.IGNORECASE,
 )
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
@@ -1441,8 +1443,8 @@ def _content_stop(text: str, start: int, end: int) -> int:
 def _stance_stop(text: str, start: int, end: int) -> int:
     """Where a stance verb's complement from ``start`` stops: where reported content
     does, and before a comma, a time (``endorsed Cruz last week``, ``in early 2015``), a
-    medium (``on Twitter``), a joined verb phrase (``and organized for him``) or a reason
-    (``because``, ``despite``).
+    medium (``on Twitter``), an occasion (``at a rally``), a joined verb phrase (``and
+    organized for him``) or a reason (``because``, ``despite``).
 
     >>> t = "Cruz on Sunday and campaigned with him"
     >>> t[:_stance_stop(t, 0, len(t))]
