@@ -80,8 +80,12 @@ _TAG_PUNCTUATION = frozenset(",?!")
 _UNKNOWN_VERB = regex.compile(
     r"\b(\p{Ll}{3,}ed)\b(?=\s*[,.;!?]|\s+(?:on|in|at|to|during|after|before|as|of|with|from|out|up|back)\b|\s*$)"
 )
+# After a mixed quote: a contrast, a comma before a lowercase word (a joined clause, a
+# participle, a relative or appositive: ``"Q", which ...``, ``"Q", a swipe at ...``), an
+# aside (``as she put it``, ``when asked``).
 _CLAUSE_BREAK = regex.compile(
-    r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+(?:and\s|\p{Ll}+ing\b)|[;:—–]|\s-\s"
+    r"[,;:]?\s+(?:but|while|although|though|whereas)\b|,\s+\p{Ll}|[;:—–]|\s-\s|"
+    r"\s+as\s+(?:he|she|they)\s+put\s+it\b|\s+when\s+asked\b"
 )
 _BREAK_AFTER_COMMA = regex.compile(r"\s+(?:and|but|while|which|before|after|like|an?|\p{Ll}+ing)\b")
 _ADJUNCT_THEN_THAT = regex.compile(

@@ -90,9 +90,20 @@ _CONTENT_STOP = regex.compile(  # the lookahead rules out most positions at once
     r"(?=[,;\s])(?:,\s+(?:according\s+to\b|compared\s+(?:with|to)\b|\p{Ll}+ing\s+that\b|adding\b|"
     r"saying\b|noting\b|explaining\b|"
     r"but\b(?!\s+(?:also\s+)?that\b)|yet\b|while\b|although\b|though\b|whereas\b|which\b|however\b|"
+    r"even\s+(?:as|though)\b|"
     r"as\s+(?!(?:well|of|a|an|the|much|many|long|soon|far|part)\b)\p{Ll}+\b)|;|"
     r"\s[—–]\s+(?=(?:and|but|while|whereas|although|though|yet|which|even)\b)|"
-    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b)"
+    r",?\s+when\s+asked\b|,\s+and\s+(?:he|she|they)\b|"
+    # ``, and Lee has ...``, ``, and the city sued``, ``, and pushed to ...``: a clause or
+    # verb phrase of its own joined to the content, which ends before it.
+    r",\s+and\s+(?:(?:(?:the|a|an|his|her|their|its|most|many|some|both)\s+(?:[\p{L}-]+\s+){0,3}"
+    r"|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4})(?:\p{Ll}+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|said|says|\p{Ll}+ed)\b"
+    r"|(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ed\s+(?!by\b))|"
+    # ``said A and others have said B``: a second report of its own, even without a comma.
+    r"\sand\s+(?:(?:the|a|an|his|her|their|its|most|many|some|both|one\s+in\s+\w+)\s+"
+    r"(?:[\p{L}-]+\s+){0,3}|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}|others\s+)"
+    r"(?:have\s+|has\s+|also\s+)?(?:said|say|says)\b)"
 )
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|"
@@ -198,7 +209,10 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
-    rf"|\s+in\s+{_MONTH}\b",
+    rf"|\s+in\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}|\d{{4}})\b"
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b"
+    r"|\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:news\s+conference|"
+    r"press\s+conference|rally|event|debate|town\s+hall|speech|interview|meeting)\b",
     regex.IGNORECASE,
 )
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
@@ -246,6 +260,18 @@ _OPEN_END = Trailing(r"(?<!\S)(?:that|which|who|whom|whose|and|or|but|of|to|the|
 _COMMA_AFTER_TAG = regex.compile(
     r"(?>\s*,\s*)(?!\p{Ll}+ing\b|(?:who|which|on|in|at|during|after|before|to|with|for|from|by)\b)")
 _COORDINATION_AFTER = regex.compile(r"\s*(?:;|,?\s+(?:but|yet|while|whereas)\b)")
+# An attitude noun (``attitude_nouns.txt``), after up to two degree words (``no sign of``),
+# and a preposition.
+_DEGREE_WORDS = frozenset(
+    "no little limited some strong broad full growing great deep qualified tepid renewed "
+    "continued cautious".split())
+_ATTITUDE = regex.compile(
+    rf"(?i:(?:{'|'.join(sorted(_DEGREE_WORDS))})\s+){{0,2}}(\p{{L}}+)\s+"
+    r"(?i:for|of|about|in|over|with|toward|towards|on|at)\s+(?=\S)")
+# A fronted adjunct or subordinate clause, which a comma parts from the clause's subject.
+_ADJUNCT_OPENING = regex.compile(
+    r"(?:despite|though|although|as|after|before|when|while|since|because|if|among|in|on|with|"
+    r"for|at|during|unlike|like|by|from|under|until|once)\b", regex.IGNORECASE)
 _PRONOUN_SUBJECT = Trailing(r"(?<!\S)(he|she|it|they|we|that|which|who)\s+(?:\p{Ll}+\s+){0,2}$",
                             regex.IGNORECASE)
 
@@ -517,6 +543,9 @@ def _clause_around(
     pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
     if pronoun is not None:
         start = pronoun.start(1)  # ``on the night she is expected to win``: her clause
+    elif _ADJUNCT_OPENING.match(text, start, cue_start):
+        comma = text.rfind(",", start, cue_start)  # ``Despite the rain, turnout appears``
+        start = trim(text, comma + 1, cue_start)[0] if comma >= 0 else start
     content = _trim_content(text, start, _content_stop(text, cue_end, end))
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
@@ -1153,6 +1182,8 @@ def cue_then_clause(
         return None
     if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
+    if not text[cue.end:content[0]].strip():
+        content = _past_attitude(text, content)
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
                         "cue_then_clause", 0.75 if with_that else 0.6)
 
@@ -1441,6 +1472,25 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     return content if content[0] < content[1] else None
 
 
+def _past_attitude(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """The object of an attitude noun opening ``content`` right after its verb
+    (``expressed support for X``, ``showed no sign of X``): X, which the stance is towards.
+
+    >>> t = "strong support for the levy"
+    >>> t[slice(*_past_attitude(t, (0, len(t))))]
+    'the levy'
+    """
+    start, end = content
+    space = text.find(" ", start, end)
+    first = text[start:space].lower()  # read first, as a regular expression is slow here
+    if space < 0 or first not in _DEGREE_WORDS and first not in _lexicons.attitude_nouns():
+        return content
+    attitude = _ATTITUDE.match(text, start, end)
+    if attitude is None or attitude.group(1).lower() not in _lexicons.attitude_nouns():
+        return content
+    return attitude.end(), content[1]
+
+
 def _content_stop(text: str, start: int, end: int) -> int:
     """Where reported content from ``start`` stops: at the first ``_CONTENT_STOP`` before
     ``end``, and at most ``_CONTENT_REACH`` characters on. The reach keeps a sentence of
@@ -1453,8 +1503,9 @@ def _content_stop(text: str, start: int, end: int) -> int:
 
 def _stance_stop(text: str, start: int, end: int) -> int:
     """Where a stance verb's complement from ``start`` stops: where reported content
-    does, and before a comma, a time (``endorsed Cruz last week``), a joined verb
-    phrase (``and organized for him``) or a reason (``because``, ``despite``).
+    does, and before a comma, a time (``endorsed Cruz last week``, ``in early 2015``), a
+    medium (``on Twitter``), an occasion (``at a rally``), a joined verb phrase (``and
+    organized for him``) or a reason (``because``, ``despite``).
 
     >>> t = "Cruz on Sunday and campaigned with him"
     >>> t[:_stance_stop(t, 0, len(t))]

@@ -254,6 +254,16 @@ def evidence_heads() -> frozenset[str]:
 
 
 @functools.cache
+def attitude_nouns() -> frozenset[str]:
+    """Return the lowercase nouns of feeling or stance of ``expressed support for X``.
+
+    >>> {"support", "concern"} <= attitude_nouns()
+    True
+    """
+    return frozenset(row[0] for row in read_lexicon("attitude_nouns"))
+
+
+@functools.cache
 def media_heads() -> frozenset[str]:
     """Return the lowercase nouns for news outlets named by what they are (newspaper,
     network, station, ...).

@@ -565,6 +565,16 @@ def build_all(articles: list[Article], out: Path) -> dict[str, int]:
             "Singular and plural forms are both listed.",
             "the last words of nameless Source spans",
         ),
+        "attitude_nouns": build_word_list(
+            out,
+            "attitude_nouns",
+            "Attitude nouns: nouns of feeling or stance that, bare or after a degree word, "
+            "make with a verb and a preposition a phrase reporting a stance towards the "
+            "preposition's object (expressed support for X, showed no sign of X).",
+            "The content is the object alone; after a possessive (voiced his disapproval "
+            "of X) the noun phrase is the object itself.",
+            "the words before the last preposition of Cue spans",
+        ),
         "media_heads": build_word_list(
             out,
             "media_heads",
@@ -672,6 +682,7 @@ AUXILIARIES = set(
     "publicly previously recently often already once again further frequently quickly "
     "openly privately long don didn doesn isn wasn hasn haven won wouldn reportedly widely".split()
 )
+ATTITUDE_PREPOSITIONS = set("for of about in over with toward towards on at".split())
 # Words that are never lexicon entries; kept out of the report to cut its noise.
 FUNCTION = set(
     "the a an in on of for to at by with from about as like than that this these those it "
@@ -715,9 +726,12 @@ def report(articles: list[Article], top: int = 60) -> None:
     phrase_words = [tuple(_phrase_words(row[0])) for row in read_curated("cue_phrases")]
     heads: collections.Counter = collections.Counter()
     phrases: collections.Counter = collections.Counter()
+    attitudes: collections.Counter = collections.Counter()
     for words in cue_texts(articles):
         if len(words) > 1:
             phrases[" ".join(words)] += 1
+        if len(words) > 2 and words[-1] in ATTITUDE_PREPOSITIONS:
+            attitudes[words[-2]] += 1
         if any(word in forms for word in words) or any(_contains(words, p) for p in phrase_words):
             continue
         content = [word for word in words if word not in AUXILIARIES and word not in noise]
@@ -725,6 +739,8 @@ def report(articles: list[Article], top: int = 60) -> None:
             heads[content[0]] += 1
     show("Cue words with no reporting form or phrase", heads, rejected_forms, "reporting_verbs")
     show("Multi-word Cue spans", phrases, {" ".join(p) for p in phrase_words}, "cue_phrases")
+    show("Nouns before the last preposition of Cue spans", attitudes,
+         {row[0] for row in read_curated("attitude_nouns")}, "attitude_nouns")
 
     titles = {row[0].lower() for row in read_curated("titles")}
     orgs = {row[0].lower() for row in read_curated("organization_heads")}

@@ -32,6 +32,7 @@ COLUMNS = {
     "anonymous_heads": 1,
     "group_heads": 1,
     "evidence_heads": 1,
+    "attitude_nouns": 1,
     "media_heads": 1,
     "headline_labels": 1,
     "stance_verbs": 3,
@@ -80,7 +81,8 @@ def test_lexicon_file_has_a_header_and_sorted_entries(name):
 
 @pytest.mark.parametrize(
     "name",
-    ["anonymous_heads", "group_heads", "evidence_heads", "media_heads", "titles", "abbreviations"],
+    ["anonymous_heads", "group_heads", "evidence_heads", "attitude_nouns", "media_heads", "titles",
+     "abbreviations"],
 )
 def test_case_insensitive_lexicons_are_lowercase(name):
     """Entries of case-insensitive lexicons are normalised to lowercase."""
