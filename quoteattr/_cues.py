@@ -413,6 +413,23 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
                entry.precision, False, form.lower(), *_auxiliaries(modifiers))
 
 
+def widened_cue(text: str, start: int, head_start: int, head_end: int, lemma: str,
+                 precision: float) -> Cue:
+    """The cue of a verb at ``[head_start, head_end)`` that no reporting-verb entry reads
+    (a stance verb), widened to the auxiliaries and adverbs before it as a reporting
+    verb's is, within a window from ``start``.
+
+    >>> t = "Lee has also endorsed Ruiz."
+    >>> c = widened_cue(t, 0, 13, 21, "endorse", 0.75)
+    >>> t[c.start:c.end], c.has_auxiliary
+    ('has also endorsed', True)
+    """
+    cue_start, modifiers = _widen_left(text, start, head_start,
+                                       _word_before(text, start, head_start))
+    return Cue(cue_start, head_end, head_start, head_end, lemma, precision, False,
+               text[head_start:head_end].lower(), *_auxiliaries(modifiers))
+
+
 def _cues_in(
     text: str,
     start: int,

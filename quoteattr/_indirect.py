@@ -26,7 +26,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
-from quoteattr._cues import Cue, CueIndex
+from quoteattr._cues import Cue, CueIndex, widened_cue
 from quoteattr._mentions import (
     CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
 )
@@ -428,8 +428,7 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if after is None or text[at[1] - 1] not in _SENTENCE_END:
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
-        cue = Cue(match.start(), match.end(), match.start(), match.end(), lemma, _STANCE_PRECISION,
-                  False, match.group().lower())
+        cue = widened_cue(text, at[0], match.start(), match.end(), lemma, _STANCE_PRECISION)
         source = _subject_of(sentence, cue, None) or relative_source(
             text, sentence.start, cue, comma=True) or relative_source(
             text, sentence.start, cue, comma=False)
