@@ -175,10 +175,14 @@ _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
-                            r"but|or|that|which|who|it|him|her|them|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
+                            r"but|or|that|which|who|her|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
     "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
+# An object pronoun alone, before what no noun it could own is: ``endorsed her last week``.
+_OBJECT_PRONOUN = regex.compile(
+    r"\s+((?:him|them|it|her)\b)(?=\s*(?:[^\p{L}\s]|$|(?:in|on|at|over|to|with|from|after|"
+    r"before|during|when|and|but|or|last|this|next|because|despite|while|since|again)\b))")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
@@ -424,22 +428,40 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if at is None or _covered(taken, match.start(), match.end()) or _BE_BEFORE.search(
                 text, max(0, match.start() - _BE_REACH), match.start()):
             continue
-        after = _COMPLEMENT[complement].match(text, match.end(), at[1])
-        if after is None or text[at[1] - 1] not in _SENTENCE_END:
+        content = _stance_content(text, complement, match.end(), at[1])
+        if content is None or text[at[1] - 1] not in _SENTENCE_END or _covered(taken, *content):
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
         cue = widened_cue(text, at[0], match.start(), match.end(), lemma, _STANCE_PRECISION)
         source = _subject_of(sentence, cue, None) or relative_source(
             text, sentence.start, cue, comma=True) or relative_source(
             text, sentence.start, cue, comma=False)
-        if source is None:
-            continue
-        content = _trim_content(text, after.end(), _stance_stop(text, after.end(), at[1]))
-        if _covered(taken, *content):
-            continue
-        if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
+        if source is not None:
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
+
+
+def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
+    """The complement of a stance verb ending at ``start`` in a sentence ending at ``end``:
+    an object pronoun alone (``endorsed her on Monday``), or the phrase its ``complement``
+    opens, up to where :func:`_stance_stop` stops it; ``None`` if there is none or it is
+    too short.
+
+    >>> t = "endorsed her on Monday; opposed his plan to cut taxes; seeks it"
+    >>> [t[slice(*_stance_content(t, "object", e, len(t)))] for e in (8, 31, 60)]
+    ['her', 'his plan to cut taxes', 'it']
+    """
+    if complement == "object":
+        pronoun = _OBJECT_PRONOUN.match(text, start, end)
+        if pronoun is not None:
+            return pronoun.span(1)
+    after = _COMPLEMENT[complement].match(text, start, end)
+    if after is None:
+        return None
+    content = _trim_content(text, after.end(), _stance_stop(text, after.end(), end))
+    if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
+        return content
+    return None
 
 
 @functools.cache
