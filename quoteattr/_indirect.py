@@ -175,7 +175,8 @@ _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
-                            r"but|or|that|which|who|her|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
+                            r"but|or|that|which|who|her|himself|herself|off|up|down|out|away|ahead|back|through)\b)"
+                            r"(?=[\p{L}\d“\"‘'])"),
     "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -425,7 +426,8 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         at = _sentence_at(layout, quoted, match.start())
         if found and match.start() < found[-1].content[1]:
             continue
-        if at is None or _covered(taken, match.start(), match.end()) or _BE_BEFORE.search(
+        if at is None or text[match.start() - 1] == "-" or _covered(
+                taken, match.start(), match.end()) or _BE_BEFORE.search(
                 text, max(0, match.start() - _BE_REACH), match.start()):
             continue
         content = _stance_content(text, complement, match.end(), at[1])
