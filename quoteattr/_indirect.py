@@ -26,7 +26,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
-from quoteattr._cues import Cue, CueIndex, widened_cue
+from quoteattr._cues import Cue, CueIndex, reads_as_noun, widened_cue
 from quoteattr._mentions import (
     CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
 )
@@ -175,7 +175,8 @@ _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
-                            r"but|or|that|which|who|her|himself|herself|off|up|down|out|away|ahead|back|through)\b)"
+                            r"but|or|that|which|who|her|himself|herself|off|up|down|out|away|ahead|back|through|"
+                            r"among|than|is|are|was|were|has|have|had|remains)\b)"
                             r"(?=[\p{L}\d“\"‘'])"),
     "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
@@ -434,6 +435,8 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if content is None or text[at[1] - 1] not in _SENTENCE_END or _covered(taken, *content):
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
+        if complement != "to" and reads_as_noun(text, at[0], match.start(), match.end(), lemma):
+            continue  # ``her support among``; but ``Lee's plans to`` is her intention
         cue = widened_cue(text, at[0], match.start(), match.end(), lemma, _STANCE_PRECISION)
         source = _subject_of(sentence, cue, None) or relative_source(
             text, sentence.start, cue, comma=True) or relative_source(
