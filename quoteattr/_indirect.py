@@ -428,8 +428,7 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if found and match.start() < found[-1].content[1]:
             continue
         if at is None or text[match.start() - 1] == "-" or _covered(
-                taken, match.start(), match.end()) or _BE_BEFORE.search(
-                text, max(0, match.start() - _BE_REACH), match.start()):
+                taken, match.start(), match.end()) or _passive(text, match):
             continue
         content = _stance_content(text, complement, match.end(), at[1])
         if content is None or text[at[1] - 1] not in _SENTENCE_END or _covered(taken, *content):
@@ -444,6 +443,13 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if source is not None:
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
+
+
+def _passive(text: str, match: regex.Match) -> bool:
+    """Whether the stance verb ``match`` follows a form of ``be`` and is no ``-ing`` form
+    (``was endorsed by``, but ``is seeking``)."""
+    return not match.group().lower().endswith("ing") and _BE_BEFORE.search(
+        text, max(0, match.start() - _BE_REACH), match.start()) is not None
 
 
 def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
