@@ -455,23 +455,26 @@ def _passive(text: str, match: regex.Match) -> bool:
 def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
     """The complement of a stance verb ending at ``start`` in a sentence ending at ``end``:
     an object pronoun alone (``endorsed her on Monday``), or the phrase its ``complement``
-    opens, up to where :func:`_stance_stop` stops it; ``None`` if there is none or it is
-    too short.
+    opens (``to|object``: an infinitive, else a noun phrase), up to where
+    :func:`_stance_stop` stops it; ``None`` if there is none or it is too short.
 
     >>> t = "endorsed her on Monday; opposed his plan to cut taxes; seeks it"
     >>> [t[slice(*_stance_content(t, "object", e, len(t)))] for e in (8, 31, 60)]
     ['her', 'his plan to cut taxes', 'it']
+    >>> t = "sought to end the strike"
+    >>> t[slice(*_stance_content(t, "to|object", 6, len(t)))]
+    'to end the strike'
     """
-    if complement == "object":
-        pronoun = _OBJECT_PRONOUN.match(text, start, end)
+    for kind in complement.split("|"):
+        pronoun = _OBJECT_PRONOUN.match(text, start, end) if kind == "object" else None
         if pronoun is not None:
             return pronoun.span(1)
-    after = _COMPLEMENT[complement].match(text, start, end)
-    if after is None:
-        return None
-    content = _trim_content(text, after.end(), _stance_stop(text, after.end(), end))
-    if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
-        return content
+        after = _COMPLEMENT[kind].match(text, start, end)
+        if after is not None:
+            stop = _content_stop if kind == "to" else _stance_stop
+            content = _trim_content(text, after.end(), stop(text, after.end(), end))
+            if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
+                return content
     return None
 
 
