@@ -181,6 +181,9 @@ _COMPLEMENT = {
     "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
+# A stance whose object follows a preposition: ``voted against``, ``sided with``.
+_STANCE_PREPOSITIONS = frozenset(["for", "against", "with", "on"])
+_STANCE_PREPOSITION = regex.compile(r"\s+(for|against|with|on)\b", regex.IGNORECASE)
 # An object pronoun alone, before what no noun it could own is: ``endorsed her last week``.
 _OBJECT_PRONOUN = regex.compile(
     r"\s+((?:him|them|it|her)\b)(?=\s*(?:[^\p{L}\s]|$|(?:in|on|at|over|to|with|from|after|"
@@ -189,7 +192,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
-    rf"|\s+in\s+{_MONTH}\b",
+    rf"|\s+in\s+{_MONTH}\b"
+    r"|\s+for\s+(?:an?|\d+|several|two|three|many)\s+(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
     regex.IGNORECASE,
 )
 _ASKED_OPENING = Trailing(r"(?:\b(?:when|after|once|while|before|until|if)|[,;:—–])\s*$",
@@ -455,17 +459,26 @@ def _passive(text: str, match: regex.Match) -> bool:
 def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
     """The complement of a stance verb ending at ``start`` in a sentence ending at ``end``:
     an object pronoun alone (``endorsed her on Monday``), or the phrase its ``complement``
-    opens (``to|object``: an infinitive, else a noun phrase), up to where
-    :func:`_stance_stop` stops it; ``None`` if there is none or it is too short.
+    opens (``to|object``: an infinitive, else a noun phrase; ``for|against``: either
+    preposition, then a noun phrase), up to where :func:`_stance_stop` stops it (an
+    infinitive, where reported content does); ``None`` if there is none or it is too short.
 
     >>> t = "endorsed her on Monday; opposed his plan to cut taxes; seeks it"
     >>> [t[slice(*_stance_content(t, "object", e, len(t)))] for e in (8, 31, 60)]
     ['her', 'his plan to cut taxes', 'it']
-    >>> t = "sought to end the strike"
-    >>> t[slice(*_stance_content(t, "to|object", 6, len(t)))]
-    'to end the strike'
+    >>> t = "sought to end the strike; voted against it"
+    >>> t[slice(*_stance_content(t, "to|object", 6, len(t)))], t[slice(*_stance_content(
+    ...     t, "for|against", 31, len(t)))]
+    ('to end the strike', 'it')
     """
     for kind in complement.split("|"):
+        if kind in _STANCE_PREPOSITIONS:
+            preposition = _STANCE_PREPOSITION.match(text, start, end)
+            if preposition is not None and preposition.group(1).lower() == kind:
+                content = _stance_content(text, "object", preposition.end(), end)
+                if content is not None:
+                    return content
+            continue
         pronoun = _OBJECT_PRONOUN.match(text, start, end) if kind == "object" else None
         if pronoun is not None:
             return pronoun.span(1)
