@@ -427,20 +427,22 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     verbs = _lexicons.stance_verbs()
     found: list[Attribution] = []
     for match in _stance_matches(layout.cues):
-        lemma, complement = verbs[match.group().lower()]
-        at = _sentence_at(layout, quoted, match.start())
-        if found and match.start() < found[-1].content[1]:
+        start, end = match.span()
+        if found and start < found[-1].content[1] or text[start - 1:start] == "-":
             continue
-        if at is None or text[match.start() - 1] == "-" or _covered(
-                taken, match.start(), match.end()) or _passive(text, match):
+        form = match.group().lower()
+        lemma, complement = verbs[form]
+        at = _sentence_at(layout, quoted, start)
+        if at is None or text[at[1] - 1] not in _SENTENCE_END or _covered(
+                taken, start, end) or _passive(text, start, form):
             continue
-        content = _stance_content(text, complement, match.end(), at[1])
-        if content is None or text[at[1] - 1] not in _SENTENCE_END or _covered(taken, *content):
+        if complement != "to" and reads_as_noun(text, at[0], start, end, lemma):
+            continue  # ``her support among``; but ``Lee's plans to`` is her intention
+        content = _stance_content(text, complement, end, at[1])
+        if content is None or _covered(taken, *content):
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
-        if complement != "to" and reads_as_noun(text, at[0], match.start(), match.end(), lemma):
-            continue  # ``her support among``; but ``Lee's plans to`` is her intention
-        cue = widened_cue(text, at[0], match.start(), match.end(), lemma, _STANCE_PRECISION)
+        cue = widened_cue(text, at[0], start, end, lemma, _STANCE_PRECISION)
         source = _subject_of(sentence, cue, None) or relative_source(
             text, sentence.start, cue, comma=True) or relative_source(
             text, sentence.start, cue, comma=False)
@@ -449,11 +451,11 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     return found
 
 
-def _passive(text: str, match: regex.Match) -> bool:
-    """Whether the stance verb ``match`` follows a form of ``be`` and is no ``-ing`` form
-    (``was endorsed by``, but ``is seeking``)."""
-    return not match.group().lower().endswith("ing") and _BE_BEFORE.search(
-        text, max(0, match.start() - _BE_REACH), match.start()) is not None
+def _passive(text: str, start: int, form: str) -> bool:
+    """Whether the stance verb ``form`` at ``start`` follows a form of ``be`` and is no
+    ``-ing`` form (``was endorsed by``, but ``is seeking``)."""
+    return not form.endswith("ing") and _BE_BEFORE.search(
+        text, max(0, start - _BE_REACH), start) is not None
 
 
 def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
