@@ -192,7 +192,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
-    rf"|\s+in\s+{_MONTH}\b"
+    rf"|\s+in\s+(?:{_MONTH}|(?:19|20)\d\d)\b"
     r"|\s+for\s+(?:an?|\d+|several|two|three|many)\s+(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
     regex.IGNORECASE,
 )
