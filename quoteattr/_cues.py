@@ -76,7 +76,9 @@ _MIN_PRECISION = 0.05
 _BE = frozenset("is was were be been being am are".split())
 _PREPOSITIONS = frozenset(["according", "as", "per"])
 _ADJUNCTS = frozenset(["in"])
-_NON_CUE_LEFT = frozenset("to of the a an this that these those his her its their our my your".split())
+# Before a noun, not a verb (``that`` may open a relative clause: ``groups that oppose``).
+_DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
+_NON_CUE_LEFT = _DETERMINERS | {"to", "of", "that"}
 
 
 _VerbWord = tuple[int, int, str, _lexicons.VerbForm]
@@ -431,6 +433,40 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     cue_start, modifiers = _widen_left(text, start, word_start, left)
     return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                entry.precision, False, form.lower(), *_auxiliaries(modifiers))
+
+
+def widened_cue(text: str, start: int, head_start: int, head_end: int, lemma: str,
+                 precision: float) -> Cue:
+    """The cue of a verb at ``[head_start, head_end)`` that no reporting-verb entry reads
+    (a stance verb), widened to the auxiliaries and adverbs before it as a reporting
+    verb's is, within a window from ``start``.
+
+    >>> t = "Lee has also endorsed Ruiz."
+    >>> c = widened_cue(t, 0, 13, 21, "endorse", 0.75)
+    >>> t[c.start:c.end], c.has_auxiliary
+    ('has also endorsed', True)
+    """
+    cue_start, modifiers = _widen_left(text, start, head_start,
+                                       _word_before(text, start, head_start))
+    return Cue(cue_start, head_end, head_start, head_end, lemma, precision, False,
+               text[head_start:head_end].lower(), *_auxiliaries(modifiers))
+
+
+def reads_as_noun(text: str, start: int, head_start: int, head_end: int, lemma: str) -> bool:
+    """Whether the words before the verb form at ``[head_start, head_end)`` (of ``lemma``),
+    within a window from ``start``, make it a noun: a determiner (``the support``,
+    ``their support``), or, for a base or -s form, a possessive or adjective (``Lee's
+    support``, ``national support``).
+
+    >>> t = "Her support grew. They support Lee."
+    >>> reads_as_noun(t, 0, 4, 11, "support"), reads_as_noun(t, 0, 23, 30, "support")
+    (True, False)
+    """
+    left = _word_before(text, start, head_start)
+    if left is not None and left.group(1).lower() in _DETERMINERS:
+        return True
+    return text[head_start:head_end].lower() in (lemma, f"{lemma}s") and _after_a_modifier(
+        text, start, head_start)
 
 
 def _cues_in(

@@ -27,7 +27,7 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
-from quoteattr._cues import Cue, CueIndex
+from quoteattr._cues import Cue, CueIndex, reads_as_noun, widened_cue
 from quoteattr._mentions import (
     CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
 )
@@ -201,15 +201,25 @@ _SENTENCE_END = frozenset(".!?\"”’'")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
-                            r"but|or|that|which|who|it|him|her|them|himself|herself)\b)(?=[\p{L}\d“\"‘'])"),
+                            r"but|or|that|which|who|her|himself|herself|off|up|down|out|away|ahead|back|through|"
+                            r"among|than|is|are|was|were|has|have|had|remains)\b)"
+                            r"(?=[\p{L}\d“\"‘'])"),
     "as": regex.compile(r"\s+(?=[\p{L}\d][^,;:.!?\"“”]{0,80}?\s+as\s+[\p{L}\d“\"‘'])"),
 }
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
+# A stance whose object follows a preposition: ``voted against``, ``sided with``.
+_STANCE_PREPOSITIONS = frozenset(["for", "against", "with", "on"])
+_STANCE_PREPOSITION = regex.compile(r"\s+(for|against|with|on)\b", regex.IGNORECASE)
+# An object pronoun alone, before what no noun it could own is: ``endorsed her last week``.
+_OBJECT_PRONOUN = regex.compile(
+    r"\s+((?:him|them|it|her)\b)(?=\s*(?:[^\p{L}\s]|$|(?:in|on|at|over|to|with|from|after|"
+    r"before|during|when|and|but|or|last|this|next|because|despite|while|since|again)\b))")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STANCE_STOP = regex.compile(
     r",(?![”\"’'])|\s+(?:because|despite|after|before|while|during|since|and\s+\p{Ll}+(?:ed|s))\b"
     rf"|\s+(?:(?:on|last|this|next|early|late)\s+)?(?:{WEEKDAY}|week|month|year|night|morning)\b"
     rf"|\s+in\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}|\d{{4}})\b"
+    r"|\s+for\s+(?:an?|\d+|several|two|three|many)\s+(?:hours?|minutes?|days?|weeks?|months?|years?)\b"
     r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b"
     r"|\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:news\s+conference|"
     r"press\s+conference|rally|event|debate|town\s+hall|speech|interview|meeting)\b",
@@ -467,30 +477,70 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
     verbs = _lexicons.stance_verbs()
     found: list[Attribution] = []
     for match in _stance_matches(layout.cues):
-        lemma, complement = verbs[match.group().lower()]
-        at = _sentence_at(layout, quoted, match.start())
-        if found and match.start() < found[-1].content[1]:
+        start, end = match.span()
+        if found and start < found[-1].content[1] or text[start - 1:start] == "-":
             continue
-        if at is None or _covered(taken, match.start(), match.end()) or _BE_BEFORE.search(
-                text, max(0, match.start() - _BE_REACH), match.start()):
+        form = match.group().lower()
+        lemma, complement = verbs[form]
+        at = _sentence_at(layout, quoted, start)
+        if at is None or text[at[1] - 1] not in _SENTENCE_END or _covered(
+                taken, start, end) or _passive(text, start, form):
             continue
-        after = _COMPLEMENT[complement].match(text, match.end(), at[1])
-        if after is None or text[at[1] - 1] not in _SENTENCE_END:
+        if complement != "to" and reads_as_noun(text, at[0], start, end, lemma):
+            continue  # ``her support among``; but ``Lee's plans to`` is her intention
+        content = _stance_content(text, complement, end, at[1])
+        if content is None or _covered(taken, *content):
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
-        cue = Cue(match.start(), match.end(), match.start(), match.end(), lemma, _STANCE_PRECISION,
-                  False, match.group().lower())
+        cue = widened_cue(text, at[0], start, end, lemma, _STANCE_PRECISION)
         source = _subject_of(sentence, cue, None) or relative_source(
             text, sentence.start, cue, comma=True) or relative_source(
             text, sentence.start, cue, comma=False)
-        if source is None:
-            continue
-        content = _trim_content(text, after.end(), _stance_stop(text, after.end(), at[1]))
-        if _covered(taken, *content):
-            continue
-        if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
+        if source is not None:
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
+
+
+def _passive(text: str, start: int, form: str) -> bool:
+    """Whether the stance verb ``form`` at ``start`` follows a form of ``be`` and is no
+    ``-ing`` form (``was endorsed by``, but ``is seeking``)."""
+    return not form.endswith("ing") and _BE_BEFORE.search(
+        text, max(0, start - _BE_REACH), start) is not None
+
+
+def _stance_content(text: str, complement: str, start: int, end: int) -> tuple[int, int] | None:
+    """The complement of a stance verb ending at ``start`` in a sentence ending at ``end``:
+    an object pronoun alone (``endorsed her on Monday``), or the phrase its ``complement``
+    opens (``to|object``: an infinitive, else a noun phrase; ``for|against``: either
+    preposition, then a noun phrase), up to where :func:`_stance_stop` stops it (an
+    infinitive, where reported content does); ``None`` if there is none or it is too short.
+
+    >>> t = "endorsed her on Monday; opposed his plan to cut taxes; seeks it"
+    >>> [t[slice(*_stance_content(t, "object", e, len(t)))] for e in (8, 31, 60)]
+    ['her', 'his plan to cut taxes', 'it']
+    >>> t = "sought to end the strike; voted against it"
+    >>> t[slice(*_stance_content(t, "to|object", 6, len(t)))], t[slice(*_stance_content(
+    ...     t, "for|against", 31, len(t)))]
+    ('to end the strike', 'it')
+    """
+    for kind in complement.split("|"):
+        if kind in _STANCE_PREPOSITIONS:
+            preposition = _STANCE_PREPOSITION.match(text, start, end)
+            if preposition is not None and preposition.group(1).lower() == kind:
+                content = _stance_content(text, "object", preposition.end(), end)
+                if content is not None:
+                    return content
+            continue
+        pronoun = _OBJECT_PRONOUN.match(text, start, end) if kind == "object" else None
+        if pronoun is not None:
+            return pronoun.span(1)
+        after = _COMPLEMENT[kind].match(text, start, end)
+        if after is not None:
+            stop = _content_stop if kind == "to" else _stance_stop
+            content = _trim_content(text, after.end(), stop(text, after.end(), end))
+            if _enough_words(text, content) or _NAME_ONLY.fullmatch(text, *content):
+                return content
+    return None
 
 
 @functools.cache

@@ -494,14 +494,17 @@ def build_word_list(out: Path, name: str, title: str, about: str, mined: str) ->
 def build_stance_verbs(out: Path) -> int:
     rows = sorted({tuple(field.lower() for field in row) for row in read_curated("stance_verbs")})
     _unique("stance_verbs", (row[0] for row in rows))
-    _check_values("stance_verbs", (row[2] for row in rows), {"to", "object", "as"})
+    _check_values("stance_verbs", (row[2] for row in rows),
+                  {"to", "object", "to|object", "as", "for", "for|against", "against", "with", "on"})
     head = header(
         "Stance verbs: verbs that attribute a stance, refusal or intention rather than "
         "words (declined to comment, endorsed Clinton); their complement is the content.",
-        "A lemma is listed when the stance rule, reading its forms, is right at least "
-        "half the time on PolNeAR train.",
+        "A form is listed when the predictions the stance rule adds with it are right "
+        "at least half the time on PolNeAR train.",
         "form; lemma; complement (to: an infinitive follows; object: a noun phrase; "
-        "as: a noun phrase and as, as in 'sees him as a leader').",
+        "to|object: an infinitive, else a noun phrase; for, against, with, on or "
+        "for|against: that preposition, then a noun phrase; as: a noun phrase and as, as in "
+        "'sees him as a leader').",
         _made_from("stance_verbs", "the stance rule's readings of each form"),
     )
     return write_lexicon(out, "stance_verbs", head, rows)
