@@ -463,7 +463,7 @@ def reads_as_noun(text: str, start: int, head_start: int, head_end: int, lemma: 
     (True, False)
     """
     left = _word_before(text, start, head_start)
-    if left is not None and left.group(1).lower() in _DETERMINERS:
+    if left is not None and left[1].lower() in _DETERMINERS:
         return True
     return text[head_start:head_end].lower() in (lemma, f"{lemma}s") and _after_a_modifier(
         text, start, head_start)
