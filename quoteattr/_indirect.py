@@ -256,8 +256,6 @@ _INDEFINITE_BEFORE = Trailing(r"(?<!\S)(?:a|an)\s+(?:[\p{L}’'-]+\s+){0,4}$", r
 _AND_JOINT = regex.compile(r"\s+and\s+$")
 _JOINT_REACH = 8
 _WHO_BEFORE = Trailing(r"(?<=\s)(who)\s+(?:\p{Ll}+\s+){0,2}$")
-_RELATIVE_REACH = 40
-_WHO_REACH = max(_RELATIVE_REACH, RELATIVE_REACH)  # where relative_source and _share_who look
 _THOSE = regex.compile(r"those", regex.IGNORECASE)
 _WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
 _FRONTED = regex.compile(r"\s*(?:(?:since|after|before|while|when|upon|in)\s+)?", regex.IGNORECASE)
@@ -1135,7 +1133,7 @@ def relative_clause(
     if cue.prepositional or cue.participle:
         return None
     text = sentence.text
-    if text.find("wh", max(sentence.start, cue.start - _WHO_REACH), cue.start) < 0:
+    if text.find("wh", max(sentence.start, cue.start - RELATIVE_REACH), cue.start) < 0:
         return None  # no ``who`` nor ``which``: none of the three ways below finds a source
     source = relative_source(text, sentence.start, cue, comma=True)
     restrictive = source is None and _reports_speech_plainly(cue)
@@ -1168,7 +1166,7 @@ def _share_who(sentence: _Sentence, cue: Cue) -> Mention | None:
     ('who', '18 percent')
     """
     text = sentence.text
-    who = _WHO_BEFORE.search(text, max(sentence.start, cue.start - _RELATIVE_REACH), cue.start)
+    who = _WHO_BEFORE.search(text, max(sentence.start, cue.start - RELATIVE_REACH), cue.start)
     if who is None:
         return None
     end = trim(text, max(sentence.start, who.start() - _LEAD_REACH), who.start())[1]

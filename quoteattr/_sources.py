@@ -115,7 +115,7 @@ _SUBJECT_BOUNDARY = regex.compile(
 )
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
-RELATIVE_REACH = 40
+RELATIVE_REACH = 40  # how far left of a cue its relative ``who``/``which`` is looked for
 _THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
