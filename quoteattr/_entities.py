@@ -33,7 +33,7 @@ import regex
 
 from quoteattr import _lexicons, _trusted
 from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
-from quoteattr._text import WORD
+from quoteattr._text import WORD, ends_with_mark
 from quoteattr.model import Entity, EntityKind
 
 _ROLE_SYNONYMS = {
@@ -279,15 +279,7 @@ def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[
     """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
     New Term``), where a run of capitalised words is not a name."""
     return [(start, end) for start, end in paras
-            if not _ends_with_period(text, start, end) and _in_title_case(text, start, end)]
-
-
-def _ends_with_period(text: str, start: int, end: int) -> bool:
-    """``text[start:end].rstrip().endswith(".")``, read from the end without a copy."""
-    at = end - 1
-    while at >= start and text[at].isspace():
-        at -= 1
-    return at >= start and text[at] == "."
+            if not ends_with_mark(text, start, end, ".") and _in_title_case(text, start, end)]
 
 
 def _in_title_case(text: str, start: int, end: int) -> bool:

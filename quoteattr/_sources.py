@@ -21,7 +21,8 @@ import regex
 
 from quoteattr import _lexicons
 from quoteattr._cues import NOT_ADVERBS, Cue
-from quoteattr._text import PLAIN_ASCII, WEEKDAY, WORD, Trailing, may_end_with, trim
+from quoteattr._text import (
+    PLAIN_ASCII, WEEKDAY, WORD, Trailing, ends_with_mark, may_end_with, trim)
 from quoteattr._mentions import (
     CLAUSE_WORDS, DETERMINERS, POSSESSIVES, Mention, is_source_head, object_pronoun, phrase_head,
     phrase_reach, source_after, source_before, split_name, tag_phrase,
@@ -168,7 +169,7 @@ def source_of(
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if _ends_with_comma(text, start, cue.start):
+    if ends_with_mark(text, start, cue.start, ","):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
@@ -199,14 +200,6 @@ def source_of(
         if subject is not None:
             subject = with_conjuncts(text, start, subject)
     return subject
-
-
-def _ends_with_comma(text: str, start: int, end: int) -> bool:
-    """``text[start:end].rstrip().endswith(",")``, read from the end without a copy."""
-    at = end - 1
-    while at >= start and text[at].isspace():
-        at -= 1
-    return at >= start and text[at] == ","
 
 
 def absolute_subject(text: str, start: int, end: int) -> Mention | None:

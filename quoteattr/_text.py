@@ -83,6 +83,19 @@ def may_end_with(text: str, start: int, end: int, last: str) -> bool:
     return at < start or text[at] not in PLAIN_ASCII or text[at] in last
 
 
+def ends_with_mark(text: str, start: int, end: int, mark: str) -> bool:
+    """Whether ``text[start:end].rstrip()`` ends with the character ``mark``, read from
+    the end without a copy.
+
+    >>> ends_with_mark("Lee, an aide,  said", 0, 15, ","), ends_with_mark("Lee said", 0, 3, ",")
+    (True, False)
+    """
+    at = end - 1
+    while at >= start and text[at].isspace():
+        at -= 1
+    return at >= start and text[at] == mark
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return the non-blank lines of ``text``, trimmed of surrounding space; lines end
     where ``str.splitlines`` ends them.
