@@ -586,7 +586,7 @@ def _clause_around(
         found = text.rfind(boundary, start, cue_start)
         if found >= 0:
             start = max(start, found + len(boundary))
-    lead = _LEAD_WORDS.match(text, start, cue_start) if _may_lead(text, start, cue_start) else None
+    lead = _lead_words(text, start, cue_start)
     start = trim(text, lead.end() if lead else start, cue_start)[0]
     pronoun = _PRONOUN_SUBJECT.search(text, start, cue_start)
     if pronoun is not None:
@@ -912,8 +912,7 @@ def according_to(
     if source is None:
         return None
     opening = max(sentence.start, text.rfind(":", sentence.start, cue.start) + 1)
-    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
-        text, opening, cue.start) else None
+    lead = _lead_words(text, opening, cue.start)
     before = text[lead.end() if lead else opening:cue.start]
     if not before.strip(" ,"):
         comma = text.find(",", source.end, sentence.end)
@@ -1456,9 +1455,14 @@ def _clause_opening(text: str, sentence: _Sentence, cue: Cue) -> int:
     mark = max(text.rfind(",", start, cue.start), text.rfind(";", start, cue.start),
                text.rfind(":", start, cue.start))
     opening = sentence.start if mark < 0 else mark + 1
-    lead = _LEAD_WORDS.match(text, opening, cue.start) if _may_lead(
-        text, opening, cue.start) else None
+    lead = _lead_words(text, opening, cue.start)
     return lead.end() if lead else opening
+
+
+def _lead_words(text: str, start: int, end: int) -> regex.Match | None:
+    """The lead words (``And``, ``But also``, ``Meanwhile,``) opening ``text[start:end]``,
+    if any: ``_LEAD_WORDS`` matched there, when :func:`_may_lead` does not rule it out."""
+    return _LEAD_WORDS.match(text, start, end) if _may_lead(text, start, end) else None
 
 
 def _may_lead(text: str, start: int, end: int) -> bool:
