@@ -209,7 +209,8 @@ _COMPLEMENT = {
 _NAME_ONLY = regex.compile(r"\p{Lu}\p{Ll}+")
 # A stance whose object follows a preposition: ``voted against``, ``sided with``.
 _STANCE_PREPOSITIONS = frozenset(["for", "against", "with", "on"])
-_STANCE_PREPOSITION = regex.compile(r"\s+(for|against|with|on)\b", regex.IGNORECASE)
+_STANCE_PREPOSITION = regex.compile(rf"\s+({'|'.join(sorted(_STANCE_PREPOSITIONS))})\b",
+                                    regex.IGNORECASE)
 # An object pronoun alone, before what no noun it could own is: ``endorsed her last week``.
 _OBJECT_PRONOUN = regex.compile(
     r"\s+((?:him|them|it|her)\b)(?=\s*(?:[^\p{L}\s]|$|(?:in|on|at|over|to|with|from|after|"
