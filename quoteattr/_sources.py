@@ -101,12 +101,11 @@ _ADVERBS_BEFORE = Trailing(
 )
 _PARENTHESIS_BEFORE = Trailing(r"\s*\([^()]{1,100}\)\s*$")
 # What the last word must end in for any of the three patterns above to end a window:
-_ADJUNCT_ENDING = regex.compile(
-    r"(?:day|night|week|month|year|morning|afternoon|evening|ly|also|later|then|often|again|"
-    r"however|once|first|further|here|\))\s*$", regex.IGNORECASE | regex.REVERSE)
 _ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening",
                     "ly", "also", "later", "then", "often", "again", "however", "once", "first",
-                    "further", "here", ")")  # _ADJUNCT_ENDING's words, in lower case
+                    "further", "here", ")")  # in lower case
+_ADJUNCT_ENDING = regex.compile(rf"(?:{'|'.join(map(regex.escape, _ADJUNCT_ENDINGS))})\s*$",
+                                regex.IGNORECASE | regex.REVERSE)
 _LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
 # The lookahead holds the first letters of the words: most positions fail it at once.
 _SUBJECT_BOUNDARY = regex.compile(
