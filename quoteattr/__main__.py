@@ -119,8 +119,8 @@ def _bench_parser() -> argparse.ArgumentParser:
         "directories", nargs="*", metavar="DIR",
         help="folders of UTF-8 .txt files, read at any depth (default: ../shared/data/polnear)",
     )
-    parser.add_argument("--repeat", type=positive_number, default=1, metavar="N",
-                        help="run each measurement N times and keep the best (default: 1)")
+    parser.add_argument("--repeat", type=positive_number, default=3, metavar="N",
+                        help="run each measurement N times and keep the best (default: 3)")
     parser.add_argument("--processes", type=positive_number, default=2, metavar="N",
                         help="processes for analyze_many (default: 2)")
     return parser

@@ -134,6 +134,17 @@ def test_cli_prints_the_report(monkeypatch, tmp_path, capsys, bench):
     assert _bench.report(bench) + "\n" == capsys.readouterr().out
 
 
+def test_cli_keeps_the_best_of_three_runs_by_default(monkeypatch, tmp_path, bench):
+    """Without --repeat, each measurement runs three times: one pass would count the
+    caches filling on the first."""
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    repeats = []
+    monkeypatch.setattr(_bench, "run", lambda texts, **options: repeats.append(
+        options["repeat"]) or bench)
+    assert 0 == cli.main(["bench", str(tmp_path)])
+    assert [3] == repeats
+
+
 def test_cli_skips_without_a_corpus(monkeypatch, capsys):
     """Without DIR and without ../shared/data/polnear, bench says so and exits 0."""
     monkeypatch.setattr(_bench, "default_corpus", lambda: None)
