@@ -296,10 +296,10 @@ def _in_title_case(text: str, start: int, end: int) -> bool:
     if next(itertools.islice(prose, math.ceil(_HEADLINE_LOWERCASE) - 1, None), None) is not None:
         return False
     capitalised = lowercase = 0
-    for word in WORD.finditer(text, start, end):
-        if word.end() - word.start() <= _SHORT_WORD:
+    for word in WORD.findall(text, start, end):
+        if len(word) <= _SHORT_WORD:
             continue
-        if text[word.start()].isupper():
+        if word[0].isupper():
             capitalised += 1
         else:
             lowercase += 1
@@ -331,7 +331,9 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, str] | None:
     """
     if run.lower() in _NEVER_NAMES:
         return None
-    words = _RUN_WORD.findall(run)
+    # The words of a run are split by spaces and tabs only: without brackets, the words
+    # ``_RUN_WORD`` finds are those ``str.split`` gives.
+    words = run.split() if "[" not in run and "]" not in run else _RUN_WORD.findall(run)
     while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
         words = words[1:]
     name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
@@ -475,7 +477,7 @@ def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) ->
     if not wanted:
         return None
     for mention in names.before(source.start, _DESCRIPTION_WINDOW):
-        if _roles(" ".join(mention.titles)) & wanted:
+        if mention.titles and _roles(" ".join(mention.titles)) & wanted:
             key = names.key(mention.name, mention.start)
             _cluster_of(clusters, key, EntityKind.PERSON).add(
                 mention.start, mention.end, mention.titles)

@@ -135,17 +135,18 @@ def _quotes(text: str, attributions: list[Attribution], links: list[Link]) -> tu
 
     Both lists are consumed: each attribution is dropped as its quote is built, so the
     attributions are freed while the quotes grow, which lowers the peak memory of
-    ``analyze``. Quotes with equal chains share one tuple.
+    ``analyze``. Quotes whose chains hold the same entities share one tuple (found by
+    the entities' ids: an entity's hash would run over all its mentions).
     """
     order = outer_first([link.parent for link in links])
     _arrange_for_popping(attributions, order)
     _arrange_for_popping(links, order)
-    chains: dict[tuple[Entity, ...], tuple[Entity, ...]] = {}
+    chains: dict[tuple[int, ...], tuple[Entity, ...]] = {}
     built: dict[int, Quote] = {}
     for index in order:
         attribution, found = attributions.pop(), links.pop()
         parent = None if found.parent is None else built[found.parent]
-        chain = chains.setdefault(found.chain, found.chain)
+        chain = chains.setdefault(tuple(map(id, found.chain)), found.chain)
         built[index] = _quote(text, attribution, chain, parent, found.inherited)
     return tuple(sorted(built.values(), key=lambda q: q.content.start))
 
