@@ -373,23 +373,25 @@ def _run_patterns() -> _RunPatterns:
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     guard = _abbreviation_guard(titles)
-    word = rf"(?:{guard}(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
+    word = (rf"(?:{guard}(?:(?i:{abbreviation})\.|\p{{Lu}}\.)"
+            rf"|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)")
     starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)"
-    run = rf"{starts_a_word}(?=\p{{L}}){word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
+    words = rf"{word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
     return _RunPatterns(
-        anywhere=regex.compile(run),
-        from_capital=regex.compile(rf"(?=\p{{Lu}}){run}"),
+        anywhere=regex.compile(rf"{starts_a_word}(?=\p{{L}}){words}"),
+        from_capital=regex.compile(rf"(?=\p{{Lu}}){starts_a_word}{words}"),
         lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
     )
 
 
 def _abbreviation_guard(titles: list[str]) -> str:
-    """A lookahead that every title abbreviation of ``titles`` passes, when all are
-    plain letters: as many letters as one has, then its period. Most words fail it at
-    once, before the abbreviations are tried one by one."""
+    """A lookahead that every title abbreviation of ``titles`` and every initial
+    (``J.``) passes, when all the abbreviations are plain letters: as many letters as
+    one has, then its period. Most words fail it at once, before the abbreviations are
+    tried one by one."""
     if not titles or not all(title.isalpha() for title in titles):
         return ""
-    return rf"(?=\p{{L}}{{{min(map(len, titles))},{max(map(len, titles))}}}\.)"
+    return rf"(?=\p{{L}}{{1,{max(map(len, titles))}}}\.)"
 
 
 def _resolve_source(
