@@ -255,7 +255,6 @@ def _name_mentions(
 ) -> list[_NameMention]:
     """The name mentions of ``text``, in text order, read off its capitalised runs one
     at a time: no run is held after it is parsed."""
-    starts = [s for s, _ in quoted]
     headlines = _title_case_paragraphs(text, paras)
     headline_starts = [h for h, _ in headlines]
     found = []
