@@ -12,10 +12,9 @@ analysed gives a :class:`BatchError` in its place, and the batch goes on.
 
 from __future__ import annotations
 
-import functools
 import gc
-import io
 import itertools
+import marshal
 import os
 from collections import deque
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -23,15 +22,16 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 import attrs
 
 from quoteattr import _trusted
-from quoteattr._pipeline import analyze
+from quoteattr._chains import outer_first
+from quoteattr._pipeline import analyze, source_span
 from quoteattr.errors import ArgumentError, InputTypeError
-from quoteattr.model import Document, Entity, Quote, Span
+from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span
 
 if TYPE_CHECKING:
     import concurrent.futures
 
 # concurrent.futures, pickle and traceback are imported where used: `import quoteattr`
-# should not pay for a process pool it may never start.
+# should not pay for a process pool it may never start (marshal is always loaded).
 
 __all__ = ["BatchError", "analyze_many"]
 
@@ -208,55 +208,77 @@ def _sendable(result: Document | BatchError, text: str) -> bytes | BatchError:
 
 
 def _packed(document: Document, text: str) -> bytes:
-    """``document``, the analysis of ``text``, pickled without ``text``, which the caller
-    has, its spans as offsets into it, and its parts rebuilt by :mod:`quoteattr._trusted`.
+    """``document``, the analysis of ``text``, packed for the caller, who has ``text``.
 
-    Pickled as attrs pickles them, a chunk's Documents took a fifth of the time of their
-    analysis to pickle and unpickle, and came to more than a pipe holds, so the worker
-    waited on this process to read them.
+    A Document of ``text`` whose parts all point into it (as ``analyze`` makes them) is
+    packed as flat tuples of offsets, kinds and indices (:func:`_flat`), marshalled;
+    any other is pickled whole. Pickled as attrs pickles them, Documents took a fifth of
+    the time of their analysis to pickle and unpickle, and the caller's process, which
+    unpacks them, competes with the workers for the processors.
     """
-    buffer = io.BytesIO()
-    _pickler_class()(buffer, text).dump(document)
-    return buffer.getvalue()
+    flat = _flat(document, text)
+    if flat is None:
+        import pickle
+
+        return marshal.dumps(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+    return marshal.dumps(flat)
 
 
-@functools.cache
-def _pickler_class() -> type:
-    """The pickler of :func:`_packed`, made on first use: ``import quoteattr`` should
-    not import :mod:`pickle`."""
-    import pickle
-
-    class Packer(pickle.Pickler):
-        """Pickles the parts of a Document, ``text`` as a persistent id."""
-
-        def __init__(self, file: io.BytesIO, text: str) -> None:
-            super().__init__(file, pickle.HIGHEST_PROTOCOL)
-            self.text = text
-            self.dispatch_table = {Span: self.span_parts, Entity: _entity_parts,
-                                   Quote: _quote_parts, Document: _document_parts}
-
-        def persistent_id(self, value: object) -> str | None:
-            return "" if value is self.text else None
-
-        def span_parts(self, span: Span) -> tuple[object, tuple[object, ...]]:
-            if span.text == self.text[span.start:span.end]:
-                return _trusted.span, (self.text, span.start, span.end)
-            return Span, (span.start, span.end, span.text)
-
-    return Packer
+_ENTITY_KINDS = tuple(EntityKind)
+_QUOTE_KINDS = tuple(QuoteKind)
+_NONE = -1  # the offset or index of a part that is None
+_Flat = tuple[tuple[tuple[object, ...], ...], tuple[tuple[object, ...], ...]]
 
 
-def _entity_parts(entity: Entity) -> tuple[object, tuple[object, ...]]:
-    return _trusted.entity, (entity.name, entity.kind, entity.mentions, entity.titles)
+def _flat(document: Document, text: str) -> _Flat | None:
+    """``document`` as a tuple of entities and a tuple of quotes, each a tuple of plain
+    values: spans as their offsets into ``text``, kinds as their positions in their enum,
+    entities and parents as their indices in the document; ``None`` when a part of
+    ``document`` does not point into ``text`` or into ``document`` itself.
+
+    >>> text = '"We won," Ann Lee said.'
+    >>> entities, quotes = _flat(analyze(text), text)
+    >>> entities
+    (('Ann Lee', 0, (10, 17), ()),)
+    >>> quotes
+    ((1, 7, 18, 22, 10, 17, 0, 0, (0,), 0.9, 'cue_after', True, -1),)
+    """
+    if document.text is not text:
+        return None
+    entities = {id(entity): index for index, entity in enumerate(document.entities)}
+    quotes = {id(quote): index for index, quote in enumerate(document.quotes)}
+    flat_entities = []
+    for entity in document.entities:
+        mentions = _offsets(text, entity.mentions)
+        if mentions is None:
+            return None
+        flat_entities.append((entity.name, _ENTITY_KINDS.index(entity.kind), mentions,
+                              entity.titles))
+    flat_quotes = []
+    for quote in document.quotes:
+        spans = _offsets(text, (quote.content, quote.cue, quote.source))
+        chain = tuple(entities.get(id(entity), _NONE) for entity in quote.chain)
+        speaker = _NONE if quote.speaker is None else entities.get(id(quote.speaker))
+        parent = _NONE if quote.parent is None else quotes.get(id(quote.parent))
+        if spans is None or _NONE in chain or speaker is None or parent is None:
+            return None
+        flat_quotes.append((*spans, _QUOTE_KINDS.index(quote.kind), speaker, chain,
+                            quote.confidence, quote.rule, quote.speech, parent))
+    return tuple(flat_entities), tuple(flat_quotes)
 
 
-def _quote_parts(quote: Quote) -> tuple[object, tuple[object, ...]]:
-    return _trusted.quote, (quote.content, quote.kind, quote.cue, quote.source, quote.speaker,
-                            quote.chain, quote.confidence, quote.rule, quote.speech, quote.parent)
-
-
-def _document_parts(document: Document) -> tuple[object, tuple[object, ...]]:
-    return _trusted.document, (document.text, document.quotes, document.entities)
+def _offsets(text: str, spans: Iterable[Span | None]) -> tuple[int, ...] | None:
+    """The start and end of each of ``spans`` (``_NONE`` twice for ``None``), or ``None``
+    when one is not the slice of ``text`` at its offsets."""
+    found: list[int] = []
+    for span in spans:
+        if span is None:
+            found += (_NONE, _NONE)
+        elif span.text == text[span.start:span.end]:
+            found += (span.start, span.end)
+        else:
+            return None
+    return tuple(found)
 
 
 def _received(result: bytes | BatchError, text: str) -> Document | BatchError:
@@ -266,23 +288,51 @@ def _received(result: bytes | BatchError, text: str) -> Document | BatchError:
 
 def _unpacked(packed: bytes, text: str) -> Document:
     """The Document :func:`_packed` packed, for ``text``."""
-    document: Document = _unpickler_class()(io.BytesIO(packed), text).load()
-    return document
+    flat = marshal.loads(packed)
+    if isinstance(flat, bytes):
+        import pickle
+
+        document: Document = pickle.loads(flat)
+        return document
+    # Rebuilding makes thousands of objects, no cycle among them: with the collector on,
+    # each few hundred would start a collection, which took more time than the rebuild.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _rebuilt(flat, text)
+    finally:
+        if collecting:
+            gc.enable()
 
 
-@functools.cache
-def _unpickler_class() -> type:
-    """The unpickler of :func:`_unpacked`, made on first use like :func:`_pickler_class`."""
-    import pickle
+def _rebuilt(flat: _Flat, text: str) -> Document:
+    """The Document of ``text`` that :func:`_flat` gave ``flat`` for."""
+    flat_entities, flat_quotes = flat
+    entities = tuple(
+        _trusted.entity(name, _ENTITY_KINDS[kind], _spans(text, mentions), titles)
+        for name, kind, mentions, titles in flat_entities)
+    chains: dict[tuple[int, ...], tuple[Entity, ...]] = {}
+    quotes: list[Quote | None] = [None] * len(flat_quotes)
+    for index in outer_first([parts[-1] if parts[-1] != _NONE else None for parts in flat_quotes]):
+        (start, end, cue_start, cue_end, source_start, source_end, kind, speaker, chain,
+         confidence, rule, speech, parent) = flat_quotes[index]
+        if chain not in chains:
+            chains[chain] = tuple(entities[at] for at in chain)
+        quotes[index] = _trusted.quote(
+            _trusted.span(text, start, end), _QUOTE_KINDS[kind],
+            None if cue_start == _NONE else _trusted.span(text, cue_start, cue_end),
+            None if source_start == _NONE else source_span(text, source_start, source_end,
+                                                            chains[chain]),
+            None if speaker == _NONE else entities[speaker], chains[chain], confidence, rule,
+            speech, None if parent == _NONE else quotes[parent])
+    return _trusted.document(text, tuple(quotes), entities)
 
-    class Unpacker(pickle.Unpickler):
-        """Unpickles a packed Document, giving ``text`` for its persistent id."""
 
-        def __init__(self, file: io.BytesIO, text: str) -> None:
-            super().__init__(file)
-            self.text = text
+def _spans(text: str, offsets: tuple[int, ...]) -> tuple[Span, ...]:
+    """The spans of ``text`` at ``offsets``, starts and ends in turn.
 
-        def persistent_load(self, key: str) -> str:
-            return self.text
-
-    return Unpacker
+    >>> _spans("He said no.", (0, 2, 3, 7))
+    (Span(start=0, end=2, text='He'), Span(start=3, end=7, text='said'))
+    """
+    span = _trusted.span
+    return tuple(span(text, start, end) for start, end in zip(offsets[::2], offsets[1::2]))

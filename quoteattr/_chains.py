@@ -63,7 +63,8 @@ def own_relays(text: str, attributions: Sequence[Attribution]) -> list[Mention |
     ['Itar Tass']
     """
     lowered = _ascii_lowered(text)
-    return [attribution.relay or _relay_near(text, lowered, attribution)
+    clues = [part for part in _RELAY_CLUES if part in lowered]
+    return [attribution.relay or _relay_near(text, lowered, clues, attribution)
             for attribution in attributions]
 
 
@@ -79,7 +80,11 @@ def _ascii_lowered(text: str) -> bytes:
     return text.encode("ascii", "replace").lower()
 
 
-def _relay_near(text: str, lowered: bytes, attribution: Attribution) -> Mention | None:
+def _relay_near(
+    text: str, lowered: bytes, clues: list[bytes], attribution: Attribution
+) -> Mention | None:
+    """The reporter named near the cue of ``attribution``; ``clues`` are those of
+    ``_RELAY_CLUES`` that ``lowered``, the text's :func:`_ascii_lowered`, holds."""
     cue = attribution.cue
     if cue is None or cue.prepositional:
         return None
@@ -88,9 +93,9 @@ def _relay_near(text: str, lowered: bytes, attribution: Attribution) -> Mention 
         return told
     window_start = max(0, cue.start - _LOOKAHEAD)
     window_end = min(len(text), cue.end + _LOOKAHEAD)
-    clues = {part for part in _RELAY_CLUES if lowered.find(part, window_start, window_end) >= 0}
+    near = {part for part in clues if lowered.find(part, window_start, window_end) >= 0}
     for pattern, letters in _RELAY_PATTERNS:
-        if clues.isdisjoint(letters):
+        if near.isdisjoint(letters):
             continue
         found = pattern.search(text, window_start, window_end)
         if found is not None and _same_sentence(text, found.start(), cue.start):

@@ -255,7 +255,6 @@ def _name_mentions(
 ) -> list[_NameMention]:
     """The name mentions of ``text``, in text order, read off its capitalised runs one
     at a time: no run is held after it is parsed."""
-    starts = [s for s, _ in quoted]
     headlines = _title_case_paragraphs(text, paras)
     headline_starts = [h for h, _ in headlines]
     found = []
@@ -296,10 +295,10 @@ def _in_title_case(text: str, start: int, end: int) -> bool:
     if next(itertools.islice(prose, math.ceil(_HEADLINE_LOWERCASE) - 1, None), None) is not None:
         return False
     capitalised = lowercase = 0
-    for word in WORD.finditer(text, start, end):
-        if word.end() - word.start() <= _SHORT_WORD:
+    for word in WORD.findall(text, start, end):
+        if len(word) <= _SHORT_WORD:
             continue
-        if text[word.start()].isupper():
+        if word[0].isupper():
             capitalised += 1
         else:
             lowercase += 1
@@ -331,7 +330,9 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, str] | None:
     """
     if run.lower() in _NEVER_NAMES:
         return None
-    words = _RUN_WORD.findall(run)
+    # The words of a run are split by spaces and tabs only: without brackets, the words
+    # ``_RUN_WORD`` finds are those ``str.split`` gives.
+    words = run.split() if "[" not in run and "]" not in run else _RUN_WORD.findall(run)
     while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
         words = words[1:]
     name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
@@ -371,23 +372,25 @@ def _run_patterns() -> _RunPatterns:
                     key=len, reverse=True)
     abbreviation = "|".join(regex.escape(a) for a in titles)
     guard = _abbreviation_guard(titles)
-    word = rf"(?:{guard}(?i:{abbreviation})\.|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
+    word = (rf"(?:{guard}(?:(?i:{abbreviation})\.|\p{{Lu}}\.)"
+            rf"|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)")
     starts_a_word = r"(?<![\p{L}\p{M}\p{N}]|\p{L}\.)"
-    run = rf"{starts_a_word}(?=\p{{L}}){word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
+    words = rf"{word}(?:[ \t]+\[?[ \t]*{word}\]?)*"
     return _RunPatterns(
-        anywhere=regex.compile(run),
-        from_capital=regex.compile(rf"(?=\p{{Lu}}){run}"),
+        anywhere=regex.compile(rf"{starts_a_word}(?=\p{{L}}){words}"),
+        from_capital=regex.compile(rf"(?=\p{{Lu}}){starts_a_word}{words}"),
         lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
     )
 
 
 def _abbreviation_guard(titles: list[str]) -> str:
-    """A lookahead that every title abbreviation of ``titles`` passes, when all are
-    plain letters: as many letters as one has, then its period. Most words fail it at
-    once, before the abbreviations are tried one by one."""
+    """A lookahead that every title abbreviation of ``titles`` and every initial
+    (``J.``) passes, when all the abbreviations are plain letters: as many letters as
+    one has, then its period. Most words fail it at once, before the abbreviations are
+    tried one by one."""
     if not titles or not all(title.isalpha() for title in titles):
         return ""
-    return rf"(?=\p{{L}}{{{min(map(len, titles))},{max(map(len, titles))}}}\.)"
+    return rf"(?=\p{{L}}{{1,{max(map(len, titles))}}}\.)"
 
 
 def _resolve_source(
@@ -475,7 +478,7 @@ def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) ->
     if not wanted:
         return None
     for mention in names.before(source.start, _DESCRIPTION_WINDOW):
-        if _roles(" ".join(mention.titles)) & wanted:
+        if mention.titles and _roles(" ".join(mention.titles)) & wanted:
             key = names.key(mention.name, mention.start)
             _cluster_of(clusters, key, EntityKind.PERSON).add(
                 mention.start, mention.end, mention.titles)

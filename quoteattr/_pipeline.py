@@ -19,7 +19,6 @@ from quoteattr._entities import resolve
 from quoteattr._indirect import attribute_indirect
 from quoteattr._quotes import layout_of
 from quoteattr._lexicons import is_speech_cue
-from quoteattr._mentions import Mention
 from quoteattr._sources import forget_texts
 from quoteattr.errors import InputTypeError
 from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
@@ -136,17 +135,18 @@ def _quotes(text: str, attributions: list[Attribution], links: list[Link]) -> tu
 
     Both lists are consumed: each attribution is dropped as its quote is built, so the
     attributions are freed while the quotes grow, which lowers the peak memory of
-    ``analyze``. Quotes with equal chains share one tuple.
+    ``analyze``. Quotes whose chains hold the same entities share one tuple (found by
+    the entities' ids: an entity's hash would run over all its mentions).
     """
     order = outer_first([link.parent for link in links])
     _arrange_for_popping(attributions, order)
     _arrange_for_popping(links, order)
-    chains: dict[tuple[Entity, ...], tuple[Entity, ...]] = {}
+    chains: dict[tuple[int, ...], tuple[Entity, ...]] = {}
     built: dict[int, Quote] = {}
     for index in order:
         attribution, found = attributions.pop(), links.pop()
         parent = None if found.parent is None else built[found.parent]
-        chain = chains.setdefault(found.chain, found.chain)
+        chain = chains.setdefault(tuple(map(id, found.chain)), found.chain)
         built[index] = _quote(text, attribution, chain, parent, found.inherited)
     return tuple(sorted(built.values(), key=lambda q: q.content.start))
 
@@ -179,7 +179,7 @@ def _quote(
         content=_trusted.span(text, *attribution.content),
         kind=attribution.kind,
         cue=None if cue is None else _trusted.span(text, cue.start, cue.end),
-        source=None if source is None else _source_span(text, source, chain),
+        source=None if source is None else source_span(text, source.start, source.end, chain),
         speaker=chain[0] if chain else None,
         chain=chain,
         confidence=confidence * _INHERITED_RELAY if inherited else confidence,
@@ -189,15 +189,15 @@ def _quote(
     )
 
 
-def _source_span(text: str, source: Mention, chain: tuple[Entity, ...]) -> Span:
-    """The span of ``source``: the speaker's own mention of it, when it has one, so the
-    quote and the entity share one Span."""
+def source_span(text: str, start: int, end: int, chain: tuple[Entity, ...]) -> Span:
+    """The span of the source at ``[start, end)`` of the quote of ``chain``: the speaker's
+    own mention of it, when it has one, so the quote and the entity share one Span."""
     if chain:
         mentions = chain[0].mentions
-        at = bisect.bisect_left(mentions, (source.start, source.end), key=_offsets)
-        if at < len(mentions) and _offsets(mentions[at]) == (source.start, source.end):
+        at = bisect.bisect_left(mentions, (start, end), key=_offsets)
+        if at < len(mentions) and _offsets(mentions[at]) == (start, end):
             return mentions[at]
-    return _trusted.span(text, source.start, source.end)
+    return _trusted.span(text, start, end)
 
 
 def _is_speech(attribution: Attribution) -> bool:

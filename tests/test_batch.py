@@ -8,7 +8,7 @@ import quoteattr
 from quoteattr import BatchError, analyze, analyze_many
 from quoteattr._batch import _packed, _unpacked
 from quoteattr.errors import ArgumentError, InputTypeError
-from quoteattr.model import Document, Quote, Span
+from quoteattr.model import Document, Entity, Quote, Span
 
 TEXTS = [
     '"We won," she said.',
@@ -131,6 +131,14 @@ def test_what_is_not_a_slice_of_the_callers_text_is_packed_whole():
     document = Document("abc", (quote,), ())
     assert document == _unpacked(_packed(document, "abc"), "abc")
     assert document == _unpacked(_packed(document, "abd"), "abd")
+
+
+def test_a_speaker_missing_from_the_entities_is_packed_whole():
+    """A quote whose speaker is not one of the Document's entities comes back equal."""
+    speaker = Entity("Ann Lee", "person", (Span(0, 3, "abc"),), ())
+    quote = Quote(Span(0, 2, "ab"), "direct", None, None, speaker, (speaker,), 0.5, "made up")
+    document = Document("abc", (quote,), ())
+    assert document == _unpacked(_packed(document, "abc"), "abc")
 
 
 def test_exported():
