@@ -116,17 +116,14 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
 @attrs.frozen
 class Layout:
     """The paragraphs of a text, its quotations, each paragraph's sentences (never
-    split inside an outermost quotation) and its cues, found once for every stage."""
+    split inside an outermost quotation) and its cues, found once for every stage;
+    ``outermost`` holds the quotations that sit inside no other, in text order."""
 
     paragraphs: list[tuple[int, int]]
     quotes: list[QuoteMarks]
     sentences: list[list[tuple[int, int]]]
     cues: CueIndex
-
-    @property
-    def outermost(self) -> list[QuoteMarks]:
-        """The quotations that sit inside no other, in text order."""
-        return [q for q in self.quotes if q.depth == 0]
+    outermost: list[QuoteMarks]
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """The insides of the outermost quotations, in text order.
@@ -145,13 +142,14 @@ def layout_of(text: str) -> Layout:
     """
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
-    quoted = [(q.open_start, q.close_end) for q in quotes if q.depth == 0]
+    outermost = [q for q in quotes if q.depth == 0]
+    quoted = [(q.open_start, q.close_end) for q in outermost]
     starts = [start for start, _ in quoted]
     split = []
     for start, end in paras:
         inside = quoted[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         split.append(sentences(text, (start, end), inside))
-    return Layout(paras, quotes, split, CueIndex(text))
+    return Layout(paras, quotes, split, CueIndex(text), outermost)
 
 
 def _opens_next(

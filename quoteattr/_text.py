@@ -18,6 +18,9 @@ from quoteattr import _lexicons
 
 _LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # where str.splitlines splits
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+# What ``trim`` takes off, read in one lookup: the invisible marks and the characters
+# that ``str.isspace`` accepts (none lies past U+3000, the ideographic space).
+_TRIMMED = _INVISIBLE | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
 _TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
 # Matched backwards from a final period (one attempt, not one per start in the window):
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$", regex.REVERSE)
@@ -119,9 +122,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> trim(" ab ", 0, 4)
     (1, 3)
     """
-    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+    while start < end and text[start] in _TRIMMED:
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+    while end > start and text[end - 1] in _TRIMMED:
         end -= 1
     return start, end
 

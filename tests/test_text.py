@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+from quoteattr import _text
 from quoteattr._text import paragraphs, sentences, trim
 
 
@@ -94,6 +97,13 @@ def test_trim_removes_invisible_marks() -> None:
 def test_trim_keeps_a_range_without_edge_spaces() -> None:
     """A range that starts and ends on visible characters is returned as is."""
     assert (0, 4) == trim("a  b", 0, 4)
+
+
+def test_trim_takes_off_every_character_that_str_isspace_accepts() -> None:
+    """``trim`` reads a set, built from the characters below U+3001: it holds every one
+    that ``str.isspace`` accepts, and the invisible marks, and nothing else."""
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert _text._TRIMMED == spaces | _text._INVISIBLE
 
 
 def test_trim_collapses_a_blank_range_to_its_end() -> None:
