@@ -150,10 +150,12 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     cues = layout.cues
     paras = layout.paragraphs
     quotes = layout.outermost
+    opens = [q.open_start for q in quotes]  # to find a paragraph's quotes without a key
     found: list[_Slot] = []
     lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
-        inside = _starting_in(quotes, paragraph)
+        first = bisect.bisect_left(opens, paragraph[0])
+        inside = quotes[first:bisect.bisect_left(opens, paragraph[1], first)]
         spans = layout.sentences[index]
         for number, sentence in enumerate(spans if inside else ()):  # else none to attribute
             in_sentence = _starting_in(inside, sentence)

@@ -430,6 +430,9 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     if left is not None and left[1].lower() in _NON_CUE_LEFT or (
             _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
         return None
+    if left is None or not _modifies_cue(left[1]):  # as _widen_left reads it: no modifier
+        return Cue(word_start, word_end, word_start, word_end, entry.lemma, entry.precision,
+                   False, form.lower())
     cue_start, modifiers = _widen_left(text, start, word_start, left)
     return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                entry.precision, False, form.lower(), *_auxiliaries(modifiers))
