@@ -110,11 +110,10 @@ class Cue:
 
     def __attrs_post_init__(self) -> None:
         prepositional = self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+        ing = self.form.partition(" ")[0].endswith("ing")
         _set_derived(self, "prepositional", prepositional)
-        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary
-                     and not self.form.partition(" ")[0].endswith("ing"))
-        _set_derived(self, "participle", not self.has_auxiliary and not prepositional
-                     and self.form.partition(" ")[0].endswith("ing"))
+        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary and not ing)
+        _set_derived(self, "participle", not self.has_auxiliary and not prepositional and ing)
 
 
 _set_derived = object.__setattr__  # a frozen class's own fields, set once in its init
@@ -155,11 +154,12 @@ class CueIndex:
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
-        phrase_starts = self._phrase_starts
-        first = bisect.bisect_left(phrase_starts, start)
-        last = bisect.bisect_left(phrase_starts, end, first)
-        text = self.text
         phrases = self._phrases
+        first = last = 0  # no phrases: no need to bisect their starts
+        if phrases:
+            first = bisect.bisect_left(self._phrase_starts, start)
+            last = bisect.bisect_left(self._phrase_starts, end, first)
+        text = self.text
         # ``_cut(start, first) or _cut(end, last)``, written out: most windows are read here.
         if (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
                 and text[start] not in _OUTSIDE_WORDS

@@ -198,7 +198,7 @@ def _pair_paragraph(
         closes = _CLOSES.get(mark, frozenset())
         closing = can_close or (not can_open and mark not in _SINGLE) or (
             mark in _RIGHT_DOUBLES and not _space_before(text, position, start))
-        if closing and any(open_marks.get(m) for m in closes):
+        if closing and any(map(open_marks.get, closes)):
             opener = _pop_to(stack, open_marks, closes)
             quotes.append(QuoteMarks(opener.start, opener.end, position, position + len(mark),
                                      opener.depth, True))

@@ -142,7 +142,7 @@ def sentences(
     ['Mr. Smith came.', '"Go. Now," he said.', 'He left.']
     """
     start, end = paragraph
-    starts = [s for s, _ in protected]
+    starts = [s for s, _ in protected] if protected else []
     found = []
     for match in _TERMINATOR.finditer(text, start, end):
         cut = match.end()
