@@ -10,7 +10,7 @@ offset into the input.
 from __future__ import annotations
 
 import bisect
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import regex
 
@@ -144,7 +144,7 @@ def sentences(
     start, end = paragraph
     starts = [s for s, _ in protected] if protected else []
     found = []
-    for match in _TERMINATOR.finditer(text, start, end):
+    for match in _terminators(text, start, end):
         cut = match.end()
         if protected and _inside(protected, starts, cut) or not _is_boundary(text, match, end):
             continue
@@ -153,6 +153,26 @@ def sentences(
     if start < end:
         found.append((start, end))
     return found
+
+
+def _terminators(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_TERMINATOR.finditer(text, start, end)``: in a window whose only terminator
+    character is the full stop, where every match starts, tried at each full stop alone,
+    found with ``str.find`` (a fast scan, where the regex tests every character).
+
+    >>> [m.group() for m in _terminators("Go. No... Now", 0, 12)]
+    ['.', '...']
+    """
+    if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0 or text.find(
+            "…", start, end) >= 0:
+        yield from _TERMINATOR.finditer(text, start, end)
+        return
+    stop = text.find(".", start, end)
+    while stop >= 0:
+        match = _TERMINATOR.match(text, stop, end)
+        if match is not None:
+            yield match
+        stop = text.find(".", stop + 1 if match is None else match.end(), end)
 
 
 def _inside(protected: Sequence[tuple[int, int]], starts: list[int], position: int) -> bool:

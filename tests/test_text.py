@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteattr import _text
 from quoteattr._text import paragraphs, sentences, trim
@@ -197,3 +199,16 @@ def test_question_and_exclamation_marks_split() -> None:
 def test_text_after_the_last_terminator_is_a_sentence() -> None:
     """Words after the last terminator form a final sentence without one."""
     assert ["It rained.", "We left"] == _sentences("It rained. We left")
+
+
+_SENTENCE_PIECES = [".", "...", "!", "?", "…", '"', "’", ")", " ", "\n", "A", "b", "Mr", "7", "x."]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join), st.data())
+def test_terminators_are_those_a_scan_of_the_window_finds(text: str, data: st.DataObject) -> None:
+    """Tried at each full stop alone, or by the regex where another terminator character
+    stands, the terminators of any window are those ``finditer`` finds."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in _text._terminators(text, start, end)]
+    assert found == [m.span() for m in _text._TERMINATOR.finditer(text, start, end)]
