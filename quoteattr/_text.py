@@ -29,6 +29,10 @@ _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there "
     "his her its their our mr mrs ms".split()
 )
+# The plain characters that may start a sentence (of ``_NEXT_START``'s class), and the
+# ASCII characters of ``_WORD_BEFORE``'s run:
+_PLAIN_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([")
+_LETTERS_AND_PERIOD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 
@@ -181,15 +185,15 @@ def _inside(protected: Sequence[tuple[int, int]], starts: list[int], position: i
 
 
 def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
-    following = _NEXT_START.match(text, terminator.end(), end)
-    if following is None:
+    following = _next_start(text, terminator.end(), end)
+    if following < 0:
         return False
     if terminator.group() != ".":
         return True
-    before = _WORD_BEFORE.match(text, max(0, terminator.start() - 40), terminator.end())
-    if before is None:
+    word = _word_before_period(text, terminator.start())
+    if word is None:
         return True
-    word = before.group(1).lower()
+    word = word.lower()
     if len(word) == 1 and word.isalpha():
         return False
     kind = _lexicons.abbreviations().get(word)
@@ -197,5 +201,37 @@ def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
         return True
     if kind == "title":
         return False
-    next_word = WORD.match(text, following.start(1))
+    next_word = WORD.match(text, following)
     return next_word is not None and next_word.group().lower() in _SENTENCE_OPENERS
+
+
+def _next_start(text: str, position: int, end: int) -> int:
+    """Where the sentence after a terminator ending at ``position`` starts, as group 1 of
+    ``_NEXT_START`` finds it, or -1; one space and a plain character are read without
+    the regex.
+
+    >>> _next_start("Go. Now", 3, 7), _next_start("Go. now", 3, 7)
+    (4, -1)
+    """
+    if position + 1 < end and text[position] == " " and text[position + 1] in PLAIN_ASCII:
+        return position + 1 if text[position + 1] in _PLAIN_STARTS else -1
+    following = _NEXT_START.match(text, position, end)
+    return -1 if following is None else following.start(1)
+
+
+def _word_before_period(text: str, period: int) -> str | None:
+    """The word before the full stop at ``period``, as group 1 of ``_WORD_BEFORE`` finds
+    it within 40 characters; a run of ASCII letters and periods after a plain character
+    is read without the regex (the word is the run from its first letter).
+
+    >>> _word_before_period("in the U.S. now", 10), _word_before_period("(...)", 3)
+    ('U.S', None)
+    """
+    low = max(0, period - 40)
+    at = period
+    while at > low and text[at - 1] in _LETTERS_AND_PERIOD:
+        at -= 1
+    if at == low or text[at - 1] < "\x80":  # no letter nor mark outside ASCII runs on
+        return text[at:period].lstrip(".") or None
+    before = _WORD_BEFORE.match(text, low, period + 1)
+    return None if before is None else before.group(1)

@@ -212,3 +212,24 @@ def test_terminators_are_those_a_scan_of_the_window_finds(text: str, data: st.Da
     end = data.draw(st.integers(start, len(text)))
     found = [m.span() for m in _text._terminators(text, start, end)]
     assert found == [m.span() for m in _text._TERMINATOR.finditer(text, start, end)]
+
+
+_BOUNDARY_PIECES = [".", " ", "  ", "\n", "A", "b", "é", "É", "\u0301", "7", "(", '"', "“", "’",
+                    "U.S.", "Mr", "x" * 30]
+
+
+@given(st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=20).map("".join), st.data())
+def test_the_words_around_a_full_stop_are_those_the_regexes_find(
+    text: str, data: st.DataObject
+) -> None:
+    """Read without the regexes where the text is plain, the start of the next sentence
+    and the word before a full stop are those ``_NEXT_START`` and ``_WORD_BEFORE`` find."""
+    position = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(position, len(text)))
+    following = _text._NEXT_START.match(text, position, end)
+    assert _text._next_start(text, position, end) == (following.start(1) if following else -1)
+    periods = [i for i, c in enumerate(text) if c == "."]
+    if periods:
+        period = data.draw(st.sampled_from(periods))
+        before = _text._WORD_BEFORE.match(text, max(0, period - 40), period + 1)
+        assert _text._word_before_period(text, period) == (before.group(1) if before else None)
