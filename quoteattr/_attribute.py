@@ -33,7 +33,10 @@ from quoteattr._text import COMMA_BEFORE, WORD, Trailing, trim
 from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
-_TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
+# What ``[\s,;—–\-]`` holds, read a character at a time: regex's ``\s`` is what
+# ``str.isspace`` accepts but the four information separators (none past U+3000).
+_TAG_LEAD = (frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+             - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
@@ -286,7 +289,7 @@ class Found(NamedTuple):
 def cue_after(context: _Context) -> Found | None:
     """``"Q," the minister said`` / ``"Q," said Smith``: the tag right after the quote."""
     text = context.text
-    lead = _TAG_LEAD.match(text, *context.after).end()
+    lead = _tag_lead_end(text, *context.after)
     cues = context.cues.within(lead, context.after[1])
     if not cues or _CLAUSE_AFTER_QUOTE.match(text, lead, context.after[1]):
         return None  # ``"Q" and Trump says ...``: a new clause, not a tag
@@ -302,6 +305,18 @@ def cue_after(context: _Context) -> Found | None:
                 return None  # ``Lee said that "Q" if Ruiz asked``: Lee's cue reports "Q"
             return Found(cue, source, kind, content, 0.9)
     return None
+
+
+def _tag_lead_end(text: str, start: int, end: int) -> int:
+    """Where the spaces and punctuation after a quote, from ``start``, end (what
+    ``[\\s,;—–\\-]*`` matches).
+
+    >>> _tag_lead_end('"Q," - he said', 4, 14)
+    7
+    """
+    while start < end and text[start] in _TAG_LEAD:
+        start += 1
+    return start
 
 
 def _set_off(context: _Context, lead: int) -> bool:
@@ -355,7 +370,7 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     text = context.text
     if text[context.quote.content_end - 1:context.quote.content_end] not in _TAG_PUNCTUATION:
         return None
-    lead = _TAG_LEAD.match(text, *context.after).end()
+    lead = _tag_lead_end(text, *context.after)
     inverted = _PAST_FORM.match(text, lead, context.after[1])
     verb = inverted or _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
     if verb is None:

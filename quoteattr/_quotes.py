@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import operator
 import re
 import unicodedata
 from typing import Iterator, Sequence
@@ -54,6 +55,7 @@ _SPACED_OPENERS = frozenset("«‹")
 _SPACED_CLOSERS = frozenset("»›")
 _POSSESSED = regex.compile(r" \p{Ll}")
 _LOOKAHEAD_MARKS = 4
+_OPEN_START = operator.attrgetter("open_start")
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
 _NEAR_LETTERS = 16  # how far into a quote a letter is looked for before the word array
 _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
@@ -192,11 +194,6 @@ def _is_double(text: str, position: int) -> bool:
     return text.startswith("''", position) and not text.startswith("'", position + 2)
 
 
-def _mark_at(text: str, position: int) -> str:
-    mark = text[position]
-    return "''" if mark == "'" and _is_double(text, position) else mark
-
-
 def _pair_paragraph(
     text: str, start: int, end: int, marks: list[int]
 ) -> tuple[list[QuoteMarks], _Open | None]:
@@ -205,7 +202,9 @@ def _pair_paragraph(
     open_marks: dict[str, int] = {}
     quotes: list[QuoteMarks] = []
     for index, position in enumerate(marks):
-        mark = _mark_at(text, position)
+        mark = text[position]
+        if mark == "'" and _is_double(text, position):
+            mark = "''"
         if mark in _SINGLE and _is_apostrophe(text, position, start, end):
             continue
         can_open, can_close = _flanking(text, mark, position, start, end)
@@ -226,7 +225,7 @@ def _pair_paragraph(
         quotes.append(QuoteMarks(left_open.start, left_open.end, end, end, 0, False))
     if not quotes:
         return quotes, left_open
-    quotes.sort(key=lambda q: q.open_start)
+    quotes.sort(key=_OPEN_START)
     words = _WordCounts(text, start, end)
     return [q for q in quotes if words.any_in(q.content_start, q.content_end)], left_open
 

@@ -233,3 +233,12 @@ def test_the_words_around_a_full_stop_are_those_the_regexes_find(
         period = data.draw(st.sampled_from(periods))
         before = _text._WORD_BEFORE.match(text, max(0, period - 40), period + 1)
         assert _text._word_before_period(text, period) == (before.group(1) if before else None)
+
+
+def test_the_tag_lead_holds_what_its_class_matches() -> None:
+    """The characters ``_tag_lead_end`` reads past are those of ``[\\s,;—–\\-]``."""
+    import regex
+    from quoteattr import _attribute
+    pattern = regex.compile(r"[\s,;—–\-]")
+    matched = {c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)}
+    assert _attribute._TAG_LEAD == matched
