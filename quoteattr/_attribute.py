@@ -390,6 +390,8 @@ def unknown_verb_tag(context: _Context) -> Found | None:
 def quoted_as_saying(context: _Context) -> Found | None:
     """``The Post quoted X as saying: "Q"``: X speaks, the Post relays."""
     text = context.text
+    if text.find("quoted", *context.before) < 0:  # a cheap test first: the lead holds it
+        return None
     lead = _QUOTED_AS_LEAD.search(text, *context.before)
     if lead is None:
         return None
@@ -405,6 +407,11 @@ def dash_tag(context: _Context) -> Found | None:
     """``"Q." ― Ana Ruiz``: a dash and a name after the quote close its line, the way
     vox pops, epigraphs and fact checks credit a quotation."""
     text = context.text
+    after = context.quote.close_end  # past spaces, a match holds a line break or a dash
+    while after < len(text) and text[after] in " \t\xa0":
+        after += 1
+    if after == len(text) or text[after] not in "\n―—–-":
+        return None
     tag = _DASH_TAG.match(text, context.quote.close_end)
     if tag is None or not _DASH_TAG_END.match(text, tag.end()):
         return None
@@ -478,7 +485,7 @@ def _outer_report(
 def colon_tag(context: _Context) -> Found | None:
     """``Philip Bump: "Q"``: a source introduced by a colon, with no verb."""
     text = context.text
-    lead = _COLON_LEAD.search(text, *context.before)
+    lead = _colon_lead(text, *context.before)
     if lead is None:
         return None
     colon = lead.start()
@@ -494,6 +501,12 @@ def colon_tag(context: _Context) -> Found | None:
         return None
     cue = Cue(colon, colon + 1, colon, colon + 1, ":", 0.5, True, ":")
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
+
+
+def _colon_lead(text: str, start: int, end: int) -> regex.Match | None:
+    """``_COLON_LEAD.search(text, start, end)``, after a cheap test: a window with no colon
+    holds no match."""
+    return None if text.find(":", start, end) < 0 else _COLON_LEAD.search(text, start, end)
 
 
 def unknown_verb_comma(context: _Context) -> Found | None:
@@ -519,7 +532,7 @@ def colon_intro(context: _Context) -> Found | None:
     its subject and ends in a colon right before a quotation; the verb phrase, which the
     lexicon need not know, is the cue."""
     text = context.text
-    lead = _COLON_LEAD.search(text, *context.before)
+    lead = _colon_lead(text, *context.before)
     if lead is None or not speech_like(text, context.quote):
         return None
     colon = lead.start()
