@@ -16,7 +16,6 @@ import regex
 
 from quoteattr import _lexicons
 
-_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # where str.splitlines splits
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 # What ``trim`` takes off, read in one lookup: the invisible marks and the characters
 # that ``str.isspace`` accepts (none lies past U+3000, the ideographic space).
@@ -72,6 +71,7 @@ class Trailing:
 
 COMMA_BEFORE = Trailing(r",\s*$", last=",")
 PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
+_NO_TERMINATOR_AFTER = PLAIN_ASCII - frozenset(".!?\"')]ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def may_end_with(text: str, start: int, end: int, last: str) -> bool:
@@ -113,7 +113,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     found = []
     position = 0
     for line in text.splitlines(keepends=True):
-        start, end = trim(text, position, position + len(line.rstrip(_LINE_BREAKS)))
+        start, end = trim(text, position, position + len(line))  # its line break is a space
         if start < end:
             found.append((start, end))
         position += len(line)
@@ -173,10 +173,18 @@ def _terminators(text: str, start: int, end: int) -> Iterator[regex.Match]:
         return
     stop = text.find(".", start, end)
     while stop >= 0:
-        match = _TERMINATOR.match(text, stop, end)
+        match = None if _ends_no_sentence(text, stop + 1, end) else _TERMINATOR.match(
+            text, stop, end)
         if match is not None:
             yield match
         stop = text.find(".", stop + 1 if match is None else match.end(), end)
+
+
+def _ends_no_sentence(text: str, after: int, end: int) -> bool:
+    """Whether no match of ``_TERMINATOR`` starts at a full stop right before ``after``,
+    read without the regex: one ending its window or followed by a plain character that
+    neither carries on a terminator nor is a space or a capital (``3.5``, ``U.S.``)."""
+    return after == end or text[after] in _NO_TERMINATOR_AFTER
 
 
 def _inside(protected: Sequence[tuple[int, int]], starts: list[int], position: int) -> bool:

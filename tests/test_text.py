@@ -242,3 +242,17 @@ def test_the_tag_lead_holds_what_its_class_matches() -> None:
     pattern = regex.compile(r"[\s,;—–\-]")
     matched = {c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)}
     assert _attribute._TAG_LEAD == matched
+
+
+@given(st.text(alphabet="a \t\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85\u200b\xa0", max_size=30))
+def test_paragraphs_end_before_their_line_breaks(text: str) -> None:
+    """Trimmed with its line break, which is a space, a line is the one trimmed of both
+    without it."""
+    expected, position = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        start, end = trim(text, position, position + len(body))
+        if start < end:
+            expected.append((start, end))
+        position += len(line)
+    assert paragraphs(text) == expected
