@@ -257,7 +257,7 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
     attribution = slot.attribution
     assert attribution is not None
     content = (attribution.content[0], _clause_end(cues, quote, limit))
-    return attrs.evolve(slot, attribution=attrs.evolve(attribution, content=content))
+    return slot._replace(attribution=attrs.evolve(attribution, content=content))
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
@@ -770,8 +770,10 @@ def _is_title_or_name(context: _Context) -> bool:
     )
 
 
-@attrs.frozen
-class _Slot:
+class _Slot(NamedTuple):
+    """A quotation with its paragraph and the attribution a rule gave it, if any (a
+    named tuple, cheaper to make than an attrs class: one is made per quotation)."""
+
     quote: QuoteMarks
     paragraph: int
     attribution: Attribution | None
