@@ -33,7 +33,10 @@ from quoteattr._text import COMMA_BEFORE, WORD, Trailing, trim
 from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
-_TAG_LEAD = regex.compile(r"[\s,;—–\-]*")
+# What ``[\s,;—–\-]`` holds, read a character at a time: regex's ``\s`` is what
+# ``str.isspace`` accepts but the four information separators (none past U+3000).
+_TAG_LEAD = (frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+             - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
@@ -150,10 +153,12 @@ def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
     cues = layout.cues
     paras = layout.paragraphs
     quotes = layout.outermost
+    opens = [q.open_start for q in quotes]  # to find a paragraph's quotes without a key
     found: list[_Slot] = []
     lead_in: tuple[int, int] | None = None
     for index, paragraph in enumerate(paras):
-        inside = _starting_in(quotes, paragraph)
+        first = bisect.bisect_left(opens, paragraph[0])
+        inside = quotes[first:bisect.bisect_left(opens, paragraph[1], first)]
         spans = layout.sentences[index]
         for number, sentence in enumerate(spans if inside else ()):  # else none to attribute
             in_sentence = _starting_in(inside, sentence)
@@ -252,7 +257,7 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
     attribution = slot.attribution
     assert attribution is not None
     content = (attribution.content[0], _clause_end(cues, quote, limit))
-    return attrs.evolve(slot, attribution=attrs.evolve(attribution, content=content))
+    return slot._replace(attribution=attrs.evolve(attribution, content=content))
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
@@ -284,7 +289,7 @@ class Found(NamedTuple):
 def cue_after(context: _Context) -> Found | None:
     """``"Q," the minister said`` / ``"Q," said Smith``: the tag right after the quote."""
     text = context.text
-    lead = _TAG_LEAD.match(text, *context.after).end()
+    lead = _tag_lead_end(text, *context.after)
     cues = context.cues.within(lead, context.after[1])
     if not cues or _CLAUSE_AFTER_QUOTE.match(text, lead, context.after[1]):
         return None  # ``"Q" and Trump says ...``: a new clause, not a tag
@@ -300,6 +305,18 @@ def cue_after(context: _Context) -> Found | None:
                 return None  # ``Lee said that "Q" if Ruiz asked``: Lee's cue reports "Q"
             return Found(cue, source, kind, content, 0.9)
     return None
+
+
+def _tag_lead_end(text: str, start: int, end: int) -> int:
+    """Where the spaces and punctuation after a quote, from ``start``, end (what
+    ``[\\s,;—–\\-]*`` matches).
+
+    >>> _tag_lead_end('"Q," - he said', 4, 14)
+    7
+    """
+    while start < end and text[start] in _TAG_LEAD:
+        start += 1
+    return start
 
 
 def _set_off(context: _Context, lead: int) -> bool:
@@ -353,7 +370,7 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     text = context.text
     if text[context.quote.content_end - 1:context.quote.content_end] not in _TAG_PUNCTUATION:
         return None
-    lead = _TAG_LEAD.match(text, *context.after).end()
+    lead = _tag_lead_end(text, *context.after)
     inverted = _PAST_FORM.match(text, lead, context.after[1])
     verb = inverted or _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
     if verb is None:
@@ -373,6 +390,8 @@ def unknown_verb_tag(context: _Context) -> Found | None:
 def quoted_as_saying(context: _Context) -> Found | None:
     """``The Post quoted X as saying: "Q"``: X speaks, the Post relays."""
     text = context.text
+    if text.find("quoted", *context.before) < 0:  # a cheap test first: the lead holds it
+        return None
     lead = _QUOTED_AS_LEAD.search(text, *context.before)
     if lead is None:
         return None
@@ -388,6 +407,11 @@ def dash_tag(context: _Context) -> Found | None:
     """``"Q." ― Ana Ruiz``: a dash and a name after the quote close its line, the way
     vox pops, epigraphs and fact checks credit a quotation."""
     text = context.text
+    after = context.quote.close_end  # past spaces, a match holds a line break or a dash
+    while after < len(text) and text[after] in " \t\xa0":
+        after += 1
+    if after == len(text) or text[after] not in "\n―—–-":
+        return None
     tag = _DASH_TAG.match(text, context.quote.close_end)
     if tag is None or not _DASH_TAG_END.match(text, tag.end()):
         return None
@@ -461,7 +485,7 @@ def _outer_report(
 def colon_tag(context: _Context) -> Found | None:
     """``Philip Bump: "Q"``: a source introduced by a colon, with no verb."""
     text = context.text
-    lead = _COLON_LEAD.search(text, *context.before)
+    lead = _colon_lead(text, *context.before)
     if lead is None:
         return None
     colon = lead.start()
@@ -477,6 +501,12 @@ def colon_tag(context: _Context) -> Found | None:
         return None
     cue = Cue(colon, colon + 1, colon, colon + 1, ":", 0.5, True, ":")
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
+
+
+def _colon_lead(text: str, start: int, end: int) -> regex.Match | None:
+    """``_COLON_LEAD.search(text, start, end)``, after a cheap test: a window with no colon
+    holds no match."""
+    return None if text.find(":", start, end) < 0 else _COLON_LEAD.search(text, start, end)
 
 
 def unknown_verb_comma(context: _Context) -> Found | None:
@@ -502,7 +532,7 @@ def colon_intro(context: _Context) -> Found | None:
     its subject and ends in a colon right before a quotation; the verb phrase, which the
     lexicon need not know, is the cue."""
     text = context.text
-    lead = _COLON_LEAD.search(text, *context.before)
+    lead = _colon_lead(text, *context.before)
     if lead is None or not speech_like(text, context.quote):
         return None
     colon = lead.start()
@@ -740,8 +770,10 @@ def _is_title_or_name(context: _Context) -> bool:
     )
 
 
-@attrs.frozen
-class _Slot:
+class _Slot(NamedTuple):
+    """A quotation with its paragraph and the attribution a rule gave it, if any (a
+    named tuple, cheaper to make than an attrs class: one is made per quotation)."""
+
     quote: QuoteMarks
     paragraph: int
     attribution: Attribution | None

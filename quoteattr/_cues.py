@@ -58,8 +58,9 @@ _LETTER_RUN = re.compile("([a-z\u017f]+)")
 # characters are lowercased and split at a time, which bounds the memory of the scan.
 _RUN_BREAK = re.compile("[^A-Za-z\u0130\u017f\u212a]")
 _BLOCK = 1 << 16
-# Bytes with every byte but a lowercase ASCII letter made a space:
-_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+# Bytes with every ASCII letter made lowercase and every other byte a space:
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else byte + 0x20 if 0x41 <= byte <= 0x5A
+                      else 0x20 for byte in range(256))
 # Before ``position``, a word that runs on into it: a letter, then marks and digits,
 # then at most one of the characters that join the parts of a word.
 _WORD_CONTINUES = regex.compile(r"(?<=\p{L}[\p{M}\p{N}]*['’.\-]?)")
@@ -110,11 +111,10 @@ class Cue:
 
     def __attrs_post_init__(self) -> None:
         prepositional = self.phrase and self.lemma.split()[0] in _PREPOSITIONS
+        ing = self.form.partition(" ")[0].endswith("ing")
         _set_derived(self, "prepositional", prepositional)
-        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary
-                     and not self.form.partition(" ")[0].endswith("ing"))
-        _set_derived(self, "participle", not self.has_auxiliary and not prepositional
-                     and self.form.partition(" ")[0].endswith("ing"))
+        _set_derived(self, "passive", self.has_auxiliary and self.passive_auxiliary and not ing)
+        _set_derived(self, "participle", not self.has_auxiliary and not prepositional and ing)
 
 
 _set_derived = object.__setattr__  # a frozen class's own fields, set once in its init
@@ -155,11 +155,12 @@ class CueIndex:
 
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues of ``text[start:end]``, in text order."""
-        phrase_starts = self._phrase_starts
-        first = bisect.bisect_left(phrase_starts, start)
-        last = bisect.bisect_left(phrase_starts, end, first)
-        text = self.text
         phrases = self._phrases
+        first = last = 0  # no phrases: no need to bisect their starts
+        if phrases:
+            first = bisect.bisect_left(self._phrase_starts, start)
+            last = bisect.bisect_left(self._phrase_starts, end, first)
+        text = self.text
         # ``_cut(start, first) or _cut(end, last)``, written out: most windows are read here.
         if (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
                 and text[start] not in _OUTSIDE_WORDS
@@ -240,7 +241,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
     stances: list[int] | None = []
     length = len(text)
     for offset, block in _blocks(text):
-        lowered = block.lower()
+        lowered = _lowered(block)
         if len(lowered) != len(block):
             return _scan_each_word(text)  # İ lowercases to two characters
         if "ſ" in lowered:
@@ -256,6 +257,19 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
                     or _is_whole_word(text, start, end)):
                 words.append((start, end, sys.intern(text[start:end]), entry))
     return words, starts if openers else None, stances
+
+
+def _lowered(block: str) -> str:
+    """``block.lower()`` as :func:`_known_runs` reads it: ``block`` itself unless it holds
+    one of the three characters whose lower case is ASCII, a long s or two characters
+    (İ, ſ, the Kelvin sign); lowering every character costs more than the rest of the scan.
+
+    >>> _lowered("He SAID"), _lowered("\u212aELLY")
+    ('He SAID', 'kelly')
+    """
+    if "\u0130" in block or "ſ" in block or "\u212a" in block:
+        return block.lower()
+    return block
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -280,11 +294,13 @@ def _known_runs(
     """The runs of letters in ``lowered`` that are known words, or that open a phrase
     once their letters are read as ASCII: each with its offsets (``lowered`` starting
     at ``offset``), its verb entry, whether it opens a phrase and whether it is a stance
-    verb, in text order.
+    verb, in text order. ``lowered`` is in lower case but for ASCII capitals, which
+    are read as lowercase (see :func:`_lowered`).
 
     Without a long s, the runs are of ASCII letters: they are read from the text as
-    bytes, every other character a space, which splits and searches faster than text.
-    A known run is found again as itself between two spaces, after the one before it.
+    bytes, lowercase, every other character a space, which splits and searches faster
+    than text. A known run is found again as itself between two spaces, after the one
+    before it.
 
     >>> [(start, end) for start, end, *_ in _known_runs("he said, unsaid", frozenset())]
     [(3, 7)]
@@ -430,6 +446,9 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     if left is not None and left[1].lower() in _NON_CUE_LEFT or (
             _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
         return None
+    if left is None or not _modifies_cue(left[1]):  # as _widen_left reads it: no modifier
+        return Cue(word_start, word_end, word_start, word_end, entry.lemma, entry.precision,
+                   False, form.lower())
     cue_start, modifiers = _widen_left(text, start, word_start, left)
     return Cue(cue_start, word_end, word_start, word_end, entry.lemma,
                entry.precision, False, form.lower(), *_auxiliaries(modifiers))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import array
 import bisect
+import operator
 import re
 import unicodedata
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import attrs
 import regex
@@ -25,10 +26,12 @@ import regex
 from quoteattr._cues import CueIndex
 from quoteattr._text import paragraphs, sentences
 
-# A plain character class, which the standard library's re finds twice as fast as regex.
-# Two apostrophes are one double mark, as some archives write them (''We won,'' he
-# said); of three, the first is single and the double closes after it.
-MARKS = re.compile("[\"'“”„‟«»‹›‘’‚‛「」『』]")
+# The quotation marks, found one character at a time with ``str.find`` (a fast scan,
+# where a class tests every character of the text). Two apostrophes are one double
+# mark, as some archives write them (''We won,'' he said); of three, the first is
+# single and the double closes after it.
+_MARK_CHARACTERS = "\"'“”„‟«»‹›‘’‚‛「」『』"
+MARKS = re.compile(f"[{_MARK_CHARACTERS}]")
 
 _CLOSES: dict[str, frozenset[str]] = {
     '"': frozenset('"“'),
@@ -52,6 +55,7 @@ _SPACED_OPENERS = frozenset("«‹")
 _SPACED_CLOSERS = frozenset("»›")
 _POSSESSED = regex.compile(r" \p{Ll}")
 _LOOKAHEAD_MARKS = 4
+_OPEN_START = operator.attrgetter("open_start")
 _ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
 _NEAR_LETTERS = 16  # how far into a quote a letter is looked for before the word array
 _ELISION = regex.compile(r"(?:\d\d(?:s|\b)|n['’‘]|em\b|til\b|cause\b|tis\b|twas\b)", regex.IGNORECASE)
@@ -116,17 +120,14 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteM
 @attrs.frozen
 class Layout:
     """The paragraphs of a text, its quotations, each paragraph's sentences (never
-    split inside an outermost quotation) and its cues, found once for every stage."""
+    split inside an outermost quotation) and its cues, found once for every stage;
+    ``outermost`` holds the quotations that sit inside no other, in text order."""
 
     paragraphs: list[tuple[int, int]]
     quotes: list[QuoteMarks]
     sentences: list[list[tuple[int, int]]]
     cues: CueIndex
-
-    @property
-    def outermost(self) -> list[QuoteMarks]:
-        """The quotations that sit inside no other, in text order."""
-        return [q for q in self.quotes if q.depth == 0]
+    outermost: list[QuoteMarks]
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """The insides of the outermost quotations, in text order.
@@ -145,13 +146,14 @@ def layout_of(text: str) -> Layout:
     """
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
-    quoted = [(q.open_start, q.close_end) for q in quotes if q.depth == 0]
+    outermost = [q for q in quotes if q.depth == 0]
+    quoted = [(q.open_start, q.close_end) for q in outermost]
     starts = [start for start, _ in quoted]
     split = []
     for start, end in paras:
         inside = quoted[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         split.append(sentences(text, (start, end), inside))
-    return Layout(paras, quotes, split, CueIndex(text))
+    return Layout(paras, quotes, split, CueIndex(text), outermost)
 
 
 def _opens_next(
@@ -168,19 +170,28 @@ def _mark_positions(text: str) -> list[int]:
     >>> _mark_positions("''A,'' he said")
     [0, 4]
     """
-    marks = [match.start() for match in MARKS.finditer(text)]
+    marks = sorted(_occurrences(text, _MARK_CHARACTERS))  # as MARKS.finditer finds them
     if "''" not in text:
         return marks
     return [p for p in marks if not (p and text[p - 1] == "'" and _is_double(text, p - 1))]
 
 
+def _occurrences(text: str, characters: str) -> Iterator[int]:
+    """Where each of ``characters`` stands in ``text``, character by character (so not
+    in text order).
+
+    >>> sorted(_occurrences("a'b“c'", "'“"))
+    [1, 3, 5]
+    """
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            yield at
+            at = text.find(character, at + 1)
+
+
 def _is_double(text: str, position: int) -> bool:
     return text.startswith("''", position) and not text.startswith("'", position + 2)
-
-
-def _mark_at(text: str, position: int) -> str:
-    mark = text[position]
-    return "''" if mark == "'" and _is_double(text, position) else mark
 
 
 def _pair_paragraph(
@@ -191,7 +202,9 @@ def _pair_paragraph(
     open_marks: dict[str, int] = {}
     quotes: list[QuoteMarks] = []
     for index, position in enumerate(marks):
-        mark = _mark_at(text, position)
+        mark = text[position]
+        if mark == "'" and _is_double(text, position):
+            mark = "''"
         if mark in _SINGLE and _is_apostrophe(text, position, start, end):
             continue
         can_open, can_close = _flanking(text, mark, position, start, end)
@@ -200,7 +213,7 @@ def _pair_paragraph(
         closes = _CLOSES.get(mark, frozenset())
         closing = can_close or (not can_open and mark not in _SINGLE) or (
             mark in _RIGHT_DOUBLES and not _space_before(text, position, start))
-        if closing and any(open_marks.get(m) for m in closes):
+        if closing and any(map(open_marks.get, closes)):
             opener = _pop_to(stack, open_marks, closes)
             quotes.append(QuoteMarks(opener.start, opener.end, position, position + len(mark),
                                      opener.depth, True))
@@ -212,7 +225,7 @@ def _pair_paragraph(
         quotes.append(QuoteMarks(left_open.start, left_open.end, end, end, 0, False))
     if not quotes:
         return quotes, left_open
-    quotes.sort(key=lambda q: q.open_start)
+    quotes.sort(key=_OPEN_START)
     words = _WordCounts(text, start, end)
     return [q for q in quotes if words.any_in(q.content_start, q.content_end)], left_open
 

@@ -161,18 +161,21 @@ def source_of(
         absolute = absolute_subject(text, start, cue.start)
         if absolute is not None:
             return absolute
-    if _COORDINATED.ends(text, start, cue.start) or (
+    # The three tests below need the text before the cue to end in ``and``, ``but`` or a
+    # comma (more, for a participle): one ending in another plain character fails them all.
+    joined = participle or may_end_with(text, start, cue.start, "dt,")
+    if joined and (_COORDINATED.ends(text, start, cue.start) or (
         participle and (_AFTER_COMMA.ends(text, start, cue.start)
                         or _GERUND_AFTER.ends(text, start, cue.start))
-    ):
+    )):
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if ends_with_mark(text, start, cue.start, ","):
+    if joined and ends_with_mark(text, start, cue.start, ","):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
-    if _ASIDE_OPENING.ends(text, start, cue.start):
+    if joined and _ASIDE_OPENING.ends(text, start, cue.start):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject

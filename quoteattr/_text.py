@@ -10,14 +10,16 @@ offset into the input.
 from __future__ import annotations
 
 import bisect
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import regex
 
 from quoteattr import _lexicons
 
-_LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # where str.splitlines splits
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+# What ``trim`` takes off, read in one lookup: the invisible marks and the characters
+# that ``str.isspace`` accepts (none lies past U+3000, the ideographic space).
+_TRIMMED = _INVISIBLE | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
 _TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
 # Matched backwards from a final period (one attempt, not one per start in the window):
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$", regex.REVERSE)
@@ -26,6 +28,10 @@ _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that these those there "
     "his her its their our mr mrs ms".split()
 )
+# The plain characters that may start a sentence (of ``_NEXT_START``'s class), and the
+# ASCII characters of ``_WORD_BEFORE``'s run:
+_PLAIN_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([")
+_LETTERS_AND_PERIOD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 
@@ -65,6 +71,7 @@ class Trailing:
 
 COMMA_BEFORE = Trailing(r",\s*$", last=",")
 PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
+_NO_TERMINATOR_AFTER = PLAIN_ASCII - frozenset(".!?\"')]ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def may_end_with(text: str, start: int, end: int, last: str) -> bool:
@@ -106,7 +113,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     found = []
     position = 0
     for line in text.splitlines(keepends=True):
-        start, end = trim(text, position, position + len(line.rstrip(_LINE_BREAKS)))
+        start, end = trim(text, position, position + len(line))  # its line break is a space
         if start < end:
             found.append((start, end))
         position += len(line)
@@ -119,9 +126,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> trim(" ab ", 0, 4)
     (1, 3)
     """
-    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+    while start < end and text[start] in _TRIMMED:
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+    while end > start and text[end - 1] in _TRIMMED:
         end -= 1
     return start, end
 
@@ -139,9 +146,9 @@ def sentences(
     ['Mr. Smith came.', '"Go. Now," he said.', 'He left.']
     """
     start, end = paragraph
-    starts = [s for s, _ in protected]
+    starts = [s for s, _ in protected] if protected else []
     found = []
-    for match in _TERMINATOR.finditer(text, start, end):
+    for match in _terminators(text, start, end):
         cut = match.end()
         if protected and _inside(protected, starts, cut) or not _is_boundary(text, match, end):
             continue
@@ -152,21 +159,49 @@ def sentences(
     return found
 
 
+def _terminators(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_TERMINATOR.finditer(text, start, end)``: in a window whose only terminator
+    character is the full stop, where every match starts, tried at each full stop alone,
+    found with ``str.find`` (a fast scan, where the regex tests every character).
+
+    >>> [m.group() for m in _terminators("Go. No... Now", 0, 12)]
+    ['.', '...']
+    """
+    if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0 or text.find(
+            "…", start, end) >= 0:
+        yield from _TERMINATOR.finditer(text, start, end)
+        return
+    stop = text.find(".", start, end)
+    while stop >= 0:
+        match = None if _ends_no_sentence(text, stop + 1, end) else _TERMINATOR.match(
+            text, stop, end)
+        if match is not None:
+            yield match
+        stop = text.find(".", stop + 1 if match is None else match.end(), end)
+
+
+def _ends_no_sentence(text: str, after: int, end: int) -> bool:
+    """Whether no match of ``_TERMINATOR`` starts at a full stop right before ``after``,
+    read without the regex: one ending its window or followed by a plain character that
+    neither carries on a terminator nor is a space or a capital (``3.5``, ``U.S.``)."""
+    return after == end or text[after] in _NO_TERMINATOR_AFTER
+
+
 def _inside(protected: Sequence[tuple[int, int]], starts: list[int], position: int) -> bool:
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and protected[index][0] < position < protected[index][1]
 
 
 def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
-    following = _NEXT_START.match(text, terminator.end(), end)
-    if following is None:
+    following = _next_start(text, terminator.end(), end)
+    if following < 0:
         return False
     if terminator.group() != ".":
         return True
-    before = _WORD_BEFORE.match(text, max(0, terminator.start() - 40), terminator.end())
-    if before is None:
+    word = _word_before_period(text, terminator.start())
+    if word is None:
         return True
-    word = before.group(1).lower()
+    word = word.lower()
     if len(word) == 1 and word.isalpha():
         return False
     kind = _lexicons.abbreviations().get(word)
@@ -174,5 +209,37 @@ def _is_boundary(text: str, terminator: regex.Match, end: int) -> bool:
         return True
     if kind == "title":
         return False
-    next_word = WORD.match(text, following.start(1))
+    next_word = WORD.match(text, following)
     return next_word is not None and next_word.group().lower() in _SENTENCE_OPENERS
+
+
+def _next_start(text: str, position: int, end: int) -> int:
+    """Where the sentence after a terminator ending at ``position`` starts, as group 1 of
+    ``_NEXT_START`` finds it, or -1; one space and a plain character are read without
+    the regex.
+
+    >>> _next_start("Go. Now", 3, 7), _next_start("Go. now", 3, 7)
+    (4, -1)
+    """
+    if position + 1 < end and text[position] == " " and text[position + 1] in PLAIN_ASCII:
+        return position + 1 if text[position + 1] in _PLAIN_STARTS else -1
+    following = _NEXT_START.match(text, position, end)
+    return -1 if following is None else following.start(1)
+
+
+def _word_before_period(text: str, period: int) -> str | None:
+    """The word before the full stop at ``period``, as group 1 of ``_WORD_BEFORE`` finds
+    it within 40 characters; a run of ASCII letters and periods after a plain character
+    is read without the regex (the word is the run from its first letter).
+
+    >>> _word_before_period("in the U.S. now", 10), _word_before_period("(...)", 3)
+    ('U.S', None)
+    """
+    low = max(0, period - 40)
+    at = period
+    while at > low and text[at - 1] in _LETTERS_AND_PERIOD:
+        at -= 1
+    if at == low or text[at - 1] < "\x80":  # no letter nor mark outside ASCII runs on
+        return text[at:period].lstrip(".") or None
+    before = _WORD_BEFORE.match(text, low, period + 1)
+    return None if before is None else before.group(1)

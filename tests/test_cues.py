@@ -292,3 +292,15 @@ def test_the_byte_scan_finds_the_runs_a_split_finds(text: str) -> None:
     openers = _cues_module._phrase_openers() or frozenset()
     assert (list(_cues_module._known_runs(lowered, openers))
             == list(_cues_module._known_runs_of_any_letters(lowered, openers, 0)))
+
+
+@given(st.lists(st.sampled_from(_PIECES + ["SAID", "ACCORDING", "Σ", "é", "K"]),
+                max_size=40).map("".join))
+def test_the_byte_scan_reads_capitals_as_the_lowered_text(text: str) -> None:
+    """Read without lowering the text first, a text finds the runs that its lower case
+    finds (a text whose lower case is longer is scanned word by word instead)."""
+    openers = _cues_module._phrase_openers() or frozenset()
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        assert (list(_cues_module._known_runs(_cues_module._lowered(text), openers))
+                == list(_cues_module._known_runs(lowered, openers)))

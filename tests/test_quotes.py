@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteattr._quotes import MARKS, QuoteMarks, _mark_positions, find_quotes
 from quoteattr._text import paragraphs
@@ -272,3 +274,12 @@ def test_nested_marks_take_linear_work() -> None:
     small = profile_events(_quotes, "«" * 250 + "»" * 250)
     large = profile_events(_quotes, "«" * 1000 + "»" * 1000)
     assert large <= 6 * small
+
+
+@given(st.text(alphabet="\"'“”„‟«»‹›‘’‚‛「」『』a ", max_size=30))
+def test_the_marks_are_those_the_class_finds(text: str) -> None:
+    """Found one character at a time, the marks are those ``MARKS.finditer`` finds, in
+    text order (a double apostrophe counted once)."""
+    assert sorted(_mark_positions(text)) == _mark_positions(text)
+    if "''" not in text:
+        assert _mark_positions(text) == [m.start() for m in MARKS.finditer(text)]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import sys
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import _text
 from quoteattr._text import paragraphs, sentences, trim
 
 
@@ -94,6 +99,13 @@ def test_trim_removes_invisible_marks() -> None:
 def test_trim_keeps_a_range_without_edge_spaces() -> None:
     """A range that starts and ends on visible characters is returned as is."""
     assert (0, 4) == trim("a  b", 0, 4)
+
+
+def test_trim_takes_off_every_character_that_str_isspace_accepts() -> None:
+    """``trim`` reads a set, built from the characters below U+3001: it holds every one
+    that ``str.isspace`` accepts, and the invisible marks, and nothing else."""
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert _text._TRIMMED == spaces | _text._INVISIBLE
 
 
 def test_trim_collapses_a_blank_range_to_its_end() -> None:
@@ -187,3 +199,60 @@ def test_question_and_exclamation_marks_split() -> None:
 def test_text_after_the_last_terminator_is_a_sentence() -> None:
     """Words after the last terminator form a final sentence without one."""
     assert ["It rained.", "We left"] == _sentences("It rained. We left")
+
+
+_SENTENCE_PIECES = [".", "...", "!", "?", "…", '"', "’", ")", " ", "\n", "A", "b", "Mr", "7", "x."]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join), st.data())
+def test_terminators_are_those_a_scan_of_the_window_finds(text: str, data: st.DataObject) -> None:
+    """Tried at each full stop alone, or by the regex where another terminator character
+    stands, the terminators of any window are those ``finditer`` finds."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in _text._terminators(text, start, end)]
+    assert found == [m.span() for m in _text._TERMINATOR.finditer(text, start, end)]
+
+
+_BOUNDARY_PIECES = [".", " ", "  ", "\n", "A", "b", "é", "É", "\u0301", "7", "(", '"', "“", "’",
+                    "U.S.", "Mr", "x" * 30]
+
+
+@given(st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=20).map("".join), st.data())
+def test_the_words_around_a_full_stop_are_those_the_regexes_find(
+    text: str, data: st.DataObject
+) -> None:
+    """Read without the regexes where the text is plain, the start of the next sentence
+    and the word before a full stop are those ``_NEXT_START`` and ``_WORD_BEFORE`` find."""
+    position = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(position, len(text)))
+    following = _text._NEXT_START.match(text, position, end)
+    assert _text._next_start(text, position, end) == (following.start(1) if following else -1)
+    periods = [i for i, c in enumerate(text) if c == "."]
+    if periods:
+        period = data.draw(st.sampled_from(periods))
+        before = _text._WORD_BEFORE.match(text, max(0, period - 40), period + 1)
+        assert _text._word_before_period(text, period) == (before.group(1) if before else None)
+
+
+def test_the_tag_lead_holds_what_its_class_matches() -> None:
+    """The characters ``_tag_lead_end`` reads past are those of ``[\\s,;—–\\-]``."""
+    import regex
+    from quoteattr import _attribute
+    pattern = regex.compile(r"[\s,;—–\-]")
+    matched = {c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)}
+    assert _attribute._TAG_LEAD == matched
+
+
+@given(st.text(alphabet="a \t\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85\u200b\xa0", max_size=30))
+def test_paragraphs_end_before_their_line_breaks(text: str) -> None:
+    """Trimmed with its line break, which is a space, a line is the one trimmed of both
+    without it."""
+    expected, position = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        start, end = trim(text, position, position + len(body))
+        if start < end:
+            expected.append((start, end))
+        position += len(line)
+    assert paragraphs(text) == expected
