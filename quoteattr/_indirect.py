@@ -781,6 +781,8 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     previous: Mention | None = None
     content_end = sentence.start
     cues = sentence.cues.within(sentence.start, sentence.end)
+    if not cues:
+        return []  # most sentences
     for cue in cues:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
@@ -1055,11 +1057,10 @@ def tag_in_commas(
     ['If the bridge fails', 'the ferry will run']
     """
     text = sentence.text
-    if cue.prepositional or cue.participle or cue.passive or later or (
-            cue.precision < STRONG_CUE or not _lexicons.is_speech_cue(text[cue.start:cue.end])):
+    if cue.prepositional or cue.participle or cue.passive or later or cue.precision < STRONG_CUE:
         return None
-    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
-    if after is None:
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)  # rarely matches: read first
+    if after is None or not _lexicons.is_speech_cue(text[cue.start:cue.end]):
         return None
     source = _subject_of(sentence, cue, previous)
     if source is None:
@@ -1288,10 +1289,13 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         if absolute is not None:
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
-    if source is None or not _opens_clause(text, sentence, source):
-        source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
-    if source is None:
-        source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
+    opens = source is not None and _opens_clause(text, sentence, source)  # read once
+    if not opens:
+        opening = _clause_opening(text, sentence, cue)
+        other = modified_subject(text, opening, cue.start) or (
+            quantifier_subject(text, opening, cue.start) if source is None else None)
+        if other is not None:
+            source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
             _surname_subject(sentence, cue))
@@ -1301,7 +1305,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         modifiers = None  # ``The website noted that both X and Y were ...``: a clause
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
-    if _opens_clause(text, sentence, source):
+    if opens:
         return source
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
