@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from quoteattr import _indirect
 
-_PIECES = [",", ";", " ", " ", "\n", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
-           "and", "when", "asked", "according to", "but", "as", "which", "that", "he", "Lee",
-           "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é", "."]
+_PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
+           "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
+           "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
+           "."]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -45,3 +46,11 @@ def test_a_joined_clause_is_found_as_a_search_finds_it(text: str, data: st.DataO
     expected = _indirect._JOINED._forward.search(text, start, end)
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups()))
+
+
+@given(_TEXTS, st.data())
+def test_a_window_ruled_out_ends_in_no_dangling_conjunction(text: str, data: st.DataObject) -> None:
+    """``_may_dangle`` is false only where ``_DANGLING_CONJUNCTION`` finds nothing."""
+    start, end = _window(text, data)
+    if not _indirect._may_dangle(text, start, end):
+        assert _indirect._DANGLING_CONJUNCTION.search(text, start, end) is None
