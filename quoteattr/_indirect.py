@@ -1303,8 +1303,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         if other is not None:
             source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _surname_subject(sentence, cue))
+        return _whole_clause_subject(sentence, cue, None)
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
@@ -1316,26 +1315,42 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _coordinated_subject(sentence, cue, source))
+        return _whole_clause_subject(sentence, cue, source)
     return subject
 
 
-def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Mention | None:
+def _whole_clause_subject(
+    sentence: _Sentence, cue: Cue, joined: Mention | None
+) -> Mention | None:
+    """A subject that is all of the clause before a strong, active, finite ``cue``: one
+    with a relative clause, a share of a group, then a coordination ending in ``joined``
+    or, with no ``joined``, a surname read as an adverb; ``None`` for other cues. The
+    clause's opening is read once for all of them."""
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening = _clause_opening(sentence.text, sentence, cue)
+    words = trim(sentence.text, opening, cue.start)
+    return _relative_subject(sentence, words) or _quantity_subject(sentence, cue, words) or (
+        _surname_subject(sentence, words) if joined is None
+        else _coordinated_subject(sentence, cue, joined, opening))
+
+
+def _coordinated_subject(
+    sentence: _Sentence, cue: Cue, source: Mention, opening: int
+) -> Mention | None:
     """``Republican hopefuls Ann Lee and Tom Ruiz say``: the source joined by ``and`` to
-    a subject phrase opening the clause of a strong cue, as one coordination.
+    a subject phrase opening the clause of a strong cue at ``opening``, as one
+    coordination.
 
     >>> t = "Democratic hopefuls Ann Lee and Tom Ruiz say"
     >>> cue = CueIndex(t).within(0, len(t))[-1]
     >>> ruiz = Mention(t.index("Tom"), t.index(" say"), "name", "Tom Ruiz", (), "ruiz")
-    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz)
+    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz, 0)
     >>> t[m.start:m.end], m.form
     ('Democratic hopefuls Ann Lee and Tom Ruiz', 'coordination')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    opening = trim(text, _clause_opening(text, sentence, cue), source.start)[0]
+    opening = trim(text, opening, source.start)[0]
     joint = _AND_JOINT.search(text, max(opening, source.start - _JOINT_REACH), source.start)
     if joint is None or text[source.end:cue.start].strip():
         return None
@@ -1345,54 +1360,41 @@ def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Ment
     return Mention(first.start, source.end, "coordination", "", (), source.head)
 
 
-def _surname_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+def _surname_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | None:
     """``Brantly said``, ``Redding said``: a capitalised word in ``-ly`` or ``-ing``, which
     alone is read as an adverb or a participle (``Finally``, ``Speaking``), is a
-    name when it is all of the clause before a strong cue.
+    name when it is all of the ``words`` of the clause before a strong cue.
 
     >>> t = "Like a friend, Redding said it was hard."
-    >>> cue = CueIndex(t).within(0, len(t))[0]
-    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), (15, 22))
     >>> t[m.start:m.end], m.form
     ('Redding', 'name')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    opening, end = words
     word = _SURNAME.fullmatch(text, opening, end)
     if word is None:
         return None
     return Mention(opening, end, "name", word.group(), (), word.group().lower())
 
 
-def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+def _quantity_subject(sentence: _Sentence, cue: Cue, words: tuple[int, int]) -> Mention | None:
     """``61 percent of renters said``, ``Most of them said``: a share of a group, as
-    polls report it, opening the clause of a strong cue; the source is all of it.
+    polls report it, all the ``words`` of the clause of a strong cue; the source is
+    all of it.
 
     >>> t = "Nearly six in 10 voters in the county said"
     >>> cue = CueIndex(t).within(0, len(t))[-1]
-    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, (0, 37))
     >>> t[m.start:m.end], m.head
     ('Nearly six in 10 voters in the county', 'voters')
     """
     text = sentence.text
-    words = _strong_cue_clause(sentence, cue)
-    if words is None:
-        return None
     opening, end = words
     before = trim(text, sentence.start, cue.start)[1]
     if opening == end and text.endswith(",", sentence.start, before):
         return _share_in_commas(text, sentence, before - 1)
     return _share(text, opening, end)
-
-
-def _strong_cue_clause(sentence: _Sentence, cue: Cue) -> tuple[int, int] | None:
-    """The words from the opening of the clause of a strong, active, finite ``cue`` up
-    to it, where a subject reaching up to the cue is looked for; ``None`` for other cues."""
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    return trim(sentence.text, _clause_opening(sentence.text, sentence, cue), cue.start)
 
 
 def _share_in_commas(text: str, sentence: _Sentence, comma: int) -> Mention | None:
@@ -1423,21 +1425,17 @@ def _share(text: str, start: int, end: int) -> Mention | None:
     return Mention(start, end, "description", "", (), head.lower())
 
 
-def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
-    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject
-    opening the clause of a strong cue, its head followed by a restrictive relative
-    clause; the source is all of it.
+def _relative_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | None:
+    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject that
+    is all the ``words`` of the clause of a strong cue, its head followed by a
+    restrictive relative clause; the source is all of it.
 
     >>> t = "Officials who spoke with him said"
-    >>> cue = CueIndex(t).within(0, len(t))[-1]
-    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), (0, 28))
     >>> t[m.start:m.end], m.head
     ('Officials who spoke with him', 'officials')
     """
     text = sentence.text
-    words = _strong_cue_clause(sentence, cue)
-    if words is None:
-        return None
     opening, end = words
     who = _WHO.search(text, opening, end)
     if who is None or not _whole_relative(text, who.end(), end):
