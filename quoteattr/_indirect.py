@@ -326,8 +326,9 @@ def attribute_indirect(
     >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], a.rule
     ('The war is over', 'said', 'clause_then_tag')
     """
-    by_extent = sorted(direct, key=_extent)
-    taken = [_extent(a) for a in by_extent]
+    extents = sorted((_extent(a), index) for index, a in enumerate(direct))  # ties: in order
+    by_extent = [direct[index] for _, index in extents]
+    taken = [extent for extent, _ in extents]
     layout = layout or layout_of(text)
     quotes = layout.outermost
     found: list[Attribution] = []
@@ -633,11 +634,12 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     not read.
     """
     index = sentence.cues
-    if not index.may_hold(sentence.start, sentence.end, _keeps_nested) or not any(
-            _keeps_nested(cue.lemma, cue.precision)
-            for cue in index.within(sentence.start, sentence.end)):
+    if not index.may_hold(sentence.start, sentence.end, _keeps_nested):
         return []
-    return [a for a in _attribute_sentence(sentence) if _named(a)]
+    cues = index.within(sentence.start, sentence.end)
+    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in cues):
+        return []
+    return [a for a in _attribute_sentence(sentence, cues) if _named(a)]
 
 
 def _keeps_nested(lemma: str, precision: float) -> bool:
@@ -778,7 +780,8 @@ def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Att
     return attrs.evolve(relative, source=source)
 
 
-def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
+def _attribute_sentence(sentence: _Sentence, cues: list[Cue] | None = None) -> list[Attribution]:
+    """The attributions of ``sentence``, whose cues are ``cues`` when the caller has them."""
     text = sentence.text
     headline = _headline(sentence)
     if headline is not None:
@@ -786,7 +789,8 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     previous: Mention | None = None
     content_end = sentence.start
-    cues = sentence.cues.within(sentence.start, sentence.end)
+    if cues is None:
+        cues = sentence.cues.within(sentence.start, sentence.end)
     if not cues:
         return []  # most sentences
     for cue in cues:
@@ -1694,10 +1698,10 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         written = word.group()
-        lower = written.lower()
         capitalised = written[0].isupper()
         if not (capitalised or first_line):
             continue
+        lower = written.lower()
         # An ASCII word not before an apostrophe is what _headline_cue reads there: when it
         # opens no headline verb, _headline_cue would find none.
         no_cue = lower not in first_words and written.isascii() and written.isalpha() and (
