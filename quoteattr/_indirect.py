@@ -891,9 +891,13 @@ def _attribute_cue(
 ) -> list[Attribution]:
     if _names_a_thing(sentence, cue):
         return []
-    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
-                 fronted_participle, cue_then_clause, clause_then_tag):
-        attribution = rule(sentence, cue, previous, bool(found))
+    # according_to reads only prepositional cues (``according to``), which the others leave.
+    rules = (according_to,) if cue.prepositional else (
+        quoted_as_saying, asked_question, relative_clause, tag_in_commas, fronted_participle,
+        cue_then_clause, clause_then_tag)
+    later = bool(found)
+    for rule in rules:
+        attribution = rule(sentence, cue, previous, later)
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
     return []
