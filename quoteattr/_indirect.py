@@ -51,7 +51,7 @@ _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
-_JOINED = regex.compile(r"(?:,?\s(and|but)|,)\s+(?:(\p{Ll}+)\s+)?$")
+_JOINED = Trailing(r"(?:,?\s(and|but)|,)\s+(?:(\p{Ll}+)\s+)?$")
 _JOINED_PRONOUNS = frozenset(["he", "she", "they"])
 _GERUND = regex.compile(r"\p{Ll}+ing\b")
 # Matched backwards from the cue, so its work does not grow with the clause before it.
@@ -81,6 +81,7 @@ _THAT_AFTER = regex.compile(
     rf"about|while|when|{WEEKDAY})\b(?:(?!,\s*\p{{Ll}}+ing\b|\s+but\s)[^.;:!?]){{0,90}}?)?"
     r"(?:\s+\p{Ll}+ly)?,?\s+that\s+"
 )
+_THAT = "that"  # the word every match of _THAT_AFTER ends with
 # The hearer before ``that`` holds no question word (``asked Lee whether that would``):
 _HEARER_THAT = regex.compile(
     r"(?:\s+(?!(?:whether|if|what|why|how|who|whom|when|where|which)\b)[\p{L}\p{N}’'.-]+){1,12}?"
@@ -105,6 +106,10 @@ _CONTENT_STOP = regex.compile(  # the lookahead rules out most positions at once
     r"(?:[\p{L}-]+\s+){0,3}|(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}|others\s+)"
     r"(?:have\s+|has\s+|also\s+)?(?:said|say|says)\b)"
 )
+# Where a match of _CONTENT_STOP may start: a semicolon, a comma before white space, or
+# white space before a dash, white space, ``and`` or ``when``. Plain characters, as
+# _LINE_END; the standard library's \s takes in every character regex's \s does.
+_CONTENT_STOP_START = re.compile(r";|,\s|\s(?=[—–\s]|and|when)")
 _TAG_TAIL = regex.compile(
     r"\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|recently|"
     r"yesterday|today|"
@@ -184,7 +189,8 @@ _INTRO_END = Trailing(r"(?:[,;:](?:[”\"’]|'')?|\s(?:--?|[—–]))\s*$", las
 _DASH_BEFORE = Trailing(r"\s(?:--?|[—–])\s*$", last="-")
 _QUOTE_MARK = re.compile("[\"“”«»„]")  # plain characters, as _LINE_END
 _END_PUNCTUATION = ".!?…;:,"
-_DANGLING_CONJUNCTION = regex.compile(r"[\s,]+(?:and|but|or)$")
+_CONJUNCTIONS = ("and", "but", "or")
+_DANGLING_CONJUNCTION = regex.compile(rf"[\s,]+(?:{'|'.join(_CONJUNCTIONS)})$")
 _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
@@ -320,8 +326,9 @@ def attribute_indirect(
     >>> t[a.content[0]:a.content[1]], t[a.cue.start:a.cue.end], a.rule
     ('The war is over', 'said', 'clause_then_tag')
     """
-    by_extent = sorted(direct, key=_extent)
-    taken = [_extent(a) for a in by_extent]
+    extents = sorted((_extent(a), index) for index, a in enumerate(direct))  # ties: in order
+    by_extent = [direct[index] for _, index in extents]
+    taken = [extent for extent, _ in extents]
     layout = layout or layout_of(text)
     quotes = layout.outermost
     found: list[Attribution] = []
@@ -627,11 +634,12 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     not read.
     """
     index = sentence.cues
-    if not index.may_hold(sentence.start, sentence.end, _keeps_nested) or not any(
-            _keeps_nested(cue.lemma, cue.precision)
-            for cue in index.within(sentence.start, sentence.end)):
+    if not index.may_hold(sentence.start, sentence.end, _keeps_nested):
         return []
-    return [a for a in _attribute_sentence(sentence) if _named(a)]
+    cues = index.within(sentence.start, sentence.end)
+    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in cues):
+        return []
+    return [a for a in _attribute_sentence(sentence, cues) if _named(a)]
 
 
 def _keeps_nested(lemma: str, precision: float) -> bool:
@@ -772,7 +780,8 @@ def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Att
     return attrs.evolve(relative, source=source)
 
 
-def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
+def _attribute_sentence(sentence: _Sentence, cues: list[Cue] | None = None) -> list[Attribution]:
+    """The attributions of ``sentence``, whose cues are ``cues`` when the caller has them."""
     text = sentence.text
     headline = _headline(sentence)
     if headline is not None:
@@ -780,7 +789,10 @@ def _attribute_sentence(sentence: _Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     previous: Mention | None = None
     content_end = sentence.start
-    cues = sentence.cues.within(sentence.start, sentence.end)
+    if cues is None:
+        cues = sentence.cues.within(sentence.start, sentence.end)
+    if not cues:
+        return []  # most sentences
     for cue in cues:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
@@ -879,9 +891,13 @@ def _attribute_cue(
 ) -> list[Attribution]:
     if _names_a_thing(sentence, cue):
         return []
-    for rule in (quoted_as_saying, according_to, asked_question, relative_clause, tag_in_commas,
-                 fronted_participle, cue_then_clause, clause_then_tag):
-        attribution = rule(sentence, cue, previous, bool(found))
+    # according_to reads only prepositional cues (``according to``), which the others leave.
+    rules = (according_to,) if cue.prepositional else (
+        quoted_as_saying, asked_question, relative_clause, tag_in_commas, fronted_participle,
+        cue_then_clause, clause_then_tag)
+    later = bool(found)
+    for rule in rules:
+        attribution = rule(sentence, cue, previous, later)
         if attribution is not None:
             return attribution if isinstance(attribution, list) else [attribution]
     return []
@@ -1055,11 +1071,10 @@ def tag_in_commas(
     ['If the bridge fails', 'the ferry will run']
     """
     text = sentence.text
-    if cue.prepositional or cue.participle or cue.passive or later or (
-            cue.precision < STRONG_CUE or not _lexicons.is_speech_cue(text[cue.start:cue.end])):
+    if cue.prepositional or cue.participle or cue.passive or later or cue.precision < STRONG_CUE:
         return None
-    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)
-    if after is None:
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)  # rarely matches: read first
+    if after is None or not _lexicons.is_speech_cue(text[cue.start:cue.end]):
         return None
     source = _subject_of(sentence, cue, previous)
     if source is None:
@@ -1205,7 +1220,7 @@ def cue_then_clause(
     belief = cue.lemma in _belief_lemmas()  # no floor: their precision is low out of context
     if not belief and cue.precision < _MIN_PRECISION and text.find("that", cue.end, sentence.end) < 0:
         return None  # too weak a cue without ``that``, whatever its source and clause
-    if cue.passive and not _THAT_AFTER.match(text, cue.end, sentence.end):
+    if cue.passive and not _that_after(text, cue.end, sentence.end):
         return None  # a passive cue without ``that``, whatever its source
     source = _subject_of(sentence, cue, previous)
     if source is None or _comma_parted(text, source, cue):
@@ -1288,44 +1303,62 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         if absolute is not None:
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
-    if source is None or not _opens_clause(text, sentence, source):
-        source = modified_subject(text, _clause_opening(text, sentence, cue), cue.start) or source
-    if source is None:
-        source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
+    opens = source is not None and _opens_clause(text, sentence, source)  # read once
+    if not opens:
+        opening = _clause_opening(text, sentence, cue)
+        other = modified_subject(text, opening, cue.start) or (
+            quantifier_subject(text, opening, cue.start) if source is None else None)
+        if other is not None:
+            source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _surname_subject(sentence, cue))
+        return _whole_clause_subject(sentence, cue, None)
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
         modifiers = None  # ``The website noted that both X and Y were ...``: a clause
     if modifiers is not None or _listed_subject(text, sentence, cue):
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
-    if _opens_clause(text, sentence, source):
+    if opens:
         return source
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _coordinated_subject(sentence, cue, source))
+        return _whole_clause_subject(sentence, cue, source)
     return subject
 
 
-def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Mention | None:
+def _whole_clause_subject(
+    sentence: _Sentence, cue: Cue, joined: Mention | None
+) -> Mention | None:
+    """A subject that is all of the clause before a strong, active, finite ``cue``: one
+    with a relative clause, a share of a group, then a coordination ending in ``joined``
+    or, with no ``joined``, a surname read as an adverb; ``None`` for other cues. The
+    clause's opening is read once for all of them."""
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
+        return None
+    opening = _clause_opening(sentence.text, sentence, cue)
+    words = trim(sentence.text, opening, cue.start)
+    return _relative_subject(sentence, words) or _quantity_subject(sentence, cue, words) or (
+        _surname_subject(sentence, words) if joined is None
+        else _coordinated_subject(sentence, cue, joined, opening))
+
+
+def _coordinated_subject(
+    sentence: _Sentence, cue: Cue, source: Mention, opening: int
+) -> Mention | None:
     """``Republican hopefuls Ann Lee and Tom Ruiz say``: the source joined by ``and`` to
-    a subject phrase opening the clause of a strong cue, as one coordination.
+    a subject phrase opening the clause of a strong cue at ``opening``, as one
+    coordination.
 
     >>> t = "Democratic hopefuls Ann Lee and Tom Ruiz say"
     >>> cue = CueIndex(t).within(0, len(t))[-1]
     >>> ruiz = Mention(t.index("Tom"), t.index(" say"), "name", "Tom Ruiz", (), "ruiz")
-    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz)
+    >>> m = _coordinated_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, ruiz, 0)
     >>> t[m.start:m.end], m.form
     ('Democratic hopefuls Ann Lee and Tom Ruiz', 'coordination')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    opening = trim(text, _clause_opening(text, sentence, cue), source.start)[0]
+    opening = trim(text, opening, source.start)[0]
     joint = _AND_JOINT.search(text, max(opening, source.start - _JOINT_REACH), source.start)
     if joint is None or text[source.end:cue.start].strip():
         return None
@@ -1335,54 +1368,41 @@ def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Ment
     return Mention(first.start, source.end, "coordination", "", (), source.head)
 
 
-def _surname_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+def _surname_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | None:
     """``Brantly said``, ``Redding said``: a capitalised word in ``-ly`` or ``-ing``, which
     alone is read as an adverb or a participle (``Finally``, ``Speaking``), is a
-    name when it is all of the clause before a strong cue.
+    name when it is all of the ``words`` of the clause before a strong cue.
 
     >>> t = "Like a friend, Redding said it was hard."
-    >>> cue = CueIndex(t).within(0, len(t))[0]
-    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _surname_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), (15, 22))
     >>> t[m.start:m.end], m.form
     ('Redding', 'name')
     """
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    opening, end = trim(text, _clause_opening(text, sentence, cue), cue.start)
+    opening, end = words
     word = _SURNAME.fullmatch(text, opening, end)
     if word is None:
         return None
     return Mention(opening, end, "name", word.group(), (), word.group().lower())
 
 
-def _quantity_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+def _quantity_subject(sentence: _Sentence, cue: Cue, words: tuple[int, int]) -> Mention | None:
     """``61 percent of renters said``, ``Most of them said``: a share of a group, as
-    polls report it, opening the clause of a strong cue; the source is all of it.
+    polls report it, all the ``words`` of the clause of a strong cue; the source is
+    all of it.
 
     >>> t = "Nearly six in 10 voters in the county said"
     >>> cue = CueIndex(t).within(0, len(t))[-1]
-    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _quantity_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue, (0, 37))
     >>> t[m.start:m.end], m.head
     ('Nearly six in 10 voters in the county', 'voters')
     """
     text = sentence.text
-    words = _strong_cue_clause(sentence, cue)
-    if words is None:
-        return None
     opening, end = words
     before = trim(text, sentence.start, cue.start)[1]
     if opening == end and text.endswith(",", sentence.start, before):
         return _share_in_commas(text, sentence, before - 1)
     return _share(text, opening, end)
-
-
-def _strong_cue_clause(sentence: _Sentence, cue: Cue) -> tuple[int, int] | None:
-    """The words from the opening of the clause of a strong, active, finite ``cue`` up
-    to it, where a subject reaching up to the cue is looked for; ``None`` for other cues."""
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive:
-        return None
-    return trim(sentence.text, _clause_opening(sentence.text, sentence, cue), cue.start)
 
 
 def _share_in_commas(text: str, sentence: _Sentence, comma: int) -> Mention | None:
@@ -1413,21 +1433,17 @@ def _share(text: str, start: int, end: int) -> Mention | None:
     return Mention(start, end, "description", "", (), head.lower())
 
 
-def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
-    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject
-    opening the clause of a strong cue, its head followed by a restrictive relative
-    clause; the source is all of it.
+def _relative_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | None:
+    """``Voters who backed him say``, ``Officials whose rules fell say``: a subject that
+    is all the ``words`` of the clause of a strong cue, its head followed by a
+    restrictive relative clause; the source is all of it.
 
     >>> t = "Officials who spoke with him said"
-    >>> cue = CueIndex(t).within(0, len(t))[-1]
-    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> m = _relative_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), (0, 28))
     >>> t[m.start:m.end], m.head
     ('Officials who spoke with him', 'officials')
     """
     text = sentence.text
-    words = _strong_cue_clause(sentence, cue)
-    if words is None:
-        return None
     opening, end = words
     who = _WHO.search(text, opening, end)
     if who is None or not _whole_relative(text, who.end(), end):
@@ -1479,6 +1495,8 @@ def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
     """``Most voters in Alabama, Georgia and Virginia said``: a subject holding a list."""
     if cue.precision < _COORDINATED_MIN_PRECISION:
         return False
+    if text.find(",", sentence.start, cue.start) < 0:
+        return False  # the head of a list is followed by a comma
     head = _LIST_SUBJECT_HEAD.match(text, sentence.start, cue.start)
     return head is not None and text.startswith(",", head.end(), cue.start) and bool(
         _LIST_SUBJECT.fullmatch(text, sentence.start, cue.start))
@@ -1505,7 +1523,7 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     aside = _DASH_ASIDE_AFTER.match(text, start, end)
     if aside is not None:
         start = aside.end()
-    that = _THAT_AFTER.match(text, start, end)
+    that = _that_after(text, start, end)
     if that is not None and that.end() - start <= _THAT_REACH and not _VERB_FIRST.match(
             text, that.end(), end):
         start = that.end()
@@ -1523,6 +1541,11 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         start = time.end()
     content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _that_after(text: str, start: int, end: int) -> regex.Match | None:
+    """``_THAT_AFTER.match(text, start, end)``, not tried when no ``that`` follows."""
+    return _THAT_AFTER.match(text, start, end) if text.find(_THAT, start, end) >= 0 else None
 
 
 def _past_attitude(text: str, content: tuple[int, int]) -> tuple[int, int]:
@@ -1550,8 +1573,13 @@ def _content_stop(text: str, start: int, end: int) -> int:
     many reports linear (each reads a bounded way, not to the sentence's end); the
     longest content on PolNeAR is 1,217 characters."""
     end = min(end, start + _CONTENT_REACH)
-    stop = _CONTENT_STOP.search(text, start, end)
-    return stop.start() if stop else end
+    # _CONTENT_STOP.search, tried only where _CONTENT_STOP_START finds that it may match:
+    candidate = _CONTENT_STOP_START.search(text, start, end)
+    while candidate is not None:
+        if _CONTENT_STOP.match(text, candidate.start(), end):
+            return candidate.start()
+        candidate = _CONTENT_STOP_START.search(text, candidate.start() + 1, end)
+    return end
 
 
 def _stance_stop(text: str, start: int, end: int) -> int:
@@ -1607,7 +1635,8 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     if not _LINE_END.match(text, end) or len(
             text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
         return _speaker_label(sentence)
-    colon = _HEADLINE_COLON.search(text, start, end)
+    first_colon = text.find(":", start, end)  # where _HEADLINE_COLON's search may start
+    colon = _HEADLINE_COLON.search(text, first_colon, end) if first_colon >= 0 else None
     if colon is not None:
         source = tag_phrase(text, start, colon.start())
         if source is not None and source.form == "name" and _names_a_speaker(
@@ -1673,10 +1702,10 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         written = word.group()
-        lower = written.lower()
         capitalised = written[0].isupper()
         if not (capitalised or first_line):
             continue
+        lower = written.lower()
         # An ASCII word not before an apostrophe is what _headline_cue reads there: when it
         # opens no headline verb, _headline_cue would find none.
         no_cue = lower not in first_words and written.isascii() and written.isalpha() and (
@@ -1872,10 +1901,12 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _may_dangle(text: str, start: int, end: int) -> bool:
-    """Whether a conjunction may end ``text[start:end]``: one ends its last four
-    characters (``$`` also matches before a final newline)."""
-    tail = text[max(start, end - 4):end]
-    return "and" in tail or "but" in tail or "or" in tail
+    """Whether ``_DANGLING_CONJUNCTION`` may match in ``text[start:end]``: one of its
+    conjunctions ends the window, or ends it before a final newline (where ``$`` also
+    matches)."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    return text.endswith(_CONJUNCTIONS, start, end)
 
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:

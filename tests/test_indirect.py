@@ -1,0 +1,56 @@
+"""The fast paths of the indirect stage find what the patterns they stand for find."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import _indirect
+
+_PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
+           "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
+           "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
+           "."]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+def _window(text: str, data: st.DataObject) -> tuple[int, int]:
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))
+
+
+@given(_TEXTS, st.data())
+def test_content_stops_where_its_pattern_is_first_found(text: str, data: st.DataObject) -> None:
+    """``_content_stop`` tries ``_CONTENT_STOP`` only where a match may start, and finds
+    where a search of the whole window does."""
+    start, end = _window(text, data)
+    found = _indirect._CONTENT_STOP.search(text, start, end)
+    assert _indirect._content_stop(text, start, end) == (found.start() if found else end)
+
+
+@given(_TEXTS, st.data())
+def test_that_after_matches_as_its_pattern(text: str, data: st.DataObject) -> None:
+    """``_that_after`` skips the pattern only where it cannot match: no ``that`` follows."""
+    start, end = _window(text, data)
+    found = _indirect._that_after(text, start, end)
+    expected = _indirect._THAT_AFTER.match(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@given(_TEXTS, st.data())
+def test_a_joined_clause_is_found_as_a_search_finds_it(text: str, data: st.DataObject) -> None:
+    """``_JOINED``, tried backwards from the window's end first, finds the match that a
+    search of its pattern finds, with the same groups."""
+    start, end = _window(text, data)
+    found = _indirect._JOINED.search(text, start, end)
+    expected = _indirect._JOINED._forward.search(text, start, end)
+    assert (found and (found.span(), found.groups())) == (
+        expected and (expected.span(), expected.groups()))
+
+
+@given(_TEXTS, st.data())
+def test_a_window_ruled_out_ends_in_no_dangling_conjunction(text: str, data: st.DataObject) -> None:
+    """``_may_dangle`` is false only where ``_DANGLING_CONJUNCTION`` finds nothing."""
+    start, end = _window(text, data)
+    if not _indirect._may_dangle(text, start, end):
+        assert _indirect._DANGLING_CONJUNCTION.search(text, start, end) is None
