@@ -29,7 +29,7 @@ from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex, reads_as_noun, widened_cue
 from quoteattr._mentions import (
-    CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
+    CLAUSE_WORDS, Mention, is_source_head, phrase_head, source_after, source_before, tag_phrase,
 )
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
@@ -177,6 +177,8 @@ _RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$", last="htn")
 # ``what he said were failures``: ``what``, the subject of the verb opening the content:
 _SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$", last="htn")
 _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
+_AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2})$")
+_JOINED_CLAUSE_WORDS = 2
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
@@ -1303,12 +1305,35 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     if _opens_clause(text, sentence, source):
         return source
+    joined = _joined_subject(sentence, source, cue)
+    if joined is not None:
+        return joined
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
             _coordinated_subject(sentence, cue, source))
     return subject
+
+
+def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention | None:
+    """``Lee left and the fire chief said B``: a source after ``and`` (no comma), with the
+    words before it from ``and`` on, when it opens a clause of its own: a strong finite
+    cue follows it, it names someone (a name, a pronoun, or a phrase whose head is a
+    source's: not ``A and phone calls show B``) and a clause comes before ``and`` (at
+    least ``_JOINED_CLAUSE_WORDS`` words: not ``she and other aides said``, one subject)."""
+    text = sentence.text
+    if cue.precision < STRONG_CUE or cue.participle or cue.passive or (
+            source.form == "description" and not is_source_head(source.head)):
+        return None
+    joint = _AND_END.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start)
+    if joint is None:
+        return None
+    start = max(sentence.start, joint.start() - _LEAD_REACH)
+    opening = max(start, *(text.rfind(mark, start, joint.start()) + 1 for mark in ",;:"))
+    if len(WORD.findall(text, opening, joint.start())) < _JOINED_CLAUSE_WORDS:
+        return None
+    return attrs.evolve(source, start=joint.start(1))
 
 
 def _coordinated_subject(sentence: _Sentence, cue: Cue, source: Mention) -> Mention | None:
