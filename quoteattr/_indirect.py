@@ -1321,7 +1321,8 @@ def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention |
     words before it from ``and`` on, when it opens a clause of its own: a strong finite
     cue follows it, it names someone (a name, a pronoun, or a phrase whose head is a
     source's: not ``A and phone calls show B``) and a clause comes before ``and`` (at
-    least ``_JOINED_CLAUSE_WORDS`` words: not ``she and other aides said``, one subject)."""
+    least ``_JOINED_CLAUSE_WORDS`` words, and no subject phrase it is coordinated with:
+    not ``she and other aides said``, ``Democratic hopefuls Ann Lee and Tom Ruiz say``)."""
     text = sentence.text
     if cue.precision < STRONG_CUE or cue.participle or cue.passive or (
             source.form == "description" and not is_source_head(source.head)):
@@ -1331,7 +1332,8 @@ def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention |
         return None
     start = max(sentence.start, joint.start() - _LEAD_REACH)
     opening = max(start, *(text.rfind(mark, start, joint.start()) + 1 for mark in ",;:"))
-    if len(WORD.findall(text, opening, joint.start())) < _JOINED_CLAUSE_WORDS:
+    if len(WORD.findall(text, opening, joint.start())) < _JOINED_CLAUSE_WORDS or (
+            _coordinated_subject(sentence, cue, source) is not None):
         return None
     return attrs.evolve(source, start=joint.start(1))
 
