@@ -191,6 +191,7 @@ _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
+_SOURCELESS_END = regex.compile(r",\s|\s[—–-]\s")
 _SOURCELESS_VERBS = ("seem", "appear", "expect")  # every match of _SOURCELESS starts with one
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
@@ -583,7 +584,9 @@ def _sentence_at(
 def _clause_around(
     text: str, sentence: tuple[int, int, int], cue_start: int, cue_end: int
 ) -> tuple[int, int] | None:
-    """From the start of the clause holding the cue to where its content stops."""
+    """From the start of the clause holding the cue to where its content stops, at the
+    latest before the first comma or dash after the cue: a belief nobody holds is one
+    short clause (``The vote is expected to be close, with turnout low``)."""
     start, end = sentence[0], sentence[1]
     for boundary in (";", ", and ", ", but ", " — ", " – "):
         found = text.rfind(boundary, start, cue_start)
@@ -597,7 +600,9 @@ def _clause_around(
     elif _ADJUNCT_OPENING.match(text, start, cue_start):
         comma = text.rfind(",", start, cue_start)  # ``Despite the rain, turnout appears``
         start = trim(text, comma + 1, cue_start)[0] if comma >= 0 else start
-    content = _trim_content(text, start, _content_stop(text, cue_end, end))
+    stop = _content_stop(text, cue_end, end)
+    aside = _SOURCELESS_END.search(text, cue_end, stop)
+    content = _trim_content(text, start, stop if aside is None else aside.start())
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
     return content
