@@ -192,6 +192,8 @@ _SOURCELESS = regex.compile(
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
 _SOURCELESS_END = regex.compile(r",\s|\s[—–-]\s")
+_AS_TAG = regex.compile(r"\s*(?:just\s+)?as\s+")
+_NEGATED = regex.compile(r"n[’']t\b|\b(?:not|never|no)\b")
 _SOURCELESS_VERBS = ("seem", "appear", "expect")  # every match of _SOURCELESS starts with one
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
@@ -986,15 +988,16 @@ def clause_then_tag(
     comma = text.rfind(",", sentence.start, tag_start + 1)
     if comma < 0:
         return None
-    if text[comma + 1:tag_start].strip():
-        modified = modified_subject(text, comma + 1, cue.start) if cue.start > source.start else None
+    opening = _as_tag_opening(sentence, comma, source, cue)
+    if text[opening:tag_start].strip():
+        modified = modified_subject(text, opening, cue.start) if cue.start > source.start else None
         if modified is not None:
             source = modified
-        elif not _MODIFIER_WORDS.fullmatch(text, comma + 1, source.start) or any(
-                word in CLAUSE_WORDS for word in text[comma + 1:source.start].split()):
+        elif not _MODIFIER_WORDS.fullmatch(text, opening, source.start) or any(
+                word in CLAUSE_WORDS for word in text[opening:source.start].split()):
             return None
         else:
-            source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
+            source = attrs.evolve(source, start=trim(text, opening, source.start)[0])
         tag_start = min(source.start, cue.start)
     tag_end = max(source.end, cue.end)
     tail = text[tag_end:_clause_end(text, tag_end, sentence.end)]
@@ -1008,6 +1011,20 @@ def clause_then_tag(
         return None
     content = _trim_content(text, sentence.start, comma)
     return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
+
+
+def _as_tag_opening(sentence: _Sentence, comma: int, source: Mention, cue: Cue) -> int:
+    """Where the tag after ``comma`` opens: past ``as`` in ``A, as the Post noted``, whose
+    tag reports A as a plain one would, when its cue is active, its source no pronoun
+    (``as it is called`` names; ``as they say`` quotes a saying) and A is not negated
+    (``The video does not show that he was armed, as police said``: police said he was);
+    else right after the comma."""
+    text = sentence.text
+    lead = _AS_TAG.match(text, comma + 1, source.start)
+    if lead is None or cue.passive or source.form == "pronoun" or cue.start < source.start or (
+            _NEGATED.search(text, sentence.start, comma)):
+        return comma + 1
+    return lead.end()
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
