@@ -193,6 +193,7 @@ _SOURCELESS = regex.compile(
 )
 _SOURCELESS_END = regex.compile(r",\s|\s[—–-]\s")
 _AS_TAG = regex.compile(r"\s*(?:just\s+)?as\s+")
+_CLOSING_MARKS = "”\"’'"
 _NEGATED = regex.compile(r"n[’']t\b|\b(?:not|never|no)\b")
 _SOURCELESS_VERBS = ("seem", "appear", "expect")  # every match of _SOURCELESS starts with one
 _BE_BEFORE = Trailing(
@@ -493,7 +494,9 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if complement != "to" and reads_as_noun(text, at[0], start, end, lemma):
             continue  # ``her support among``; but ``Lee's plans to`` is her intention
         content = _stance_content(text, complement, end, at[1])
-        if content is None or _covered(taken, *content):
+        if content is not None and _covered(taken, *content):
+            content = _before_taken(text, taken, content)
+        if content is None:
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
         cue = widened_cue(text, at[0], start, end, lemma, _STANCE_PRECISION)
@@ -503,6 +506,22 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if source is not None:
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
+
+
+def _before_taken(
+    text: str, taken: list[tuple[int, int]], content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """``content`` cut at the last comma or semicolon before the first part of another
+    attribution in it (``declined to name them, nor did he say that ...``), or ``None``
+    when no such mark outside a quotation parts the two or too little is left."""
+    index = bisect.bisect_right(taken, (content[0], content[0]))
+    first = min([part[0] for part in taken[max(0, index - 1):] if part[1] > content[0]]
+                + [content[1]])
+    mark = max(text.rfind(",", content[0], first), text.rfind(";", content[0], first))
+    if first <= content[0] or mark < 0 or text[mark + 1:mark + 2] in _CLOSING_MARKS:
+        return None  # none, or a comma inside a quotation (``defended “values,” saying``)
+    cut = _trim_content(text, content[0], mark)
+    return cut if _enough_words(text, cut) and not _covered(taken, *cut) else None
 
 
 def _passive(text: str, start: int, form: str) -> bool:
