@@ -179,6 +179,7 @@ _SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$", last="htn
 _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
 _AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2})$")
 _JOINED_CLAUSE_WORDS = 2
+_JOINED_MIN_PRECISION = 0.3
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
@@ -1359,13 +1360,14 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
 
 def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention | None:
     """``Lee left and the fire chief said B``: a source after ``and`` (no comma), with the
-    words before it from ``and`` on, when it opens a clause of its own: a strong finite
-    cue follows it, it names someone (a name, a pronoun, or a phrase whose head is a
-    source's: not ``A and phone calls show B``) and a clause comes before ``and`` (at
-    least ``_JOINED_CLAUSE_WORDS`` words, and no subject phrase it is coordinated with:
-    not ``she and other aides said``, ``Democratic hopefuls Ann Lee and Tom Ruiz say``)."""
+    words before it from ``and`` on, when it opens a clause of its own: a finite cue of
+    precision ``_JOINED_MIN_PRECISION`` or more follows it, it names someone (a name, a
+    pronoun, or a phrase whose head is a source's: not ``A and phone calls show B``)
+    and a clause comes before ``and`` (at least ``_JOINED_CLAUSE_WORDS`` words, and no
+    subject phrase it is coordinated with: not ``she and other aides said``,
+    ``Democratic hopefuls Ann Lee and Tom Ruiz say``)."""
     text = sentence.text
-    if cue.precision < STRONG_CUE or cue.participle or cue.passive or (
+    if cue.precision < _JOINED_MIN_PRECISION or cue.participle or cue.passive or (
             source.form == "description" and not is_source_head(source.head)):
         return None
     joint = _AND_END.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start)
