@@ -180,6 +180,10 @@ _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
 _AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2})$")
 _JOINED_CLAUSE_WORDS = 2
 _JOINED_MIN_PRECISION = 0.3
+# ``speak`` and ``talk`` report a topic only: ``spoke (briefly) about|of X``, ``spoke out``,
+# ``talked to reporters about X``; not ``spoke Monday night``, ``spoke Hebrew``.
+_TOPIC_VERBS = frozenset(["speak", "talk"])
+_TOPIC = regex.compile(r"(?:\p{Ll}+ly\s+)?(?:about|of|out|on\s+behalf)\b|to\s+[^,.;:]{1,40}?\s+about\b")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
@@ -1274,6 +1278,8 @@ def cue_then_clause(
         return None
     if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
+    if cue.lemma in _TOPIC_VERBS and not _TOPIC.match(text, content[0], content[1]):
+        return None  # ``Lee spoke Monday night``, ``spoke Hebrew``: no topic, no content
     if not text[cue.end:content[0]].strip():
         content = _past_attitude(text, content)
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
