@@ -180,6 +180,22 @@ _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
 _AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2})$")
 _JOINED_CLAUSE_WORDS = 2
 _JOINED_MIN_PRECISION = 0.3
+_MODIFIED_WORDS = 16
+# A noun phrase opening a sentence, its head followed by a modifier: not led by a
+# preposition, conjunction or pronoun (``With the number of people collecting ...``).
+_MODIFIED_HEAD = regex.compile(
+    r"(?!(?:with|within|in|on|at|after|before|during|for|from|among|even|though|although|"
+    r"while|when|if|as|since|because|unless|until|by|to|of|it|it's|this|that|these|those|"
+    r"there|here|he|she|they|we|i|you|what|which|who|how|why|where|take|let|last|next|"
+    r"making|given|despite|like|unlike|but|and|or|so|yet)\b)(?:[\p{L}’'-]+\s+)+?(\p{L}+)\s+"
+    r"(?:in|of|at|from|across|on|with|for|over|by|who|that|I|we|\p{Ll}+ing|\p{Ll}+ed)\s",
+    regex.IGNORECASE)
+# Marks, an auxiliary or copula (a clause of its own), or a relative ending the subject.
+_NOT_A_MODIFIED_HEAD = regex.compile(
+    r"[;:\"“”()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|"
+    r"should|may|might|must|does|did|isn't|wasn't)\b|"
+    r"\b(?:who|that|which|whose)\s+(?:\p{Ll}+ly\s+)?$",
+    regex.IGNORECASE)
 # ``speak`` and ``talk`` report a topic only: ``spoke (briefly) about|of X``, ``spoke out``,
 # ``talked to reporters about X``; not ``spoke Monday night``, ``spoke Hebrew``.
 _TOPIC_VERBS = frozenset(["speak", "talk"])
@@ -1344,7 +1360,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         source = quantifier_subject(text, _clause_opening(text, sentence, cue), cue.start)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _surname_subject(sentence, cue))
+            _surname_subject(sentence, cue)) or _modified_head_subject(sentence, cue)
     modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
@@ -1360,7 +1376,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
         return _relative_subject(sentence, cue) or _quantity_subject(sentence, cue) or (
-            _coordinated_subject(sentence, cue, source))
+            _coordinated_subject(sentence, cue, source)) or _modified_head_subject(sentence, cue)
     return subject
 
 
@@ -1513,6 +1529,33 @@ def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     if head is None or head.start != opening or head.form == "pronoun":
         return None
     return attrs.evolve(head, end=end)
+
+
+def _modified_head_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
+    """``Large majorities of voters in six states going to the polls said``, ``A copy of
+    the memo seen by Reuters said``: a subject opening the sentence whose head a phrase
+    modifies (a preposition, a participle, a relative), read whole, before a strong cue.
+    The words must read as a noun phrase (``_MODIFIED_HEAD``): no opening preposition,
+    conjunction or pronoun, no auxiliary or copula, no relative right before the cue
+    (``Those who said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
+
+    >>> t = "A copy of the memo seen by Reuters said the files were lost."
+    >>> cue = CueIndex(t).within(0, len(t))[-1]
+    >>> m = _modified_head_subject(_Sentence(CueIndex(t), 0, len(t), 0, False), cue)
+    >>> t[m.start:m.end], m.head
+    ('A copy of the memo seen by Reuters', 'copy')
+    """
+    text = sentence.text
+    words = _strong_cue_clause(sentence, cue)
+    if words is None or words[0] != trim(text, sentence.start, cue.start)[0]:
+        return None
+    opening, end = words
+    if len(WORD.findall(text, opening, end)) > _MODIFIED_WORDS:
+        return None
+    head = _MODIFIED_HEAD.match(text, opening, end)
+    if head is None or _NOT_A_MODIFIED_HEAD.search(text, opening, end):
+        return None
+    return Mention(opening, end, "description", "", (), head.group(1).lower())
 
 
 def _whole_relative(text: str, start: int, end: int) -> bool:
