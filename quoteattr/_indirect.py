@@ -181,18 +181,19 @@ _AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-
 _JOINED_CLAUSE_WORDS = 2
 _JOINED_MIN_PRECISION = 0.3
 _MODIFIED_WORDS = 16
-# A noun phrase opening a sentence, its head followed by a modifier: not led by a
-# preposition, conjunction or pronoun (``With the number of people collecting ...``).
+# A noun phrase opening a clause, its head followed by a modifier: not led by a
+# preposition, conjunction, pronoun or participle (``With the number of people ...``).
 _MODIFIED_HEAD = regex.compile(
     r"(?!(?:with|within|in|on|at|after|before|during|for|from|among|even|though|although|"
     r"while|when|if|as|since|because|unless|until|by|to|of|it|it's|this|that|these|those|"
     r"there|here|he|she|they|we|i|you|what|which|who|how|why|where|take|let|last|next|"
-    r"making|given|despite|like|unlike|but|and|or|so|yet)\b)(?:[\p{L}’'-]+\s+)+?(\p{L}+)\s+"
+    r"making|given|despite|like|unlike|but|and|or|so|yet|according|\p{Ll}+ing)\b)"
+    r"(?:[\p{L}’'-]+\s+)+?(\p{L}+)\s+"
     r"(?:in|of|at|from|across|on|with|for|over|by|who|that|I|we|\p{Ll}+ing|\p{Ll}+ed)\s",
     regex.IGNORECASE)
 # Marks, an auxiliary or copula (a clause of its own), or a relative ending the subject.
 _NOT_A_MODIFIED_HEAD = regex.compile(
-    r"[;:\"“”()—–]|\s-\s|\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|"
+    r"[;:\"“”()—–]|''|\s-\s|\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|"
     r"should|may|might|must|does|did|isn't|wasn't)\b|"
     r"\b(?:who|that|which|whose)\s+(?:\p{Ll}+ly\s+)?$",
     regex.IGNORECASE)
@@ -1533,11 +1534,12 @@ def _relative_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
 
 def _modified_head_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     """``Large majorities of voters in six states going to the polls said``, ``A copy of
-    the memo seen by Reuters said``: a subject opening the sentence whose head a phrase
-    modifies (a preposition, a participle, a relative), read whole, before a strong cue.
-    The words must read as a noun phrase (``_MODIFIED_HEAD``): no opening preposition,
-    conjunction or pronoun, no auxiliary or copula, no relative right before the cue
-    (``Those who said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
+    the memo seen by Reuters said``: a subject opening the clause of a strong cue (at the
+    sentence start or after a comma) whose head a phrase modifies (a preposition, a
+    participle, a relative), read whole. The words must read as a noun phrase
+    (``_MODIFIED_HEAD``): no opening preposition, conjunction, pronoun or participle, no
+    auxiliary, copula or quotation mark, no relative right before the cue (``Those who
+    said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
 
     >>> t = "A copy of the memo seen by Reuters said the files were lost."
     >>> cue = CueIndex(t).within(0, len(t))[-1]
@@ -1547,7 +1549,7 @@ def _modified_head_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     """
     text = sentence.text
     words = _strong_cue_clause(sentence, cue)
-    if words is None or words[0] != trim(text, sentence.start, cue.start)[0]:
+    if words is None:
         return None
     opening, end = words
     if len(WORD.findall(text, opening, end)) > _MODIFIED_WORDS:
