@@ -1063,7 +1063,7 @@ def _as_tag_opening(sentence: _Sentence, comma: int, source: Mention, cue: Cue) 
     text = sentence.text
     lead = _AS_TAG.match(text, comma + 1, source.start)
     if lead is None or cue.passive or source.form == "pronoun" or cue.start < source.start or (
-            _NEGATED.search(text, sentence.start, comma)):
+            _NEGATED.search(text, max(sentence.start, comma - _CONTENT_REACH), comma)):
         return comma + 1
     return lead.end()
 
@@ -1552,8 +1552,8 @@ def _modified_head_subject(sentence: _Sentence, cue: Cue) -> Mention | None:
     if words is None:
         return None
     opening, end = words
-    if len(WORD.findall(text, opening, end)) > _MODIFIED_WORDS:
-        return None
+    if end - opening > _LEAD_REACH or len(WORD.findall(text, opening, end)) > _MODIFIED_WORDS:
+        return None  # the reach first: a clause may open far back (a run of tags)
     head = _MODIFIED_HEAD.match(text, opening, end)
     if head is None or _NOT_A_MODIFIED_HEAD.search(text, opening, end):
         return None
