@@ -29,7 +29,7 @@ from quoteattr import _lexicons
 from quoteattr._attribute import BORROWED_CUE_RULES, Attribution, quote_content, speech_like
 from quoteattr._cues import Cue, CueIndex, reads_as_noun, widened_cue
 from quoteattr._mentions import (
-    CLAUSE_WORDS, Mention, phrase_head, source_after, source_before, tag_phrase,
+    CLAUSE_WORDS, Mention, is_source_head, phrase_head, source_after, source_before, tag_phrase,
 )
 from quoteattr._quotes import Layout, layout_of
 from quoteattr._sources import (
@@ -182,6 +182,30 @@ _RELATIVE_OBJECT = Trailing(r"\b(?:which|that)\s+(?:even\s+)?$", last="htn")
 # ``what he said were failures``: ``what``, the subject of the verb opening the content:
 _SUBJECT_RELATIVE = Trailing(r"\b(?:which|that|what)\s+(?:even\s+)?$", last="htn")
 _COORDINATE_END = Trailing(r"[,;]\s*(?:and|but|so|yet)\s+$", last="dto")
+_AND_END = Trailing(r"\sand\s+((?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2})$")
+_JOINED_CLAUSE_WORDS = 2
+_JOINED_MIN_PRECISION = 0.3
+_MODIFIED_WORDS = 16
+# A noun phrase opening a clause, its head followed by a modifier: not led by a
+# preposition, conjunction, pronoun or participle (``With the number of people ...``).
+_MODIFIED_HEAD = regex.compile(
+    r"(?!(?:with|within|in|on|at|after|before|during|for|from|among|even|though|although|"
+    r"while|when|if|as|since|because|unless|until|by|to|of|it|it's|this|that|these|those|"
+    r"there|here|he|she|they|we|i|you|what|which|who|how|why|where|take|let|last|next|"
+    r"making|given|despite|like|unlike|but|and|or|so|yet|according|\p{Ll}+ing)\b)"
+    r"(?:[\p{L}’'-]+\s+)+?(\p{L}+)\s+"
+    r"(?:in|of|at|from|across|on|with|for|over|by|who|that|I|we|\p{Ll}+ing|\p{Ll}+ed)\s",
+    regex.IGNORECASE)
+# Marks, an auxiliary or copula (a clause of its own), or a relative ending the subject.
+_NOT_A_MODIFIED_HEAD = regex.compile(
+    r"[;:\"“”()—–]|''|\s-\s|\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|"
+    r"should|may|might|must|does|did|isn't|wasn't)\b|"
+    r"\b(?:who|that|which|whose)\s+(?:\p{Ll}+ly\s+)?$",
+    regex.IGNORECASE)
+# ``speak`` and ``talk`` report a topic only: ``spoke (briefly) about|of X``, ``spoke out``,
+# ``talked to reporters about X``; not ``spoke Monday night``, ``spoke Hebrew``.
+_TOPIC_VERBS = frozenset(["speak", "talk"])
+_TOPIC = regex.compile(r"(?:\p{Ll}+ly\s+)?(?:about|of|out|on\s+behalf)\b|to\s+[^,.;:]{1,40}?\s+about\b")
 _HEADLINE_DASH = regex.compile(r"\s+[—–]\s+|\s+-\s+")
 _HEADLINE_COLON = regex.compile(r":\s+")
 _SPEAKER_LABEL = regex.compile(r"(\p{Lu}[\p{Lu}’'.-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.-]+){0,2}):[ \t]+")
@@ -195,6 +219,10 @@ _SOURCELESS = regex.compile(
     r"\b(?:((?:seem|appear)(?=s?\b|ed\b))|(expect(?=ed\b)))(\p{Ll}*)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those|reporters|voters)\b)\p{Ll}"
 )
+_SOURCELESS_END = regex.compile(r",\s|\s[—–-]\s")
+_AS_TAG = regex.compile(r"\s*(?:just\s+)?as\s+")
+_CLOSING_MARKS = "”\"’'"
+_NEGATED = regex.compile(r"n[’']t\b|\b(?:not|never|no)\b")
 _SOURCELESS_VERBS = ("seem", "appear", "expect")  # every match of _SOURCELESS starts with one
 _BE_BEFORE = Trailing(
     r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|\p{Ll}+ly))?\s+$"
@@ -495,7 +523,9 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if complement != "to" and reads_as_noun(text, at[0], start, end, lemma):
             continue  # ``her support among``; but ``Lee's plans to`` is her intention
         content = _stance_content(text, complement, end, at[1])
-        if content is None or _covered(taken, *content):
+        if content is not None and _covered(taken, *content):
+            content = _before_taken(text, taken, content)
+        if content is None:
             continue
         sentence = _Sentence(layout.cues, at[0], at[1], at[2], False)
         cue = widened_cue(text, at[0], start, end, lemma, _STANCE_PRECISION)
@@ -505,6 +535,22 @@ def _stances(layout: Layout, taken: list[tuple[int, int]]) -> list[Attribution]:
         if source is not None:
             found.append(_attribution(sentence, content, cue, source, "stance", 0.5))
     return found
+
+
+def _before_taken(
+    text: str, taken: list[tuple[int, int]], content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """``content`` cut at the last comma or semicolon before the first part of another
+    attribution in it (``declined to name them, nor did he say that ...``), or ``None``
+    when no such mark outside a quotation parts the two or too little is left."""
+    index = bisect.bisect_right(taken, (content[0], content[0]))
+    first = min([part[0] for part in taken[max(0, index - 1):] if part[1] > content[0]]
+                + [content[1]])
+    mark = max(text.rfind(",", content[0], first), text.rfind(";", content[0], first))
+    if first <= content[0] or mark < 0 or text[mark + 1:mark + 2] in _CLOSING_MARKS:
+        return None  # none, or a comma inside a quotation (``defended “values,” saying``)
+    cut = _trim_content(text, content[0], mark)
+    return cut if _enough_words(text, cut) and not _covered(taken, *cut) else None
 
 
 def _passive(text: str, start: int, form: str) -> bool:
@@ -588,7 +634,9 @@ def _sentence_at(
 def _clause_around(
     text: str, sentence: tuple[int, int, int], cue_start: int, cue_end: int
 ) -> tuple[int, int] | None:
-    """From the start of the clause holding the cue to where its content stops."""
+    """From the start of the clause holding the cue to where its content stops, at the
+    latest before the first comma or dash after the cue: a belief nobody holds is one
+    short clause (``The vote is expected to be close, with turnout low``)."""
     start, end = sentence[0], sentence[1]
     for boundary in (";", ", and ", ", but ", " — ", " – "):
         found = text.rfind(boundary, start, cue_start)
@@ -602,7 +650,9 @@ def _clause_around(
     elif _ADJUNCT_OPENING.match(text, start, cue_start):
         comma = text.rfind(",", start, cue_start)  # ``Despite the rain, turnout appears``
         start = trim(text, comma + 1, cue_start)[0] if comma >= 0 else start
-    content = _trim_content(text, start, _content_stop(text, cue_end, end))
+    stop = _content_stop(text, cue_end, end)
+    aside = _SOURCELESS_END.search(text, cue_end, stop)
+    content = _trim_content(text, start, stop if aside is None else aside.start())
     if content[0] >= cue_start or not _enough_words(text, (cue_end, content[1])):
         return None
     return content
@@ -995,15 +1045,16 @@ def clause_then_tag(
     comma = text.rfind(",", sentence.start, tag_start + 1)
     if comma < 0:
         return None
-    if text[comma + 1:tag_start].strip():
-        modified = modified_subject(text, comma + 1, cue.start) if cue.start > source.start else None
+    opening = _as_tag_opening(sentence, comma, source, cue)
+    if text[opening:tag_start].strip():
+        modified = modified_subject(text, opening, cue.start) if cue.start > source.start else None
         if modified is not None:
             source = modified
-        elif not _MODIFIER_WORDS.fullmatch(text, comma + 1, source.start) or any(
-                word in CLAUSE_WORDS for word in text[comma + 1:source.start].split()):
+        elif not _MODIFIER_WORDS.fullmatch(text, opening, source.start) or any(
+                word in CLAUSE_WORDS for word in text[opening:source.start].split()):
             return None
         else:
-            source = attrs.evolve(source, start=trim(text, comma + 1, source.start)[0])
+            source = attrs.evolve(source, start=trim(text, opening, source.start)[0])
         tag_start = min(source.start, cue.start)
     tag_end = max(source.end, cue.end)
     tail = text[tag_end:_clause_end(text, tag_end, sentence.end)]
@@ -1017,6 +1068,20 @@ def clause_then_tag(
         return None
     content = _trim_content(text, sentence.start, comma)
     return _attribution(sentence, content, cue, source, "clause_then_tag", 0.75)
+
+
+def _as_tag_opening(sentence: _Sentence, comma: int, source: Mention, cue: Cue) -> int:
+    """Where the tag after ``comma`` opens: past ``as`` in ``A, as the Post noted``, whose
+    tag reports A as a plain one would, when its cue is active, its source no pronoun
+    (``as it is called`` names; ``as they say`` quotes a saying) and A is not negated
+    (``The video does not show that he was armed, as police said``: police said he was);
+    else right after the comma."""
+    text = sentence.text
+    lead = _AS_TAG.match(text, comma + 1, source.start)
+    if lead is None or cue.passive or source.form == "pronoun" or cue.start < source.start or (
+            _NEGATED.search(text, max(sentence.start, comma - _CONTENT_REACH), comma)):
+        return comma + 1
+    return lead.end()
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -1245,6 +1310,8 @@ def cue_then_clause(
         return None
     if cue.precision < _QUOTED_OBJECT_PRECISION and _QUOTE_MARK.match(text, content[0]):
         return None
+    if cue.lemma in _TOPIC_VERBS and not _TOPIC.match(text, content[0], content[1]):
+        return None  # ``Lee spoke Monday night``, ``spoke Hebrew``: no topic, no content
     if not text[cue.end:content[0]].strip():
         content = _past_attitude(text, content)
     return _attribution(sentence, content, cue, _unless_expletive(source, cue),
@@ -1320,6 +1387,9 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     if opens:
         return source
+    joined = _joined_subject(sentence, source, cue)
+    if joined is not None:
+        return joined
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
@@ -1340,7 +1410,32 @@ def _whole_clause_subject(
     words = trim(sentence.text, opening, cue.start)
     return _relative_subject(sentence, words) or _quantity_subject(sentence, cue, words) or (
         _surname_subject(sentence, words) if joined is None
-        else _coordinated_subject(sentence, cue, joined, opening))
+        else _coordinated_subject(sentence, cue, joined, opening)) or (
+        _modified_head_subject(sentence, words))
+
+
+def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention | None:
+    """``Lee left and the fire chief said B``: a source after ``and`` (no comma), with the
+    words before it from ``and`` on, when it opens a clause of its own: a finite cue of
+    precision ``_JOINED_MIN_PRECISION`` or more follows it, it names someone (a name, a
+    pronoun, or a phrase whose head is a source's: not ``A and phone calls show B``)
+    and a clause comes before ``and`` (at least ``_JOINED_CLAUSE_WORDS`` words, and no
+    subject phrase it is coordinated with: not ``she and other aides said``,
+    ``Democratic hopefuls Ann Lee and Tom Ruiz say``)."""
+    text = sentence.text
+    if cue.precision < _JOINED_MIN_PRECISION or cue.participle or cue.passive or (
+            source.form == "description" and not is_source_head(source.head)):
+        return None
+    joint = _AND_END.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start)
+    if joint is None:
+        return None
+    start = max(sentence.start, joint.start() - _LEAD_REACH)
+    opening = max(start, *(text.rfind(mark, start, joint.start()) + 1 for mark in ",;:"))
+    if len(WORD.findall(text, opening, joint.start())) < _JOINED_CLAUSE_WORDS or (
+            cue.precision >= STRONG_CUE and _coordinated_subject(
+                sentence, cue, source, _clause_opening(text, sentence, cue)) is not None):
+        return None
+    return attrs.evolve(source, start=joint.start(1))
 
 
 def _coordinated_subject(
@@ -1453,6 +1548,31 @@ def _relative_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | 
     if head is None or head.start != opening or head.form == "pronoun":
         return None
     return attrs.evolve(head, end=end)
+
+
+def _modified_head_subject(sentence: _Sentence, words: tuple[int, int]) -> Mention | None:
+    """``Large majorities of voters in six states going to the polls said``, ``A copy of
+    the memo seen by Reuters said``: a subject that is all of the ``words`` of the clause
+    before a strong cue (at the sentence start or after a comma), whose head a phrase
+    modifies (a preposition, a participle, a relative), read whole. The words must read as a noun phrase
+    (``_MODIFIED_HEAD``): no opening preposition, conjunction, pronoun or participle, no
+    auxiliary, copula or quotation mark, no relative right before the cue (``Those who
+    said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
+
+    >>> t = "A copy of the memo seen by Reuters said the files were lost."
+    >>> sentence = _Sentence(CueIndex(t), 0, len(t), 0, False)
+    >>> m = _modified_head_subject(sentence, (0, t.index(" said")))
+    >>> t[m.start:m.end], m.head
+    ('A copy of the memo seen by Reuters', 'copy')
+    """
+    text = sentence.text
+    opening, end = words
+    if end - opening > _LEAD_REACH or len(WORD.findall(text, opening, end)) > _MODIFIED_WORDS:
+        return None  # the reach first: a clause may open far back (a run of tags)
+    head = _MODIFIED_HEAD.match(text, opening, end)
+    if head is None or _NOT_A_MODIFIED_HEAD.search(text, opening, end):
+        return None
+    return Mention(opening, end, "description", "", (), head.group(1).lower())
 
 
 def _whole_relative(text: str, start: int, end: int) -> bool:

@@ -35,6 +35,7 @@ DETERMINERS = frozenset(
 )
 _CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
 _NOT_CLOSING_TITLE = _CONNECTORS | {"’s", "'s"}
+_POSSESSIVE_ENDINGS = ("’s", "'s")
 _NOT_OPENING = _NOT_CLOSING_TITLE | {"]"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "less", "able", "ible")
 _MODIFIERS = frozenset(
@@ -287,6 +288,8 @@ def _fits_phrase(word: str, inside: bool) -> bool:
         return True
     if word.islower() and lower.endswith(_ADJECTIVE_ENDINGS) and lower not in CLAUSE_WORDS:
         return True
+    if inside and lower.endswith(_POSSESSIVE_ENDINGS) and lower[:-2].isalpha():
+        return True  # ``the company's chief executive``: a noun owning the head
     return _is_head_word(lower) or (lower.endswith(".") and _is_head_word(lower[:-1]))
 
 

@@ -191,9 +191,10 @@ def source_of(
             return sender
     if adjacent and "," not in text[before.end:position]:
         return with_conjuncts(text, start, before)
-    if adjacent and before.form != "name" and _ASIDE_BEFORE.ends(text, start, position):
-        return subject_before_aside(text, start, position) or before
     inverted = _inverted_source(text, cue, end) if invert else None
+    if adjacent and before.form != "name" and inverted is None and _ASIDE_BEFORE.ends(
+            text, start, position):
+        return subject_before_aside(text, start, position) or before
     if inverted is not None or adjacent:
         return inverted or before
     subject = subject_before_aside(text, start, position)  # ``Lee, an aide, on Monday said``

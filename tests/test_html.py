@@ -286,9 +286,9 @@ def test_panel_counts_the_demo_speakers():
     """The demo's speakers, counted by hand from the article, most quoted first; the
     question put to Varga (``Asked about the proposal``) names no asker."""
     page = quoteattr.render_html(_demo())
-    assert [("Helena Varga", "6"), ("Tomas Reyes", "5"), ("Coastal News Agency", "1"),
+    assert [("Helena Varga", "7"), ("Tomas Reyes", "5"), ("Coastal News Agency", "1"),
             ("No speaker found", "1")] == _panel_rows(page)
-    assert "3 direct \u00b7 2 indirect \u00b7 1 mixed" in page
+    assert "3 direct \u00b7 3 indirect \u00b7 1 mixed" in page
     assert "None: every quote comes straight from its speaker." in page
 
 
