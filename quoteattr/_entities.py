@@ -32,7 +32,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons, _trusted
-from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
+from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name_once
 from quoteattr._text import WORD, ends_with_mark
 from quoteattr.model import Entity, EntityKind
 
@@ -335,7 +335,7 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, str] | None:
     words = run.split() if "[" not in run and "]" not in run else _RUN_WORD.findall(run)
     while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
         words = words[1:]
-    name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
+    name, titles = split_name_once(tuple([w.rstrip(".,") if w not in "[]" else w for w in words]))
     if not name:
         return None
     first_word = (titles[0] if titles else name).split()[0]

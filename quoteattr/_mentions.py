@@ -364,10 +364,13 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     return _split_name(tuple(words))
 
 
-@functools.lru_cache(maxsize=_PHRASES_REMEMBERED)
-def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """:func:`split_name`, remembered for the last few phrases: several rules read the
-    source next to one cue. More phrases would hold memory for few more hits."""
+def split_name_once(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """:func:`split_name` of a phrase read once, whose split is not remembered (it would
+    push out the phrases next to cues, which the rules read again).
+
+    >>> split_name_once(("Sen.", "Ann", "Lee"))
+    ('Ann Lee', ('Sen.',))
+    """
     if len(words) > 2 and words[-2] == "of" and _name_looking(words[-1]):
         person = _person_before_place(words[:-2])
         if person is not None:
@@ -394,6 +397,11 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         name, rest = [], words
     titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
+
+
+# split_name, remembered for the last few phrases: several rules read the source next to
+# one cue. More phrases would hold memory for few more hits.
+_split_name = functools.lru_cache(maxsize=_PHRASES_REMEMBERED)(split_name_once)
 
 
 def _name_looking(word: str) -> bool:
