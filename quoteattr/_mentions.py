@@ -439,15 +439,23 @@ def _title_stems() -> frozenset[str]:
 
 
 def _looks_like_name(words: list[str]) -> bool:
+    if len(words) == 1:
+        return _looks_like_one_word_name(words[0].lower())
     lowered = [w.lower() for w in words]
-    if not _CALENDAR.isdisjoint(lowered):
-        return False
-    if len(words) == 1 and (lowered[0].endswith("ing") or lowered[0] in _QUANTITIES):
-        return False  # ``Speaking``, ``Eight``: a sentence's first word, not a name
-    if _organization_or_determiner().issuperset(lowered):
-        return False
-    single = lowered[0] if len(words) == 1 else ""
-    return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
+    return _CALENDAR.isdisjoint(lowered) and not _organization_or_determiner().issuperset(lowered)
+
+
+def _looks_like_one_word_name(lower: str) -> bool:
+    """:func:`_looks_like_name` of one word, lowercased: neither a day or month, nor a
+    word that opens sentences (``Speaking``, ``Eight``), nor a body, group or anonymous
+    source, nor a determiner.
+
+    >>> _looks_like_one_word_name("tuesday"), _looks_like_one_word_name("lee")
+    (False, True)
+    """
+    return not (lower in _CALENDAR or lower.endswith("ing") or lower in _QUANTITIES
+                or lower in _organization_or_determiner() or lower in _lexicons.group_heads()
+                or lower in _lexicons.anonymous_heads())
 
 
 @functools.cache
