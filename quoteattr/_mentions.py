@@ -16,7 +16,7 @@ import functools
 import itertools
 import re
 import sys
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import attrs
 import regex
@@ -136,17 +136,17 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
         mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
         if bounded:
             return mention
-    return _phrase_ending(text, _tokens(text, start, position))[0]
+    return _phrase_ending(text, list(_tokens(text, start, position)))[0]
 
 
 def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
     """The tokens of ``text[start:end]`` after its first white space: the same as the
     tokens a scan from further left finds there (no token holds white space)."""
     space = _SPACE.search(text, start, end)
-    return [] if space is None else _tokens(text, space.end(), end)
+    return [] if space is None else list(_tokens(text, space.end(), end))
 
 
-def _tokens(text: str, start: int, end: int) -> list[regex.Match]:
+def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
     """The tokens (``_TOKEN``) of ``text[start:end]``, read by ``_ASCII_TOKEN`` when
     they are ASCII.
 
@@ -154,7 +154,7 @@ def _tokens(text: str, start: int, end: int) -> list[regex.Match]:
     ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
     """
     pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
-    return list(pattern.finditer(text, start, end))  # type: ignore[arg-type]
+    return pattern.finditer(text, start, end)  # type: ignore[arg-type]
 
 
 def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
@@ -187,7 +187,7 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     'president'
     """
     taken: list[regex.Match] = []
-    for token in _TOKEN.finditer(text, position, min(limit, position + _REACH)):
+    for token in _tokens(text, position, min(limit, position + _REACH)):
         word = token.group().lower()
         if not taken and word in _lexicons.pronouns() and word not in POSSESSIVES:
             return _pronoun(token) if word in SUBJECT_PRONOUNS else None
