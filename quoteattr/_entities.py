@@ -379,8 +379,23 @@ def _run_patterns() -> _RunPatterns:
     return _RunPatterns(
         anywhere=regex.compile(rf"{starts_a_word}(?=\p{{L}}){words}"),
         from_capital=regex.compile(rf"(?=\p{{Lu}}){starts_a_word}{words}"),
-        lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
+        lowercase_title=regex.compile(
+            rf"\.{_last_letter_guard(titles)}(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
     )
+
+
+def _last_letter_guard(titles: list[str]) -> str:
+    """A lookbehind, at a period, that the period of every title abbreviation of
+    ``titles`` passes: a last letter of one before it. Most periods, after other words,
+    fail it at once, before the abbreviations are tried one by one.
+
+    >>> print(_last_letter_guard(["gen", "dr"]))
+    (?<=(?i:[nr])\\.)
+    """
+    if not titles:
+        return ""
+    letters = "".join(regex.escape(letter) for letter in sorted({t[-1] for t in titles}))
+    return rf"(?<=(?i:[{letters}])\.)"
 
 
 def _abbreviation_guard(titles: list[str]) -> str:
