@@ -32,7 +32,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicons, _trusted
-from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name
+from quoteattr._mentions import CLAUSE_WORDS, DETERMINERS, Mention, split_name_once
 from quoteattr._text import WORD, ends_with_mark
 from quoteattr.model import Entity, EntityKind
 
@@ -335,7 +335,7 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, str] | None:
     words = run.split() if "[" not in run and "]" not in run else _RUN_WORD.findall(run)
     while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
         words = words[1:]
-    name, titles = split_name([w.rstrip(".,") if w not in "[]" else w for w in words])
+    name, titles = split_name_once(tuple([w.rstrip(".,") if w not in "[]" else w for w in words]))
     if not name:
         return None
     first_word = (titles[0] if titles else name).split()[0]
@@ -379,8 +379,23 @@ def _run_patterns() -> _RunPatterns:
     return _RunPatterns(
         anywhere=regex.compile(rf"{starts_a_word}(?=\p{{L}}){words}"),
         from_capital=regex.compile(rf"(?=\p{{Lu}}){starts_a_word}{words}"),
-        lowercase_title=regex.compile(rf"\.(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
+        lowercase_title=regex.compile(
+            rf"\.{_last_letter_guard(titles)}(?<={starts_a_word}(?!\p{{Lu}})(?i:{abbreviation})\.)"),
     )
+
+
+def _last_letter_guard(titles: list[str]) -> str:
+    """A lookbehind, at a period, that the period of every title abbreviation of
+    ``titles`` passes: a last letter of one before it. Most periods, after other words,
+    fail it at once, before the abbreviations are tried one by one.
+
+    >>> print(_last_letter_guard(["gen", "dr"]))
+    (?<=(?i:[nr])\\.)
+    """
+    if not titles:
+        return ""
+    letters = "".join(regex.escape(letter) for letter in sorted({t[-1] for t in titles}))
+    return rf"(?<=(?i:[{letters}])\.)"
 
 
 def _abbreviation_guard(titles: list[str]) -> str:

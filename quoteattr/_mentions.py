@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import sys
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import attrs
 import regex
@@ -26,6 +27,13 @@ from quoteattr._text import WORD
 _TOKEN = regex.compile(
     r"[’']s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.\-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?|\d(?:[,.]?\d)*%?"
     r"(?:-\p{L}+)*|[\[\]]|\S"
+)
+# _TOKEN on ASCII text, where it finds the same tokens: there ``\p{L}`` is ``[A-Za-z]``,
+# ``\p{N}`` and ``\d`` are ``[0-9]``, no character is a mark and white space is
+# ``[\t\n\v\f\r ]``. The standard library's re matches these short tokens at less cost.
+_ASCII_TOKEN = re.compile(
+    r"'s\b|[A-Za-z][A-Za-z0-9]*(?:['.\-][A-Za-z][A-Za-z0-9]*)*\.?|[0-9](?:[,.]?[0-9])*%?"
+    r"(?:-[A-Za-z]+)*|[\[\]]|[^\t\n\v\f\r ]"
 )
 _NAME_LOOKING = regex.compile(r"\p{Lu}")
 SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
@@ -128,14 +136,27 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
         mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
         if bounded:
             return mention
-    return _phrase_ending(text, list(_TOKEN.finditer(text, start, position)))[0]
+    return _phrase_ending(text, list(_tokens(text, start, position)))[0]
 
 
 def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
     """The tokens of ``text[start:end]`` after its first white space: the same as the
     tokens a scan from further left finds there (no token holds white space)."""
     space = _SPACE.search(text, start, end)
-    return [] if space is None else list(_TOKEN.finditer(text, space.end(), end))
+    return [] if space is None else list(_tokens(text, space.end(), end))
+
+
+def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """The tokens (``_TOKEN``) of ``text[start:end]``, read by ``_ASCII_TOKEN`` when
+    they are ASCII.
+
+    >>> [t.group() for t in _tokens("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34)]
+    ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
+    """
+    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
+    # The matches of finditer, from the scanner it is made of: CPython 3.11's finditer on
+    # re leaves a few bytes behind for each call, which analyze would then hold.
+    return iter(pattern.scanner(text, start, end).search, None)  # type: ignore[arg-type]
 
 
 def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
@@ -168,7 +189,7 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     'president'
     """
     taken: list[regex.Match] = []
-    for token in _TOKEN.finditer(text, position, min(limit, position + _REACH)):
+    for token in _tokens(text, position, min(limit, position + _REACH)):
         word = token.group().lower()
         if not taken and word in _lexicons.pronouns() and word not in POSSESSIVES:
             return _pronoun(token) if word in SUBJECT_PRONOUNS else None
@@ -364,10 +385,13 @@ def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
     return _split_name(tuple(words))
 
 
-@functools.lru_cache(maxsize=_PHRASES_REMEMBERED)
-def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """:func:`split_name`, remembered for the last few phrases: several rules read the
-    source next to one cue. More phrases would hold memory for few more hits."""
+def split_name_once(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """:func:`split_name` of a phrase read once, whose split is not remembered (it would
+    push out the phrases next to cues, which the rules read again).
+
+    >>> split_name_once(("Sen.", "Ann", "Lee"))
+    ('Ann Lee', ('Sen.',))
+    """
     if len(words) > 2 and words[-2] == "of" and _name_looking(words[-1]):
         person = _person_before_place(words[:-2])
         if person is not None:
@@ -394,6 +418,11 @@ def _split_name(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         name, rest = [], words
     titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
+
+
+# split_name, remembered for the last few phrases: several rules read the source next to
+# one cue. More phrases would hold memory for few more hits.
+_split_name = functools.lru_cache(maxsize=_PHRASES_REMEMBERED)(split_name_once)
 
 
 def _name_looking(word: str) -> bool:
@@ -431,15 +460,23 @@ def _title_stems() -> frozenset[str]:
 
 
 def _looks_like_name(words: list[str]) -> bool:
+    if len(words) == 1:
+        return _looks_like_one_word_name(words[0].lower())
     lowered = [w.lower() for w in words]
-    if not _CALENDAR.isdisjoint(lowered):
-        return False
-    if len(words) == 1 and (lowered[0].endswith("ing") or lowered[0] in _QUANTITIES):
-        return False  # ``Speaking``, ``Eight``: a sentence's first word, not a name
-    if _organization_or_determiner().issuperset(lowered):
-        return False
-    single = lowered[0] if len(words) == 1 else ""
-    return single not in _lexicons.group_heads() and single not in _lexicons.anonymous_heads()
+    return _CALENDAR.isdisjoint(lowered) and not _organization_or_determiner().issuperset(lowered)
+
+
+def _looks_like_one_word_name(lower: str) -> bool:
+    """:func:`_looks_like_name` of one word, lowercased: neither a day or month, nor a
+    word that opens sentences (``Speaking``, ``Eight``), nor a body, group or anonymous
+    source, nor a determiner.
+
+    >>> _looks_like_one_word_name("tuesday"), _looks_like_one_word_name("lee")
+    (False, True)
+    """
+    return not (lower in _CALENDAR or lower.endswith("ing") or lower in _QUANTITIES
+                or lower in _organization_or_determiner() or lower in _lexicons.group_heads()
+                or lower in _lexicons.anonymous_heads())
 
 
 @functools.cache

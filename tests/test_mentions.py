@@ -1,0 +1,19 @@
+"""The source phrases of ``quoteattr._mentions``."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr._mentions import _TOKEN, _tokens
+
+# Every kind of ASCII character the tokens tell apart, the white space that the
+# standard library's re and regex do not agree on (\x1c-\x1f), and a non-ASCII letter,
+# mark, digit and apostrophe, which send a stretch to the regex.
+_CHARACTERS = "aZ09 \t\n\x0b\x1c\x1f'’.-,%[]s!é\u0301٣"
+
+
+@given(st.text(alphabet=_CHARACTERS, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_the_ascii_tokens_are_the_tokens(text: str, start: int, end: int) -> None:
+    found = [(t.span(), t.group()) for t in _tokens(text, start, end)]
+    assert found == [(t.span(), t.group()) for t in _TOKEN.finditer(text, start, end)]
