@@ -29,14 +29,13 @@ from quoteattr._sources import (
     relay_in, source_of, thing_relative_source, with_conjuncts,
 )
 from quoteattr._quotes import Layout, QuoteMarks, layout_of
-from quoteattr._text import COMMA_BEFORE, WORD, Trailing, trim
+from quoteattr._text import COMMA_BEFORE, SPACES, WORD, Trailing, trim
 from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
 # What ``[\s,;—–\-]`` holds, read a character at a time: regex's ``\s`` is what
-# ``str.isspace`` accepts but the four information separators (none past U+3000).
-_TAG_LEAD = (frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
-             - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
+# ``str.isspace`` accepts but the four information separators.
+_TAG_LEAD = (SPACES - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")

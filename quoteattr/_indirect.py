@@ -1402,8 +1402,8 @@ def _whole_clause_subject(
 ) -> Mention | None:
     """A subject that is all of the clause before a strong, active, finite ``cue``: one
     with a relative clause, a share of a group, then a coordination ending in ``joined``
-    or, with no ``joined``, a surname read as an adverb; ``None`` for other cues. The
-    clause's opening is read once for all of them."""
+    or, with no ``joined``, a surname read as an adverb, then a head a phrase modifies;
+    ``None`` for other cues. The clause's opening is read once for all of them."""
     if cue.precision < STRONG_CUE or cue.participle or cue.passive:
         return None
     opening = _clause_opening(sentence.text, sentence, cue)
@@ -1554,10 +1554,10 @@ def _modified_head_subject(sentence: _Sentence, words: tuple[int, int]) -> Menti
     """``Large majorities of voters in six states going to the polls said``, ``A copy of
     the memo seen by Reuters said``: a subject that is all of the ``words`` of the clause
     before a strong cue (at the sentence start or after a comma), whose head a phrase
-    modifies (a preposition, a participle, a relative), read whole. The words must read as a noun phrase
-    (``_MODIFIED_HEAD``): no opening preposition, conjunction, pronoun or participle, no
-    auxiliary, copula or quotation mark, no relative right before the cue (``Those who
-    said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
+    modifies (a preposition, a participle, a relative), read whole. The words must read
+    as a noun phrase (``_MODIFIED_HEAD``): no opening preposition, conjunction, pronoun or
+    participle, no auxiliary, copula or quotation mark, no relative right before the cue
+    (``Those who said``: the relative's own report) and at most ``_MODIFIED_WORDS``.
 
     >>> t = "A copy of the memo seen by Reuters said the files were lost."
     >>> sentence = _Sentence(CueIndex(t), 0, len(t), 0, False)

@@ -42,8 +42,8 @@ DETERMINERS = frozenset(
     "this these those any".split()
 )
 _CONNECTORS = frozenset(["of", "for", "and", "&", "at", "de", "van", "von", "der", "bin", "al"])
-_NOT_CLOSING_TITLE = _CONNECTORS | {"’s", "'s"}
 _POSSESSIVE_ENDINGS = ("’s", "'s")
+_NOT_CLOSING_TITLE = _CONNECTORS | set(_POSSESSIVE_ENDINGS)
 _NOT_OPENING = _NOT_CLOSING_TITLE | {"]"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "less", "able", "ible")
 _MODIFIERS = frozenset(
@@ -301,7 +301,7 @@ def _fits_phrase(word: str, inside: bool) -> bool:
     lower = word.lower()
     if lower in CLAUSE_WORDS and lower not in DETERMINERS:
         return False
-    if _NAME_LOOKING.match(word) or word in "[]" or lower in ("’s", "'s"):
+    if _NAME_LOOKING.match(word) or word in "[]" or lower in _POSSESSIVE_ENDINGS:
         return True
     if lower in DETERMINERS or lower in _MODIFIERS or lower in _CONNECTORS:
         return True
@@ -490,7 +490,7 @@ def _title_like(word: str) -> bool:
     lower = word.lower()
     if lower in _role_words() or lower in _CONNECTORS or lower in DETERMINERS:
         return True
-    if lower in ("’s", "'s") or lower in _MODIFIERS:
+    if lower in _POSSESSIVE_ENDINGS or lower in _MODIFIERS:
         return True
     return word[:1].isupper() and not word.isupper() and word[-1:].isalpha()
 

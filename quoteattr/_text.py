@@ -17,9 +17,10 @@ import regex
 from quoteattr import _lexicons
 
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
-# What ``trim`` takes off, read in one lookup: the invisible marks and the characters
-# that ``str.isspace`` accepts (none lies past U+3000, the ideographic space).
-_TRIMMED = _INVISIBLE | frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+# The characters that ``str.isspace`` accepts (none lies past U+3000, the ideographic
+# space), to read in one lookup; ``trim`` takes them off with the invisible marks.
+SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+_TRIMMED = _INVISIBLE | SPACES
 _TERMINATOR = regex.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s|\p{Lu}\p{Ll})")
 # Matched backwards from a final period (one attempt, not one per start in the window):
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\p{M}.]*)\.$", regex.REVERSE)
