@@ -52,6 +52,7 @@ _SALIENCE_WINDOW = 40
 _LONGEST_TITLE = 5
 _PLURAL_REACH = 600
 _RUNS_REMEMBERED = 8192
+_KINDS_REMEMBERED = 1024
 _SHORT_WORD = 2
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_CAPITALISED = 0.6
@@ -66,6 +67,7 @@ _FEMININE = frozenset(["she", "her", "hers", "herself"])
 _MASCULINE = frozenset(["he", "him", "his", "himself"])
 _PERSONAL = _FEMININE | _MASCULINE
 _start_first = operator.itemgetter(0)  # the start of a candidate antecedent
+_end_of = operator.itemgetter(1)  # a _NameMention's end
 
 
 @attrs.define(weakref_slot=False, on_setattr=attrs.setters.NO_OP)
@@ -167,14 +169,13 @@ def _clusters(
     in_text_order.sort(key=lambda index: cast(Mention, mentions[index]).start)
     for index in in_text_order:
         keys[index] = _resolve_source(text, cast(Mention, mentions[index]), names, clusters)
-    found = {k for k in keys if k is not None}
-    surnames = {k.split()[-1] for k in found}  # a name's key keeps its surname
-    for mention in names.mentions:
-        if mention.surname not in surnames:
-            continue
-        key = names.key(mention.name, mention.start)
-        if key in found:
-            clusters[key].add(mention.start, mention.end, mention.titles)
+    found = dict.fromkeys(k for k in keys if k is not None)
+    surnames = dict.fromkeys(k.split()[-1] for k in found)  # a name's key keeps its surname
+    for surname in surnames:
+        for mention in names.by_surname.get(surname, ()):
+            key = names.key(mention.name, mention.start)
+            if key in found:
+                clusters[key].add(mention.start, mention.end, mention.titles)
     return keys, clusters
 
 
@@ -190,17 +191,15 @@ class _Names:
         self.mentions = mentions
         self.quoted = quoted
         self.quoted_starts = [s for s, _ in quoted]
-        self.ends = [m.end for m in mentions]
-        self.by_surname: dict[str, dict[str, list[int]]] = {}
-        for mention in mentions:  # get, not setdefault, which makes a dict and a list each time
-            forms = self.by_surname.get(mention.surname)
-            if forms is None:
-                forms = self.by_surname[mention.surname] = {}
-            starts = forms.get(mention.name)
-            if starts is None:
-                forms[mention.name] = [mention.start]
+        self.ends = list(map(_end_of, mentions))
+        # The mentions of each surname in text order, which few lookups ask for.
+        self.by_surname: dict[str, list[_NameMention]] = {}
+        for mention in mentions:  # get, not setdefault, which makes a list each time
+            same = self.by_surname.get(mention.surname)
+            if same is None:
+                self.by_surname[mention.surname] = [mention]
             else:
-                starts.append(mention.start)
+                same.append(mention)
         self.longer_forms: dict[str, list[tuple[str, int, list[int]]]] = {}
         # The latest people and groups resolved, the candidates for pronouns.
         self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
@@ -232,12 +231,24 @@ class _Names:
             return forms
         tokens = name.split()
         forms = self.longer_forms[name] = []
-        for other, starts in self.by_surname.get(tokens[-1], {}).items():
+        for other, starts in self._starts_by_name(tokens[-1]).items():
             other_tokens = other.split()
             if len(other_tokens) > len(tokens) and (
                     len(tokens) == 1 or other_tokens[0] == tokens[0]):
                 forms.append((other, len(other_tokens), starts))
         return forms
+
+    def _starts_by_name(self, surname: str) -> dict[str, list[int]]:
+        """The starts of the mentions of each name ending in ``surname``, the names in
+        order of first mention."""
+        starts: dict[str, list[int]] = {}
+        for mention in self.by_surname.get(surname, ()):
+            same = starts.get(mention.name)  # get, not setdefault, which makes a list each time
+            if same is None:
+                starts[mention.name] = [mention.start]
+            else:
+                same.append(mention.start)
+        return starts
 
     def before(self, position: int, window: int) -> list[_NameMention]:
         """The last ``window`` name mentions ending at or before ``position``, latest first."""
@@ -413,7 +424,7 @@ def _resolve_source(
 ) -> str | None:
     if source.form == "name":
         key = names.key(source.name, source.start)
-        kind = _kind_of_name(key, source)
+        kind = _kind_of_name(key)
         cluster = _cluster_of(clusters, key, kind)
         cluster.add(source.start, source.end, source.titles)
         if kind is EntityKind.PERSON and not _inside(names.quoted, names.quoted_starts, source.start):
@@ -478,7 +489,7 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
 
 
 def _is_person_name(key: str, titles: tuple[str, ...]) -> bool:
-    if _kind_of_name(key, None) is not EntityKind.PERSON:
+    if _kind_of_name(key) is not EntityKind.PERSON:
         return False
     words = key.split()
     if any(word.isupper() and len(word) > 1 for word in words):
@@ -528,7 +539,10 @@ def _roles(title: str) -> set[str]:
     return found
 
 
-def _kind_of_name(name: str, source: Mention | None) -> EntityKind:
+@functools.lru_cache(maxsize=_KINDS_REMEMBERED)
+def _kind_of_name(name: str) -> EntityKind:
+    """The kind of entity a name is of; names recur within and across articles, so the
+    kinds of the last ``_KINDS_REMEMBERED`` are remembered (some 200 kB)."""
     lowered = name.lower()
     if lowered in _lexicons.media_outlets():
         return EntityKind.MEDIA
