@@ -37,12 +37,30 @@ _INTERVIEW = regex.compile(
 )
 _SPEAKING_TO = regex.compile(r"\b(?:speaking|talking)\s+to\s+", regex.IGNORECASE)
 _QUOTED_BY = regex.compile(r"\bquoted\s+by\s+")
-# Each pattern, with text that every match of it holds once lowercased (free of i, k
-# and s, which also match İ, K and ſ): a window without that text needs no search. The
-# text is looked for among the text's ASCII letters lowercased (:func:`_ascii_lowered`).
-_RELAY_PATTERNS = ((_INTERVIEW, (b"nterv",)), (_SPEAKING_TO, (b"pea", b"tal")),
+
+
+def _spellings(*words: str) -> tuple[bytes, ...]:
+    """``words`` with each ``i`` and ``k`` of them, in turn, left as it is or made a ``?``.
+
+    >>> _spellings("kin")
+    (b'kin', b'?in', b'k?n', b'??n')
+    """
+    found = []
+    for word in words:
+        variants = [b""]
+        for letter in word.encode():
+            kept = [v + bytes([letter]) for v in variants]
+            variants = kept + [v + b"?" for v in variants] if letter in b"ik" else kept
+        found += variants
+    return tuple(found)
+
+
+# Each pattern, with clues: a text of every match of it holds one of them lowercased, among
+# the text's ASCII letters lowercased (:func:`_ascii_lowered`), where ``İ`` and ``K``,
+# which also match ``i`` and ``k``, are a ``?``. A text or a window without a clue of a
+# pattern needs no search for it.
+_RELAY_PATTERNS = ((_INTERVIEW, (b"nterv",)), (_SPEAKING_TO, _spellings("peaking", "talking")),
                    (_QUOTED_BY, (b"quoted",)))
-_RELAY_CLUES = tuple(part for _, parts in _RELAY_PATTERNS for part in parts)
 _TELLING_VERBS = frozenset(["tell"])
 _PASSAGE_GAP = 2
 # Real news nests quotes at most two deep; hostile text can nest them thousands deep.
@@ -63,16 +81,17 @@ def own_relays(text: str, attributions: Sequence[Attribution]) -> list[Mention |
     ['Itar Tass']
     """
     lowered = _ascii_lowered(text)
-    clues = [part for part in _RELAY_CLUES if part in lowered]
-    return [attribution.relay or _relay_near(text, lowered, clues, attribution)
+    patterns = [(pattern, clues) for pattern, clues in _RELAY_PATTERNS
+                if any(clue in lowered for clue in clues)]
+    return [attribution.relay or _relay_near(text, lowered, patterns, attribution)
             for attribution in attributions]
 
 
 def _ascii_lowered(text: str) -> bytes:
     """``text`` as bytes, one a character: its ASCII characters lowercased, any other a
-    ``?``. The only other characters whose lower case holds an ASCII letter are ``İ``
-    and ``K`` (``i``, ``k``), so letters without ``i`` and ``k`` are in a window of
-    ``text`` lowercased exactly when they are in the same window of these bytes.
+    ``?``. The only other characters that match an ASCII letter when case is ignored
+    are ``İ``, ``K`` and ``ſ`` (``i``, ``k``, ``s``), so a relay clue spelt with a ``?``
+    for each of those letters is in the bytes wherever its pattern matches the text.
 
     >>> _ascii_lowered("Ça VA")
     b'?a va'
@@ -81,21 +100,23 @@ def _ascii_lowered(text: str) -> bytes:
 
 
 def _relay_near(
-    text: str, lowered: bytes, clues: list[bytes], attribution: Attribution
+    text: str,
+    lowered: bytes,
+    patterns: list[tuple[regex.Pattern[str], tuple[bytes, ...]]],
+    attribution: Attribution,
 ) -> Mention | None:
-    """The reporter named near the cue of ``attribution``; ``clues`` are those of
-    ``_RELAY_CLUES`` that ``lowered``, the text's :func:`_ascii_lowered`, holds."""
+    """The reporter named near the cue of ``attribution``; ``patterns`` are those of
+    ``_RELAY_PATTERNS`` with a clue in ``lowered``, the text's :func:`_ascii_lowered`."""
     cue = attribution.cue
     if cue is None or cue.prepositional:
         return None
     told = _told_outlet(text, attribution)
-    if told is not None:
+    if told is not None or not patterns:
         return told
     window_start = max(0, cue.start - _LOOKAHEAD)
     window_end = min(len(text), cue.end + _LOOKAHEAD)
-    near = {part for part in clues if lowered.find(part, window_start, window_end) >= 0}
-    for pattern, letters in _RELAY_PATTERNS:
-        if near.isdisjoint(letters):
+    for pattern, clues in patterns:
+        if not any(lowered.find(clue, window_start, window_end) >= 0 for clue in clues):
             continue
         found = pattern.search(text, window_start, window_end)
         if found is not None and _same_sentence(text, found.start(), cue.start):

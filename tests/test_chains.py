@@ -97,21 +97,22 @@ _RELAY_PIECES = ["in an ", "IN A ", "during an ", "interview", "INTERVİEW", "wi
 
 
 @given(st.lists(st.sampled_from(_RELAY_PIECES), max_size=30).map("".join), st.data())
-def test_relay_clues_are_found_in_the_ascii_letters_as_in_the_lowered_window(
+def test_a_relay_pattern_matching_a_window_has_its_clue_in_the_window(
     text: str, data: st.DataObject
 ) -> None:
-    """A clue of a relay pattern is in a window of the text lowercased exactly when it is
-    in the same window of the text's ASCII letters lowercased, read once for the text."""
+    """Where a relay pattern matches in a window of the text, its clue is found in the
+    same window of the text's ASCII letters lowercased, read once for the text."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     lowered = _chains._ascii_lowered(text)
-    for clue in _chains._RELAY_CLUES:
-        assert (clue.decode() in text[start:end].lower()) == (lowered.find(clue, start, end) >= 0)
+    for pattern, clues in _chains._RELAY_PATTERNS:
+        if pattern.search(text, start, end) is not None:
+            assert any(lowered.find(clue, start, end) >= 0 for clue in clues)
 
 
 @pytest.mark.parametrize("text", [
     "Lee said in an INTERVİEW with CNN", "SPEA\u212aİNG TO Reuters", "ſpeaking to us",
-    "TALKİNG TO Fox", "in an Interview with AP", "quoted by Tass",
+    "TALKİNG TO Fox", "TAL\u212aING to AP", "in an Interview with AP", "quoted by Tass",
 ])
 def test_a_relay_pattern_matching_letters_of_any_case_has_its_clue(text: str) -> None:
     """``İ`` and ``K`` match ``i`` and ``k``, and are a ``?`` among the ASCII letters."""
