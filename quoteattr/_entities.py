@@ -200,6 +200,7 @@ class _Names:
                 self.by_surname[mention.surname] = [mention]
             else:
                 same.append(mention)
+        self.starts_by_surname: dict[str, dict[str, list[int]]] = {}
         self.longer_forms: dict[str, list[tuple[str, int, list[int]]]] = {}
         # The latest people and groups resolved, the candidates for pronouns.
         self.resolved: collections.deque[tuple[int, int, str]] = collections.deque(
@@ -240,8 +241,11 @@ class _Names:
 
     def _starts_by_name(self, surname: str) -> dict[str, list[int]]:
         """The starts of the mentions of each name ending in ``surname``, the names in
-        order of first mention."""
-        starts: dict[str, list[int]] = {}
+        order of first mention. Found once per surname, as its names are looked up."""
+        starts = self.starts_by_surname.get(surname)
+        if starts is not None:
+            return starts
+        starts = self.starts_by_surname[surname] = {}
         for mention in self.by_surname.get(surname, ()):
             same = starts.get(mention.name)  # get, not setdefault, which makes a list each time
             if same is None:
