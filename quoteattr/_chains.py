@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
-import attrs
 import regex
 
 from quoteattr import _lexicons
@@ -227,10 +226,10 @@ def _runs(
     return runs
 
 
-@attrs.frozen
-class Link:
+class Link(NamedTuple):
     """Where an attribution sits: its chain, the index of the quote holding it, and
-    whether its relay was taken over from the same speaker's passage."""
+    whether its relay was taken over from the same speaker's passage. A tuple, made
+    without the setters of a frozen class: the pipeline makes one for each quote."""
 
     chain: tuple[Entity, ...]
     parent: int | None
