@@ -292,8 +292,11 @@ def _name_mentions(
 def _title_case_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The headlines in title case among ``paras`` (``U.S. Nominates Jim Yong Kim for
     New Term``), where a run of capitalised words is not a name."""
+    # A paragraph whose last character is a period, as most are, ends with a period:
+    # ends_with_mark is read only for the others.
     return [(start, end) for start, end in paras
-            if not ends_with_mark(text, start, end, ".") and _in_title_case(text, start, end)]
+            if not (start < end and text[end - 1] == ".")
+            and not ends_with_mark(text, start, end, ".") and _in_title_case(text, start, end)]
 
 
 def _in_title_case(text: str, start: int, end: int) -> bool:
