@@ -27,6 +27,7 @@ from quoteattr.model import Document, Entity, Quote, QuoteKind, Span
 _MARKS = frozenset(":—–-")
 _INHERITED_RELAY = 0.8
 _offsets = operator.attrgetter("start", "end")  # of a span
+_content_start = operator.attrgetter("content.start")  # of a quote
 _Item = TypeVar("_Item")
 _LEMMAS_REMEMBERED = 1024
 _WIDE_SPACES = (
@@ -148,7 +149,7 @@ def _quotes(text: str, attributions: list[Attribution], links: list[Link]) -> tu
         parent = None if found.parent is None else built[found.parent]
         chain = chains.setdefault(tuple(map(id, found.chain)), found.chain)
         built[index] = _quote(text, attribution, chain, parent, found.inherited)
-    return tuple(sorted(built.values(), key=lambda q: q.content.start))
+    return tuple(sorted(built.values(), key=_content_start))
 
 
 def _arrange_for_popping(items: list[_Item], order: list[int]) -> None:
