@@ -1817,8 +1817,10 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     headline verb or a reporting verb of the cue lexicon, read lowercase; on the
     text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
-    verbs = _lexicons.reporting_verbs()
     first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
+    if not first_line and not _may_hold_headline_verb(text, sentence.start, sentence.end):
+        return None
+    verbs = _lexicons.reporting_verbs()
     first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         written = word.group()
@@ -1912,6 +1914,34 @@ def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> 
 def _headline_first_words() -> frozenset[str]:
     """The first words of the headline verb forms (``sides`` of ``sides with``)."""
     return frozenset(form.split()[0] for form in _lexicons.headline_verbs())
+
+
+# A capitalised run of the letters whose lower case is a plain letter (K is the Kelvin sign).
+_CAPITALISED_RUN = re.compile("[A-Z\u212a][A-Za-z\u212a]*")
+_LOWERCASE_WORD = re.compile("[a-z]+")
+
+
+def _may_hold_headline_verb(text: str, start: int, end: int) -> bool:
+    """Whether :func:`_headline_verb` may find a capitalised verb in ``text[start:end]``:
+    ``False`` only when no capitalised run of letters there is, in lower case, a
+    reporting verb or a headline verb's first word. The words it reads as verbs (a
+    word of ``WORD``, or the letters opening one) are such runs when these forms are
+    all plain lowercase letters; when they are not, always ``True``.
+
+    >>> _may_hold_headline_verb("Lee Slams Plan", 0, 14), _may_hold_headline_verb("Lee left", 0, 8)
+    (True, False)
+    """
+    words = _headline_verb_words()
+    return words is None or any(
+        run.lower() in words for run in _CAPITALISED_RUN.findall(text, start, end))
+
+
+@functools.cache
+def _headline_verb_words() -> frozenset[str] | None:
+    """The reporting verbs and headline verbs' first words, if all are plain lowercase
+    letters (else ``None``), for :func:`_may_hold_headline_verb`."""
+    words = frozenset(_lexicons.reporting_verbs()) | _headline_first_words()
+    return words if all(_LOWERCASE_WORD.fullmatch(word) for word in words) else None
 
 
 def _headline_verb_attribution(sentence: _Sentence, cue: Cue) -> Attribution | None:

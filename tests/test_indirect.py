@@ -54,3 +54,21 @@ def test_a_window_ruled_out_ends_in_no_dangling_conjunction(text: str, data: st.
     start, end = _window(text, data)
     if not _indirect._may_dangle(text, start, end):
         assert _indirect._DANGLING_CONJUNCTION.search(text, start, end) is None
+
+
+_HEADLINE_PIECES = [" ", ",", "-", ".", "'", "’", "2", "\u0301", "Lee", "Says", "SAYS", "says",
+                    "Slams", "Sides", "With", "Rips", "\u212a", "K", "eeps", "İ", "É", "s", "ays",
+                    "Touts", "O", "Ann"]
+_HEADLINES = st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=12).map("".join)
+
+
+@given(_HEADLINES, st.data())
+def test_a_window_ruled_out_holds_no_capitalised_verb(text: str, data: st.DataObject) -> None:
+    """``_may_hold_headline_verb`` is false only where no capitalised word that
+    ``_headline_verb`` reads is a reporting verb or opens a headline verb."""
+    start, end = _window(text, data)
+    if not _indirect._may_hold_headline_verb(text, start, end):
+        for word in _indirect.WORD.finditer(text, start, end):
+            if word.group()[0].isupper():
+                assert word.group().lower() not in _indirect._lexicons.reporting_verbs()
+                assert _indirect._headline_cue(text, word.start(), end) is None
