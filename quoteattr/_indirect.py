@@ -125,6 +125,7 @@ _INTERRUPTED = regex.compile(
     r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"(?:\s*,\s*|\s+(?:before|after|while)\s+)(\p{Ll}+ing)\b")
+_NO_PARTICIPLE_OPENING = PLAIN_ASCII - {","}
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+((?:[\p{Ll}’'-]+\s+){0,3})",
                          regex.IGNORECASE)
@@ -145,6 +146,7 @@ _ONLY_TIME = regex.compile(
     regex.IGNORECASE,
 )
 _TIME_LAST = "yYtTkKdDhHrRgGnN0123456789"  # the last characters of _ONLY_TIME's matches
+_TIME_OPENINGS = frozenset("oOlLtT")  # the first letters of _LEADING_TIME's first words
 _LEADING_TIME = regex.compile(
     rf"(?:on|last|this)\s+(?:{WEEKDAY}|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?",
@@ -232,6 +234,7 @@ _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
 _MODIFIER_WORDS = regex.compile(r"\s*(?:\p{L}[\p{L}-]*(?:[’']s)?\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
@@ -1640,7 +1643,7 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
 
 
 def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
-    aside = _DASH_ASIDE_AFTER.match(text, start, end)
+    aside = _DASH_ASIDE_AFTER.match(text, start, end) if _may_open_aside(text, start, end) else None
     if aside is not None:
         start = aside.end()
     that = _that_after(text, start, end)
@@ -1656,11 +1659,34 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         return None  # ``said in an interview, adding that``: another cue's clause
     if text.startswith((",", ":"), start):
         start = trim(text, start + 1, end)[0]
-    time = _LEADING_TIME.match(text, start, end)
+    time = _LEADING_TIME.match(text, start, end) if _may_open_time(text, start) else None
     if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
         start = time.end()
     content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _may_open_aside(text: str, start: int, end: int) -> bool:
+    """Whether ``_DASH_ASIDE_AFTER`` may match at ``start``: ``False`` when the first
+    character past plain spaces is plain ASCII and no hyphen, where no dash opens.
+
+    >>> _may_open_aside("said -- or", 4, 10), _may_open_aside("said that", 4, 9)
+    (True, False)
+    """
+    while start < end and text[start] == " ":
+        start += 1
+    return start < end and (text[start] == "-" or text[start] not in PLAIN_ASCII)
+
+
+def _may_open_time(text: str, start: int) -> bool:
+    """Whether ``_LEADING_TIME`` may match at ``start``: ``False`` when the character
+    there is plain ASCII and opens none of ``on``, ``last``, ``this`` in any case.
+
+    >>> _may_open_time("Last week", 0), _may_open_time("a week ago", 0)
+    (True, False)
+    """
+    first = text[start:start + 1]
+    return first in _TIME_OPENINGS or first not in PLAIN_ASCII
 
 
 def _that_after(text: str, start: int, end: int) -> regex.Match | None:
@@ -1725,6 +1751,8 @@ def _reporting_participle_next(text: str, start: int, end: int) -> bool:
     >>> _reporting_participle_next(t, 7, len(t)), _reporting_participle_next(t, 2, len(t))
     (True, False)
     """
+    if text[start:start + 1] in _NO_PARTICIPLE_OPENING:
+        return False  # no comma nor white space opens the window: the pattern needs one
     participle = _PARTICIPLE_AFTER_COMMA.match(text, start, end)
     return participle is not None and participle.group(1) in _lexicons.reporting_verbs()
 
@@ -1932,8 +1960,8 @@ def _may_hold_headline_verb(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     words = _headline_verb_words()
-    return words is None or any(
-        run.lower() in words for run in _CAPITALISED_RUN.findall(text, start, end))
+    return words is None or not words.isdisjoint(
+        map(str.lower, _CAPITALISED_RUN.findall(text, start, end)))
 
 
 @functools.cache
@@ -2061,9 +2089,13 @@ def _may_dangle(text: str, start: int, end: int) -> bool:
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:
     """Whether ``content`` has the words of a report: two, or an answer (``said yes``)."""
-    words = WORD.finditer(text, *content)
+    start, end = content
+    space = text.find(" ", start, end)
+    if 0 <= space < end - 1 and text[start] in _ASCII_LETTERS and text[space + 1] in _ASCII_LETTERS:
+        return True  # _MIN_CONTENT_WORDS: a word opens the content, another the first space
+    words = WORD.finditer(text, start, end)
     return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None or (
-        text[content[0]:content[1]].lower() in _ANSWERS)
+        text[start:end].lower() in _ANSWERS)
 
 
 def _is_not_reported_subject(source: Mention) -> bool:

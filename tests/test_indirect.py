@@ -10,7 +10,7 @@ from quoteattr import _indirect
 _PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
            "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
            "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
-           "."]
+           ".", "--", "last", "This", "week", "adding", "after", "-"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -72,3 +72,27 @@ def test_a_window_ruled_out_holds_no_capitalised_verb(text: str, data: st.DataOb
             if word.group()[0].isupper():
                 assert word.group().lower() not in _indirect._lexicons.reporting_verbs()
                 assert _indirect._headline_cue(text, word.start(), end) is None
+
+
+@given(_TEXTS, st.data())
+def test_enough_words_counts_the_words_of_its_pattern(text: str, data: st.DataObject) -> None:
+    """``_enough_words``, which may answer before its pattern is tried, holds two words
+    of ``WORD`` or is an answer, as a count of the pattern's matches finds."""
+    start, end = _window(text, data)
+    words = len(_indirect.WORD.findall(text, start, end))
+    expected = words >= 2 or text[start:end].lower() in ("yes", "no")
+    assert _indirect._enough_words(text, (start, end)) == expected
+
+
+@given(_TEXTS, st.data())
+def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
+        text: str, data: st.DataObject) -> None:
+    """``_may_open_aside``, ``_may_open_time`` and ``_reporting_participle_next``'s first
+    test rule out only windows where their patterns do not match."""
+    start, end = _window(text, data)
+    if not _indirect._may_open_aside(text, start, end):
+        assert _indirect._DASH_ASIDE_AFTER.match(text, start, end) is None
+    if not _indirect._may_open_time(text, start):
+        assert _indirect._LEADING_TIME.match(text, start, end) is None
+    if text[start:start + 1] in _indirect._NO_PARTICIPLE_OPENING:
+        assert _indirect._PARTICIPLE_AFTER_COMMA.match(text, start, end) is None
