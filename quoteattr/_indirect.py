@@ -127,6 +127,7 @@ _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)"
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"(?:\s*,\s*|\s+(?:before|after|while)\s+)(\p{Ll}+ing)\b")
 _NO_PARTICIPLE_OPENING = PLAIN_ASCII - {","}
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
+_NO_NP_LEAD = PLAIN_ASCII - frozenset("tTaAoO")  # no first letter of _NP_LEAD's words
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+((?:[\p{Ll}’'-]+\s+){0,3})",
                          regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
@@ -1382,7 +1383,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
             source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
         return _whole_clause_subject(sentence, cue, None)
-    modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
+    modifiers = _np_lead(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
         modifiers = None  # ``The website noted that both X and Y were ...``: a clause
@@ -1398,6 +1399,19 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     if subject is None or not _opens_clause(text, sentence, subject):
         return _whole_clause_subject(sentence, cue, source)
     return subject
+
+
+def _np_lead(text: str, start: int, end: int) -> regex.Match | None:
+    """``_NP_LEAD.fullmatch(text, start, end)``, not tried on an empty window or one
+    opening with a plain ASCII character that opens none of its words (most sources
+    open their sentence).
+
+    >>> _np_lead("the county teachers union", 0, 11).group(1), _np_lead("Lee", 0, 0)
+    ('county ', None)
+    """
+    if start == end or text[start] in _NO_NP_LEAD:
+        return None
+    return _NP_LEAD.fullmatch(text, start, end)
 
 
 def _whole_clause_subject(
@@ -1722,9 +1736,13 @@ def _content_stop(text: str, start: int, end: int) -> int:
     # _CONTENT_STOP.search, tried only where _CONTENT_STOP_START finds that it may match:
     candidate = _CONTENT_STOP_START.search(text, start, end)
     while candidate is not None:
-        if _CONTENT_STOP.match(text, candidate.start(), end):
-            return candidate.start()
-        candidate = _CONTENT_STOP_START.search(text, candidate.start() + 1, end)
+        at = candidate.start()
+        # White space before ``and`` opens a match only as ``and others said``:
+        if text[at] == ";" or not text.startswith("and", at + 1) or text.find(
+                "sa", at + 4, end) >= 0:
+            if _CONTENT_STOP.match(text, at, end):
+                return at
+        candidate = _CONTENT_STOP_START.search(text, at + 1, end)
     return end
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quoteattr import _indirect
@@ -10,7 +10,7 @@ from quoteattr import _indirect
 _PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
            "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
            "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
-           ".", "--", "last", "This", "week", "adding", "after", "-"]
+           ".", "--", "last", "This", "week", "adding", "after", "-", "The", "one", "A"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -96,3 +96,23 @@ def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
         assert _indirect._LEADING_TIME.match(text, start, end) is None
     if text[start:start + 1] in _indirect._NO_PARTICIPLE_OPENING:
         assert _indirect._PARTICIPLE_AFTER_COMMA.match(text, start, end) is None
+
+
+@example(";and x")
+@example(" and others said")
+@example(" and x")
+@given(_TEXTS)
+def test_content_stops_where_its_pattern_is_first_found_in_a_whole_text(text: str) -> None:
+    """``_content_stop`` over the whole of ``text`` finds where a search does, also
+    where a candidate before ``and`` is passed over."""
+    found = _indirect._CONTENT_STOP.search(text)
+    assert _indirect._content_stop(text, 0, len(text)) == (found.start() if found else len(text))
+
+
+@given(_TEXTS, st.data())
+def test_np_lead_matches_as_its_pattern(text: str, data: st.DataObject) -> None:
+    """``_np_lead`` skips ``_NP_LEAD`` only where it cannot match."""
+    start, end = _window(text, data)
+    found = _indirect._np_lead(text, start, end)
+    expected = _indirect._NP_LEAD.fullmatch(text, start, end)
+    assert (found and found.span(1)) == (expected and expected.span(1))
