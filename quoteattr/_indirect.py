@@ -1798,7 +1798,7 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     start, end = sentence.start, sentence.end
     if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
         return None
-    if not _LINE_END.match(text, end) or len(
+    if not _ends_line(text, end) or len(
             text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
         return _speaker_label(sentence)
     first_colon = text.find(":", start, end)  # where _HEADLINE_COLON's search may start
@@ -1825,6 +1825,17 @@ def _headline(sentence: _Sentence) -> Attribution | None:
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
     return None
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether ``end`` ends a line, past spaces and tabs: ``_LINE_END`` matches there
+    (tried only when a space or tab follows).
+
+    >>> _ends_line("Ruiz wins\\nLee", 9), _ends_line("Ruiz wins. Lee", 10)
+    (True, False)
+    """
+    after = text[end:end + 1]
+    return after in ("", "\n") or after in (" ", "\t") and _LINE_END.match(text, end) is not None
 
 
 def _speaker_label(sentence: _Sentence) -> Attribution | None:
@@ -1864,7 +1875,7 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
     first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
-    if not first_line and not _may_hold_headline_verb(text, sentence.start, sentence.end):
+    if not _may_hold_headline_verb(text, sentence.start, sentence.end, first_line):
         return None
     verbs = _lexicons.reporting_verbs()
     first_words = _headline_first_words()
@@ -1962,24 +1973,32 @@ def _headline_first_words() -> frozenset[str]:
     return frozenset(form.split()[0] for form in _lexicons.headline_verbs())
 
 
-# A capitalised run of the letters whose lower case is a plain letter (K is the Kelvin sign).
+# A run of the letters whose lower case is a plain letter (K is the Kelvin sign), and
+# such a run opened by a capital.
+_LETTER_RUN = re.compile("[A-Za-z\u212a]+")
 _CAPITALISED_RUN = re.compile("[A-Z\u212a][A-Za-z\u212a]*")
 _LOWERCASE_WORD = re.compile("[a-z]+")
 
 
-def _may_hold_headline_verb(text: str, start: int, end: int) -> bool:
-    """Whether :func:`_headline_verb` may find a capitalised verb in ``text[start:end]``:
-    ``False`` only when no capitalised run of letters there is, in lower case, a
-    reporting verb or a headline verb's first word. The words it reads as verbs (a
-    word of ``WORD``, or the letters opening one) are such runs when these forms are
-    all plain lowercase letters; when they are not, always ``True``.
+def _may_hold_headline_verb(text: str, start: int, end: int, first_line: bool) -> bool:
+    """Whether :func:`_headline_verb` may find a verb in ``text[start:end]``: ``False``
+    only when no capitalised run of letters there is, in lower case, a reporting verb
+    or a headline verb's first word, nor, on the ``first_line``, any run of letters a
+    headline verb's first word. The words it reads as verbs (a word of ``WORD``, or the
+    letters opening one) are such runs when these forms are all plain lowercase
+    letters; when they are not, always ``True``.
 
-    >>> _may_hold_headline_verb("Lee Slams Plan", 0, 14), _may_hold_headline_verb("Lee left", 0, 8)
-    (True, False)
+    >>> t = "Lee Slams Plan; Lee left; Lee slams plan"
+    >>> [_may_hold_headline_verb(t, 0, 14, False), _may_hold_headline_verb(t, 16, 24, True),
+    ...  _may_hold_headline_verb(t, 26, 40, False), _may_hold_headline_verb(t, 26, 40, True)]
+    [True, False, False, True]
     """
     words = _headline_verb_words()
-    return words is None or not words.isdisjoint(
-        map(str.lower, _CAPITALISED_RUN.findall(text, start, end)))
+    if words is None or not words.isdisjoint(
+            map(str.lower, _CAPITALISED_RUN.findall(text, start, end))):
+        return True
+    return first_line and not _headline_first_words().isdisjoint(
+        map(str.lower, _LETTER_RUN.findall(text, start, end)))
 
 
 @functools.cache

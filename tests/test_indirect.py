@@ -58,20 +58,24 @@ def test_a_window_ruled_out_ends_in_no_dangling_conjunction(text: str, data: st.
 
 _HEADLINE_PIECES = [" ", ",", "-", ".", "'", "’", "2", "\u0301", "Lee", "Says", "SAYS", "says",
                     "Slams", "Sides", "With", "Rips", "\u212a", "K", "eeps", "İ", "É", "s", "ays",
-                    "Touts", "O", "Ann"]
+                    "Touts", "O", "Ann", "slams", "rips", "sides"]
 _HEADLINES = st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=12).map("".join)
 
 
-@given(_HEADLINES, st.data())
-def test_a_window_ruled_out_holds_no_capitalised_verb(text: str, data: st.DataObject) -> None:
+@given(_HEADLINES, st.data(), st.booleans())
+def test_a_window_ruled_out_holds_no_headline_verb(
+        text: str, data: st.DataObject, first_line: bool) -> None:
     """``_may_hold_headline_verb`` is false only where no capitalised word that
-    ``_headline_verb`` reads is a reporting verb or opens a headline verb."""
+    ``_headline_verb`` reads is a reporting verb or opens a headline verb, nor, on the
+    first line, any word opens a headline verb."""
     start, end = _window(text, data)
-    if not _indirect._may_hold_headline_verb(text, start, end):
+    if not _indirect._may_hold_headline_verb(text, start, end, first_line):
         for word in _indirect.WORD.finditer(text, start, end):
-            if word.group()[0].isupper():
+            capitalised = word.group()[0].isupper()
+            if capitalised:
                 assert word.group().lower() not in _indirect._lexicons.reporting_verbs()
-                assert _indirect._headline_cue(text, word.start(), end) is None
+            if capitalised or first_line:
+                assert _indirect._headline_cue(text, word.start(), end, capitalised) is None
 
 
 @given(_TEXTS, st.data())
@@ -116,3 +120,10 @@ def test_np_lead_matches_as_its_pattern(text: str, data: st.DataObject) -> None:
     found = _indirect._np_lead(text, start, end)
     expected = _indirect._NP_LEAD.fullmatch(text, start, end)
     assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+@given(_TEXTS, st.data())
+def test_ends_line_as_its_pattern_matches(text: str, data: st.DataObject) -> None:
+    """``_ends_line`` finds a line's end where ``_LINE_END`` matches."""
+    end = data.draw(st.integers(0, len(text)))
+    assert _indirect._ends_line(text, end) == (_indirect._LINE_END.match(text, end) is not None)
