@@ -49,6 +49,7 @@ _ANSWERS = frozenset(["yes", "no"])
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
+_ASKING = "ask"  # the lemma of ``was asked whether``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = Trailing(r"(?:,?\s(and|but)|,)\s+(?:(\p{Ll}+)\s+)?$")
@@ -945,10 +946,9 @@ def _attribute_cue(
 ) -> list[Attribution]:
     if _names_a_thing(sentence, cue):
         return []
-    # according_to reads only prepositional cues (``according to``), which the others leave.
-    rules = (according_to,) if cue.prepositional else (
-        quoted_as_saying, asked_question, relative_clause, tag_in_commas, fronted_participle,
-        cue_then_clause, clause_then_tag)
+    # according_to reads only prepositional cues (``according to``), which the others
+    # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
+    rules = (according_to,) if cue.prepositional else _LEMMA_RULES.get(cue.lemma, _CLAUSE_RULES)
     later = bool(found)
     for rule in rules:
         attribution = rule(sentence, cue, previous, later)
@@ -1185,7 +1185,7 @@ def asked_question(
     """``She was asked by X whether ...``: the question put to someone; its source is
     the asker, when the text names one."""
     text = sentence.text
-    if cue.lemma != "ask" or not (cue.passive or _asked_participle(sentence, cue)):
+    if cue.lemma != _ASKING or not (cue.passive or _asked_participle(sentence, cue)):
         return None
     asker = _BY_ASKER.match(text, cue.end, sentence.end)
     start = asker.end() if asker else cue.end
@@ -1322,6 +1322,14 @@ def cue_then_clause(
                         "cue_then_clause", 0.75 if with_that else 0.6)
 
 
+# The rules of a cue that is not prepositional, in the order they are tried; a cue of
+# ``quote`` or ``ask`` is also read by the rule of its own.
+_CLAUSE_RULES = (relative_clause, tag_in_commas, fronted_participle, cue_then_clause,
+                 clause_then_tag)
+_LEMMA_RULES = {_QUOTING: (quoted_as_saying, *_CLAUSE_RULES),
+                _ASKING: (asked_question, *_CLAUSE_RULES)}
+
+
 def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """``a bold - some say rash - pledge``: speech whose subject follows a dash ends at
     the next dash, which closes the aside it may be."""
@@ -1375,6 +1383,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     opens = source is not None and _opens_clause(text, sentence, source)  # read once
+    opening = None
     if not opens:
         opening = _clause_opening(text, sentence, cue)
         other = modified_subject(text, opening, cue.start) or (
@@ -1382,7 +1391,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         if other is not None:
             source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
-        return _whole_clause_subject(sentence, cue, None)
+        return _whole_clause_subject(sentence, cue, None, opening)
     modifiers = _np_lead(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
@@ -1415,15 +1424,17 @@ def _np_lead(text: str, start: int, end: int) -> regex.Match | None:
 
 
 def _whole_clause_subject(
-    sentence: _Sentence, cue: Cue, joined: Mention | None
+    sentence: _Sentence, cue: Cue, joined: Mention | None, opening: int | None = None
 ) -> Mention | None:
     """A subject that is all of the clause before a strong, active, finite ``cue``: one
     with a relative clause, a share of a group, then a coordination ending in ``joined``
     or, with no ``joined``, a surname read as an adverb, then a head a phrase modifies;
-    ``None`` for other cues. The clause's opening is read once for all of them."""
+    ``None`` for other cues. The clause's opening (:func:`_clause_opening`, unless the
+    caller has it) is read once for all of them."""
     if cue.precision < STRONG_CUE or cue.participle or cue.passive:
         return None
-    opening = _clause_opening(sentence.text, sentence, cue)
+    if opening is None:
+        opening = _clause_opening(sentence.text, sentence, cue)
     words = trim(sentence.text, opening, cue.start)
     return _relative_subject(sentence, words) or _quantity_subject(sentence, cue, words) or (
         _surname_subject(sentence, words) if joined is None
