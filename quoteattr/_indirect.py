@@ -1653,6 +1653,8 @@ def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
 def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
     """Whether the source starts its clause: nothing, an intro phrase, a conjunction or
     a dateline before it. Only the last ``_LEAD_REACH`` characters are read."""
+    if source.start == sentence.start:
+        return True  # nothing before it: what the test below finds, read at once
     start = max(sentence.start, source.start - _LEAD_REACH)
     if source.form == "pronoun" or trim(text, start, source.start)[0] == source.start:
         return sentence.start == start or source.form == "pronoun"
@@ -1671,7 +1673,9 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     aside = _DASH_ASIDE_AFTER.match(text, start, end) if _may_open_aside(text, start, end) else None
     if aside is not None:
         start = aside.end()
-    that = _that_after(text, start, end)
+    # A match ending within _THAT_REACH holds its ``that`` there: none there, none kept.
+    near = text.find(_THAT, start, start + _THAT_REACH) >= 0
+    that = _that_after(text, start, end) if near else None
     if that is not None and that.end() - start <= _THAT_REACH and not _VERB_FIRST.match(
             text, that.end(), end):
         start = that.end()
