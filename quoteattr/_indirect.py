@@ -49,6 +49,7 @@ _ANSWERS = frozenset(["yes", "no"])
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
+_ASKING = "ask"  # the lemma of ``was asked whether``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
 _JOINED = Trailing(r"(?:,?\s(and|but)|,)\s+(?:(\p{Ll}+)\s+)?$")
@@ -125,7 +126,9 @@ _INTERRUPTED = regex.compile(
     r"\s*,\s*(?:and\s+)?(?=\p{Ll})")
 _HEARER_BEFORE_COMMA = regex.compile(r"(?:\s+[\p{L}\p{N}’'.-]+){1,4}?(?=\s*,)")
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"(?:\s*,\s*|\s+(?:before|after|while)\s+)(\p{Ll}+ing)\b")
+_NO_PARTICIPLE_OPENING = PLAIN_ASCII - {","}
 _PARTICIPLE = regex.compile(r"(?:\p{Ll}+ing|although|though|while|but|and|which|who|an?|the)\b")
+_NO_NP_LEAD = PLAIN_ASCII - frozenset("tTaAoO")  # no first letter of _NP_LEAD's words
 _NP_LEAD = regex.compile(r"\s*(?:the|a|an|this|that|one)\s+((?:[\p{Ll}’'-]+\s+){0,3})",
                          regex.IGNORECASE)
 _LIST_HEAD = r"\s*(?:\p{Lu}|\d)[\p{L}\p{N}%’'.-]*(?:\s+[\p{L}\p{N}%’'.-]+){0,6}"
@@ -145,6 +148,7 @@ _ONLY_TIME = regex.compile(
     regex.IGNORECASE,
 )
 _TIME_LAST = "yYtTkKdDhHrRgGnN0123456789"  # the last characters of _ONLY_TIME's matches
+_TIME_OPENINGS = frozenset("oOlLtT")  # the first letters of _LEADING_TIME's first words
 _LEADING_TIME = regex.compile(
     rf"(?:on|last|this)\s+(?:{WEEKDAY}|week|weekend|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?",
@@ -232,6 +236,7 @@ _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
 _MODIFIER_WORDS = regex.compile(r"\s*(?:\p{L}[\p{L}-]*(?:[’']s)?\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
@@ -941,10 +946,9 @@ def _attribute_cue(
 ) -> list[Attribution]:
     if _names_a_thing(sentence, cue):
         return []
-    # according_to reads only prepositional cues (``according to``), which the others leave.
-    rules = (according_to,) if cue.prepositional else (
-        quoted_as_saying, asked_question, relative_clause, tag_in_commas, fronted_participle,
-        cue_then_clause, clause_then_tag)
+    # according_to reads only prepositional cues (``according to``), which the others
+    # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
+    rules = (according_to,) if cue.prepositional else _LEMMA_RULES.get(cue.lemma, _CLAUSE_RULES)
     later = bool(found)
     for rule in rules:
         attribution = rule(sentence, cue, previous, later)
@@ -1181,7 +1185,7 @@ def asked_question(
     """``She was asked by X whether ...``: the question put to someone; its source is
     the asker, when the text names one."""
     text = sentence.text
-    if cue.lemma != "ask" or not (cue.passive or _asked_participle(sentence, cue)):
+    if cue.lemma != _ASKING or not (cue.passive or _asked_participle(sentence, cue)):
         return None
     asker = _BY_ASKER.match(text, cue.end, sentence.end)
     start = asker.end() if asker else cue.end
@@ -1318,6 +1322,14 @@ def cue_then_clause(
                         "cue_then_clause", 0.75 if with_that else 0.6)
 
 
+# The rules of a cue that is not prepositional, in the order they are tried; a cue of
+# ``quote`` or ``ask`` is also read by the rule of its own.
+_CLAUSE_RULES = (relative_clause, tag_in_commas, fronted_participle, cue_then_clause,
+                 clause_then_tag)
+_LEMMA_RULES = {_QUOTING: (quoted_as_saying, *_CLAUSE_RULES),
+                _ASKING: (asked_question, *_CLAUSE_RULES)}
+
+
 def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """``a bold - some say rash - pledge``: speech whose subject follows a dash ends at
     the next dash, which closes the aside it may be."""
@@ -1371,6 +1383,7 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
             return absolute  # ``..., with most voters saying ...``
     source = source_of(text, sentence.start, cue, cue.start, invert=False, previous=previous)
     opens = source is not None and _opens_clause(text, sentence, source)  # read once
+    opening = None
     if not opens:
         opening = _clause_opening(text, sentence, cue)
         other = modified_subject(text, opening, cue.start) or (
@@ -1378,8 +1391,8 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         if other is not None:
             source, opens = other, _opens_clause(text, sentence, other)
     if source is None or _is_not_reported_subject(source) and not _writer_reports(sentence, source):
-        return _whole_clause_subject(sentence, cue, None)
-    modifiers = _NP_LEAD.fullmatch(text, sentence.start, source.start)
+        return _whole_clause_subject(sentence, cue, None, opening)
+    modifiers = _np_lead(text, sentence.start, source.start)
     if modifiers is not None and any(
             word in CLAUSE_WORDS for word in modifiers.group(1).split()):
         modifiers = None  # ``The website noted that both X and Y were ...``: a clause
@@ -1397,16 +1410,31 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
     return subject
 
 
+def _np_lead(text: str, start: int, end: int) -> regex.Match | None:
+    """``_NP_LEAD.fullmatch(text, start, end)``, not tried on an empty window or one
+    opening with a plain ASCII character that opens none of its words (most sources
+    open their sentence).
+
+    >>> _np_lead("the county teachers union", 0, 11).group(1), _np_lead("Lee", 0, 0)
+    ('county ', None)
+    """
+    if start == end or text[start] in _NO_NP_LEAD:
+        return None
+    return _NP_LEAD.fullmatch(text, start, end)
+
+
 def _whole_clause_subject(
-    sentence: _Sentence, cue: Cue, joined: Mention | None
+    sentence: _Sentence, cue: Cue, joined: Mention | None, opening: int | None = None
 ) -> Mention | None:
     """A subject that is all of the clause before a strong, active, finite ``cue``: one
     with a relative clause, a share of a group, then a coordination ending in ``joined``
     or, with no ``joined``, a surname read as an adverb, then a head a phrase modifies;
-    ``None`` for other cues. The clause's opening is read once for all of them."""
+    ``None`` for other cues. The clause's opening (:func:`_clause_opening`, unless the
+    caller has it) is read once for all of them."""
     if cue.precision < STRONG_CUE or cue.participle or cue.passive:
         return None
-    opening = _clause_opening(sentence.text, sentence, cue)
+    if opening is None:
+        opening = _clause_opening(sentence.text, sentence, cue)
     words = trim(sentence.text, opening, cue.start)
     return _relative_subject(sentence, words) or _quantity_subject(sentence, cue, words) or (
         _surname_subject(sentence, words) if joined is None
@@ -1625,6 +1653,8 @@ def _listed_subject(text: str, sentence: _Sentence, cue: Cue) -> bool:
 def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
     """Whether the source starts its clause: nothing, an intro phrase, a conjunction or
     a dateline before it. Only the last ``_LEAD_REACH`` characters are read."""
+    if source.start == sentence.start:
+        return True  # nothing before it: what the test below finds, read at once
     start = max(sentence.start, source.start - _LEAD_REACH)
     if source.form == "pronoun" or trim(text, start, source.start)[0] == source.start:
         return sentence.start == start or source.form == "pronoun"
@@ -1640,10 +1670,12 @@ def _opens_clause(text: str, sentence: _Sentence, source: Mention) -> bool:
 
 
 def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
-    aside = _DASH_ASIDE_AFTER.match(text, start, end)
+    aside = _DASH_ASIDE_AFTER.match(text, start, end) if _may_open_aside(text, start, end) else None
     if aside is not None:
         start = aside.end()
-    that = _that_after(text, start, end)
+    # A match ending within _THAT_REACH holds its ``that`` there: none there, none kept.
+    near = text.find(_THAT, start, start + _THAT_REACH) >= 0
+    that = _that_after(text, start, end) if near else None
     if that is not None and that.end() - start <= _THAT_REACH and not _VERB_FIRST.match(
             text, that.end(), end):
         start = that.end()
@@ -1656,11 +1688,34 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         return None  # ``said in an interview, adding that``: another cue's clause
     if text.startswith((",", ":"), start):
         start = trim(text, start + 1, end)[0]
-    time = _LEADING_TIME.match(text, start, end)
+    time = _LEADING_TIME.match(text, start, end) if _may_open_time(text, start) else None
     if time is not None and time.end() < end and text[time.end():time.end() + 1].isspace():
         start = time.end()
     content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _may_open_aside(text: str, start: int, end: int) -> bool:
+    """Whether ``_DASH_ASIDE_AFTER`` may match at ``start``: ``False`` when the first
+    character past plain spaces is plain ASCII and no hyphen, where no dash opens.
+
+    >>> _may_open_aside("said -- or", 4, 10), _may_open_aside("said that", 4, 9)
+    (True, False)
+    """
+    while start < end and text[start] == " ":
+        start += 1
+    return start < end and (text[start] == "-" or text[start] not in PLAIN_ASCII)
+
+
+def _may_open_time(text: str, start: int) -> bool:
+    """Whether ``_LEADING_TIME`` may match at ``start``: ``False`` when the character
+    there is plain ASCII and opens none of ``on``, ``last``, ``this`` in any case.
+
+    >>> _may_open_time("Last week", 0), _may_open_time("a week ago", 0)
+    (True, False)
+    """
+    first = text[start:start + 1]
+    return first in _TIME_OPENINGS or first not in PLAIN_ASCII
 
 
 def _that_after(text: str, start: int, end: int) -> regex.Match | None:
@@ -1696,9 +1751,13 @@ def _content_stop(text: str, start: int, end: int) -> int:
     # _CONTENT_STOP.search, tried only where _CONTENT_STOP_START finds that it may match:
     candidate = _CONTENT_STOP_START.search(text, start, end)
     while candidate is not None:
-        if _CONTENT_STOP.match(text, candidate.start(), end):
-            return candidate.start()
-        candidate = _CONTENT_STOP_START.search(text, candidate.start() + 1, end)
+        at = candidate.start()
+        # White space before ``and`` opens a match only as ``and others said``:
+        if text[at] == ";" or not text.startswith("and", at + 1) or text.find(
+                "sa", at + 4, end) >= 0:
+            if _CONTENT_STOP.match(text, at, end):
+                return at
+        candidate = _CONTENT_STOP_START.search(text, at + 1, end)
     return end
 
 
@@ -1725,6 +1784,8 @@ def _reporting_participle_next(text: str, start: int, end: int) -> bool:
     >>> _reporting_participle_next(t, 7, len(t)), _reporting_participle_next(t, 2, len(t))
     (True, False)
     """
+    if text[start:start + 1] in _NO_PARTICIPLE_OPENING:
+        return False  # no comma nor white space opens the window: the pattern needs one
     participle = _PARTICIPLE_AFTER_COMMA.match(text, start, end)
     return participle is not None and participle.group(1) in _lexicons.reporting_verbs()
 
@@ -1752,7 +1813,7 @@ def _headline(sentence: _Sentence) -> Attribution | None:
     start, end = sentence.start, sentence.end
     if sentence.nested or text[max(0, start - 1):start] not in ("", "\n"):
         return None
-    if not _LINE_END.match(text, end) or len(
+    if not _ends_line(text, end) or len(
             text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
         return _speaker_label(sentence)
     first_colon = text.find(":", start, end)  # where _HEADLINE_COLON's search may start
@@ -1779,6 +1840,17 @@ def _headline(sentence: _Sentence) -> Attribution | None:
             return _attribution(sentence, _trim_content(text, start, dash.start()), cue, source,
                                 "headline_dash", 0.5)
     return None
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether ``end`` ends a line, past spaces and tabs: ``_LINE_END`` matches there
+    (tried only when a space or tab follows).
+
+    >>> _ends_line("Ruiz wins\\nLee", 9), _ends_line("Ruiz wins. Lee", 10)
+    (True, False)
+    """
+    after = text[end:end + 1]
+    return after in ("", "\n") or after in (" ", "\t") and _LINE_END.match(text, end) is not None
 
 
 def _speaker_label(sentence: _Sentence) -> Attribution | None:
@@ -1817,8 +1889,10 @@ def _headline_verb(sentence: _Sentence) -> Attribution | None:
     headline verb or a reporting verb of the cue lexicon, read lowercase; on the
     text's first line, also a lowercase headline verb (``Obama rips GOP over ...``)."""
     text = sentence.text
-    verbs = _lexicons.reporting_verbs()
     first_line = sentence.paragraph == 0  # a whole line, as a headline is: the text's first
+    if not _may_hold_headline_verb(text, sentence.start, sentence.end, first_line):
+        return None
+    verbs = _lexicons.reporting_verbs()
     first_words = _headline_first_words()
     for word in itertools.islice(WORD.finditer(text, sentence.start, sentence.end), 1, None):
         written = word.group()
@@ -1912,6 +1986,42 @@ def _headline_cue(text: str, start: int, end: int, capitalised: bool = True) -> 
 def _headline_first_words() -> frozenset[str]:
     """The first words of the headline verb forms (``sides`` of ``sides with``)."""
     return frozenset(form.split()[0] for form in _lexicons.headline_verbs())
+
+
+# A run of the letters whose lower case is a plain letter (K is the Kelvin sign), and
+# such a run opened by a capital.
+_LETTER_RUN = re.compile("[A-Za-z\u212a]+")
+_CAPITALISED_RUN = re.compile("[A-Z\u212a][A-Za-z\u212a]*")
+_LOWERCASE_WORD = re.compile("[a-z]+")
+
+
+def _may_hold_headline_verb(text: str, start: int, end: int, first_line: bool) -> bool:
+    """Whether :func:`_headline_verb` may find a verb in ``text[start:end]``: ``False``
+    only when no capitalised run of letters there is, in lower case, a reporting verb
+    or a headline verb's first word, nor, on the ``first_line``, any run of letters a
+    headline verb's first word. The words it reads as verbs (a word of ``WORD``, or the
+    letters opening one) are such runs when these forms are all plain lowercase
+    letters; when they are not, always ``True``.
+
+    >>> t = "Lee Slams Plan; Lee left; Lee slams plan"
+    >>> [_may_hold_headline_verb(t, 0, 14, False), _may_hold_headline_verb(t, 16, 24, True),
+    ...  _may_hold_headline_verb(t, 26, 40, False), _may_hold_headline_verb(t, 26, 40, True)]
+    [True, False, False, True]
+    """
+    words = _headline_verb_words()
+    if words is None or not words.isdisjoint(
+            map(str.lower, _CAPITALISED_RUN.findall(text, start, end))):
+        return True
+    return first_line and not _headline_first_words().isdisjoint(
+        map(str.lower, _LETTER_RUN.findall(text, start, end)))
+
+
+@functools.cache
+def _headline_verb_words() -> frozenset[str] | None:
+    """The reporting verbs and headline verbs' first words, if all are plain lowercase
+    letters (else ``None``), for :func:`_may_hold_headline_verb`."""
+    words = frozenset(_lexicons.reporting_verbs()) | _headline_first_words()
+    return words if all(_LOWERCASE_WORD.fullmatch(word) for word in words) else None
 
 
 def _headline_verb_attribution(sentence: _Sentence, cue: Cue) -> Attribution | None:
@@ -2031,9 +2141,13 @@ def _may_dangle(text: str, start: int, end: int) -> bool:
 
 def _enough_words(text: str, content: tuple[int, int]) -> bool:
     """Whether ``content`` has the words of a report: two, or an answer (``said yes``)."""
-    words = WORD.finditer(text, *content)
+    start, end = content
+    space = text.find(" ", start, end)
+    if 0 <= space < end - 1 and text[start] in _ASCII_LETTERS and text[space + 1] in _ASCII_LETTERS:
+        return True  # _MIN_CONTENT_WORDS: a word opens the content, another the first space
+    words = WORD.finditer(text, start, end)
     return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None or (
-        text[content[0]:content[1]].lower() in _ANSWERS)
+        text[start:end].lower() in _ANSWERS)
 
 
 def _is_not_reported_subject(source: Mention) -> bool:
