@@ -176,7 +176,7 @@ def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None
             taken.append(token)
             return _mention(text, taken[::-1]), True
         if not _fits_phrase(word, bool(taken)):
-            return _mention(text, taken[::-1]), True
+            return (_mention(text, taken[::-1]) if taken else None), True
         taken.append(token)
     return _mention(text, taken[::-1]), False
 
@@ -196,6 +196,8 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
         if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
             break
         taken.append(token)
+    if not taken:
+        return None
     return _mention(text, taken) or _mention(text, _up_to_last_noun(taken))
 
 
@@ -351,7 +353,7 @@ def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
         words[last] = words[last][:-1]
     words = words[first:last + 1]
     head = words[-1].lower().rstrip(".")
-    name, titles = split_name(words)
+    name, titles = _split_name(tuple(words))  # split_name, one call less
     if name:
         form = "name"
     elif _is_head_word(head):
