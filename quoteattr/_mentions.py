@@ -74,8 +74,7 @@ _NAME_STOPS = frozenset(
 
 
 _REACH = 200  # characters a source phrase next to its cue may span, at most
-_NEAR_REACH = 40  # the tokens of this many are read first: most phrases are shorter
-_SPACE = regex.compile(r"\s")
+_NEAR_REACH = 40  # the words of this many are read first: most phrases are shorter
 _TAG_PHRASE_WORDS = 8
 _NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
 _QUANTITIES = frozenset(
@@ -132,18 +131,12 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     """
     start = max(limit, position - _REACH)
     near = max(start, position - _NEAR_REACH)
-    if near > start:
-        mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
+    space = text.find(" ", near, position) if near > start else -1
+    if space >= 0:  # the words after a space are words of the whole window too
+        mention, bounded = _phrase_ending(text, _words(text, space + 1, position), position)
         if bounded:
             return mention
-    return _phrase_ending(text, list(_tokens(text, start, position)))[0]
-
-
-def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
-    """The tokens of ``text[start:end]`` after its first white space: the same as the
-    tokens a scan from further left finds there (no token holds white space)."""
-    space = _SPACE.search(text, start, end)
-    return [] if space is None else list(_tokens(text, space.end(), end))
+    return _phrase_ending(text, _words(text, start, position), position)[0]
 
 
 def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -159,26 +152,53 @@ def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
     return iter(pattern.scanner(text, start, end).search, None)  # type: ignore[arg-type]
 
 
-def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
-    """The source phrase made of the last of ``tokens``, and whether a token that
-    cannot be in it bounds it: tokens further left would then not change it."""
-    if tokens and tokens[-1].group() == ",":
-        tokens.pop()
-    if not tokens:
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The words of :func:`_tokens`, found in one call, without their offsets.
+
+    >>> _words("the aide, O'Neil's", 4, 18)
+    ['aide', ',', "O'Neil's"]
+    """
+    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
+    return pattern.findall(text, start, end)
+
+
+def _phrase_ending(text: str, words: list[str], end: int) -> tuple[Mention | None, bool]:
+    """The source phrase made of the last of ``words``, the tokens of a window ending
+    at ``end``, and whether a word that cannot be in it bounds it: words further left
+    would then not change it.
+
+    Their offsets are read from the right: the tokens hold every character of the
+    window but white space, which none holds, so a token starts at the last
+    occurrence of its word before the token after it (or before ``end``).
+    """
+    at = end
+    if words and words[-1] == ",":
+        words.pop()
+        at = text.rfind(",", 0, at)
+    if not words:
         return None, False
-    last = tokens[-1].group().lower()
-    if last in _lexicons.pronouns():
-        return _pronoun(tokens[-1]), True
-    taken: list[regex.Match] = []
-    for token in reversed(tokens):
-        word = token.group()
+    last = words[-1]
+    if last.lower() in _lexicons.pronouns():
+        at = text.rfind(last, 0, at)
+        return Mention(at, at + len(last), "pronoun", "", (), last.lower()), True
+    taken: list[str] = []
+    bounded = False
+    for word in reversed(words):
         if taken and word in POSSESSIVES:
-            taken.append(token)
-            return _mention(text, taken[::-1]), True
+            taken.append(word)
+            bounded = True
+            break
         if not _fits_phrase(word, bool(taken)):
-            return (_mention(text, taken[::-1]) if taken else None), True
-        taken.append(token)
-    return _mention(text, taken[::-1]), False
+            bounded = True
+            break
+        taken.append(word)
+    if not taken:
+        return None, bounded
+    starts = []
+    for word in taken:
+        at = text.rfind(word, 0, at)
+        starts.append(at)
+    return _mention(taken[::-1], starts[::-1]), bounded
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -188,26 +208,31 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     >>> source_after(t, 4, len(t)).head
     'president'
     """
-    taken: list[regex.Match] = []
+    taken: list[str] = []
+    starts: list[int] = []
     for token in _tokens(text, position, min(limit, position + _REACH)):
-        word = token.group().lower()
-        if not taken and word in _lexicons.pronouns() and word not in POSSESSIVES:
-            return _pronoun(token) if word in SUBJECT_PRONOUNS else None
-        if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
+        word = token.group()
+        lower = word.lower()
+        if not taken and lower in _lexicons.pronouns() and lower not in POSSESSIVES:
+            return Mention(token.start(), token.end(), "pronoun", "", (), lower) if (
+                lower in SUBJECT_PRONOUNS) else None
+        if not _fits_phrase(word, bool(taken)) or (not taken and lower in _CONNECTORS):
             break
-        taken.append(token)
+        taken.append(word)
+        starts.append(token.start())
     if not taken:
         return None
-    return _mention(text, taken) or _mention(text, _up_to_last_noun(taken))
+    return _mention(taken[:], starts) or _mention(*_up_to_last_noun(taken, starts))
 
 
-def _up_to_last_noun(tokens: list[regex.Match]) -> list[regex.Match]:
-    """``the Court of Appeals for the 6``: the tokens up to the last name or head word."""
-    for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index].group()
+def _up_to_last_noun(words: list[str], starts: list[int]) -> tuple[list[str], list[int]]:
+    """``the Court of Appeals for the 6``: the words (and their starts) up to the last
+    name or head word."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if _name_looking(word) or _is_head_word(word.lower()):
-            return tokens[:index + 1]
-    return []
+            return words[:index + 1], starts[:index + 1]
+    return [], []
 
 
 def tag_phrase(text: str, start: int, end: int) -> Mention | None:
@@ -293,11 +318,6 @@ def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pronoun(token: regex.Match) -> Mention:
-    word = token.group().lower()
-    return Mention(token.start(), token.end(), "pronoun", "", (), word)
-
-
 @functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _fits_phrase(word: str, inside: bool) -> bool:
     lower = word.lower()
@@ -338,8 +358,8 @@ def _role_words() -> frozenset[str]:
     return frozenset(words - DETERMINERS - _CONNECTORS)
 
 
-def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
-    words = [token.group() for token in tokens]
+def _mention(words: list[str], starts: list[int]) -> Mention | None:
+    """The mention made of ``words`` (which it may change), starting at ``starts``."""
     first, last = 0, len(words) - 1
     while first <= last and words[first].lower() in _NOT_OPENING:
         first += 1
@@ -347,7 +367,7 @@ def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
         last -= 1
     if first > last:
         return None
-    end = tokens[last].end()
+    end = starts[last] + len(words[last])
     if _is_sentence_stop(words[last]):
         end -= 1
         words[last] = words[last][:-1]
@@ -360,7 +380,7 @@ def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
         form = "description"
     else:
         return None
-    return Mention(tokens[first].start(), end, form, name, titles, head)
+    return Mention(starts[first], end, form, name, titles, head)
 
 
 def _is_sentence_stop(word: str) -> bool:
