@@ -363,7 +363,8 @@ def _mention(words: list[str], starts: list[int]) -> Mention | None:
     first, last = 0, len(words) - 1
     while first <= last and words[first].lower() in _NOT_OPENING:
         first += 1
-    while first <= last and _dangles(words[last].lower()):
+    dangling = _dangling()
+    while first <= last and words[last].lower() in dangling:
         last -= 1
     if first > last:
         return None
@@ -388,10 +389,11 @@ def _is_sentence_stop(word: str) -> bool:
     return word.endswith(".") and len(stem) > 1 and stem not in _lexicons.abbreviations()
 
 
-def _dangles(last: str) -> bool:
-    if last in _role_words():
-        return False
-    return last in _CONNECTORS or last in DETERMINERS or last in _MODIFIERS or last == "["
+@functools.cache
+def _dangling() -> frozenset[str]:
+    """The words that cannot end a phrase (lowercased): connectors, determiners,
+    modifiers and ``[``, unless they are words of a role."""
+    return frozenset((_CONNECTORS | DETERMINERS | _MODIFIERS | {"["}) - _role_words())
 
 
 def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:
