@@ -74,7 +74,6 @@ _NAME_STOPS = frozenset(
 
 
 _REACH = 200  # characters a source phrase next to its cue may span, at most
-_NEAR_REACH = 40  # the words of this many are read first: most phrases are shorter
 _TAG_PHRASE_WORDS = 8
 _NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
 _QUANTITIES = frozenset(
@@ -129,14 +128,7 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     >>> source_before(t, 0, t.index("told")).form
     'description'
     """
-    start = max(limit, position - _REACH)
-    near = max(start, position - _NEAR_REACH)
-    space = text.find(" ", near, position) if near > start else -1
-    if space >= 0:  # the words after a space are words of the whole window too
-        mention, bounded = _phrase_ending(text, _words(text, space + 1, position), position)
-        if bounded:
-            return mention
-    return _phrase_ending(text, _words(text, start, position), position)[0]
+    return _phrase_ending(_tokens_before(text, max(limit, position - _REACH), position))
 
 
 def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -162,43 +154,57 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return pattern.findall(text, start, end)
 
 
-def _phrase_ending(text: str, words: list[str], end: int) -> tuple[Mention | None, bool]:
-    """The source phrase made of the last of ``words``, the tokens of a window ending
-    at ``end``, and whether a word that cannot be in it bounds it: words further left
-    would then not change it.
+def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The tokens of ``text[start:end]`` (as :func:`_tokens` finds them) with their
+    starts, the last first, read lazily: each run between spaces alone, since no token
+    holds a space, and a run of ASCII letters, which is one token, without the regex.
 
-    Their offsets are read from the right: the tokens hold every character of the
-    window but white space, which none holds, so a token starts at the last
-    occurrence of its word before the token after it (or before ``end``).
+    >>> list(_tokens_before("said Sen. Ann Lee,", 0, 18))
+    [(',', 17), ('Lee', 14), ('Ann', 10), ('Sen.', 5), ('said', 0)]
     """
-    at = end
-    if words and words[-1] == ",":
-        words.pop()
-        at = text.rfind(",", 0, at)
-    if not words:
-        return None, False
-    last = words[-1]
+    while end > start:
+        space = text.rfind(" ", start, end)
+        run = start if space < 0 else space + 1
+        chunk = text[run:end]
+        if chunk.isalpha() and chunk.isascii():
+            yield chunk, run
+        elif chunk:
+            # The tokens hold every character of the run but white space, which none
+            # holds: a token starts at the last occurrence of its word before the next.
+            at = end
+            for word in reversed(_words(text, run, end)):
+                at = text.rfind(word, run, at)
+                yield word, at
+        if space < 0:
+            return
+        end = space
+
+
+def _phrase_ending(tokens: Iterator[tuple[str, int]]) -> Mention | None:
+    """The source phrase made of the last of ``tokens`` (given the last first, with
+    their starts); the tokens further left are not read."""
+    token = next(tokens, None)
+    if token is not None and token[0] == ",":
+        token = next(tokens, None)
+    if token is None:
+        return None
+    last, at = token
     if last.lower() in _lexicons.pronouns():
-        at = text.rfind(last, 0, at)
-        return Mention(at, at + len(last), "pronoun", "", (), last.lower()), True
-    taken: list[str] = []
-    bounded = False
-    for word in reversed(words):
+        return Mention(at, at + len(last), "pronoun", "", (), last.lower())
+    taken: list[tuple[str, int]] = []
+    while token is not None:
+        word = token[0]
         if taken and word in POSSESSIVES:
-            taken.append(word)
-            bounded = True
+            taken.append(token)
             break
         if not _fits_phrase(word, bool(taken)):
-            bounded = True
             break
-        taken.append(word)
+        taken.append(token)
+        token = next(tokens, None)
     if not taken:
-        return None, bounded
-    starts = []
-    for word in taken:
-        at = text.rfind(word, 0, at)
-        starts.append(at)
-    return _mention(taken[::-1], starts[::-1]), bounded
+        return None
+    taken.reverse()
+    return _mention([word for word, _ in taken], [at for _, at in taken])
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
