@@ -391,8 +391,10 @@ def _mention(words: list[str], starts: list[int]) -> Mention | None:
 
 
 def _is_sentence_stop(word: str) -> bool:
+    if not word.endswith("."):
+        return False
     stem = word[:-1].lower()
-    return word.endswith(".") and len(stem) > 1 and stem not in _lexicons.abbreviations()
+    return len(stem) > 1 and stem not in _lexicons.abbreviations()
 
 
 @functools.cache
