@@ -74,8 +74,6 @@ _NAME_STOPS = frozenset(
 
 
 _REACH = 200  # characters a source phrase next to its cue may span, at most
-_NEAR_REACH = 40  # the tokens of this many are read first: most phrases are shorter
-_SPACE = regex.compile(r"\s")
 _TAG_PHRASE_WORDS = 8
 _NUMBER = regex.compile(r"\d[\d,.]*%?|\p{L}+-in-\p{L}+")
 _QUANTITIES = frozenset(
@@ -130,20 +128,7 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     >>> source_before(t, 0, t.index("told")).form
     'description'
     """
-    start = max(limit, position - _REACH)
-    near = max(start, position - _NEAR_REACH)
-    if near > start:
-        mention, bounded = _phrase_ending(text, _aligned_tokens(text, near, position))
-        if bounded:
-            return mention
-    return _phrase_ending(text, list(_tokens(text, start, position)))[0]
-
-
-def _aligned_tokens(text: str, start: int, end: int) -> list[regex.Match]:
-    """The tokens of ``text[start:end]`` after its first white space: the same as the
-    tokens a scan from further left finds there (no token holds white space)."""
-    space = _SPACE.search(text, start, end)
-    return [] if space is None else list(_tokens(text, space.end(), end))
+    return _phrase_ending(_tokens_before(text, max(limit, position - _REACH), position))
 
 
 def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -159,26 +144,67 @@ def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
     return iter(pattern.scanner(text, start, end).search, None)  # type: ignore[arg-type]
 
 
-def _phrase_ending(text: str, tokens: list[regex.Match]) -> tuple[Mention | None, bool]:
-    """The source phrase made of the last of ``tokens``, and whether a token that
-    cannot be in it bounds it: tokens further left would then not change it."""
-    if tokens and tokens[-1].group() == ",":
-        tokens.pop()
-    if not tokens:
-        return None, False
-    last = tokens[-1].group().lower()
-    if last in _lexicons.pronouns():
-        return _pronoun(tokens[-1]), True
-    taken: list[regex.Match] = []
-    for token in reversed(tokens):
-        word = token.group()
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The words of :func:`_tokens`, found in one call, without their offsets.
+
+    >>> _words("the aide, O'Neil's", 4, 18)
+    ['aide', ',', "O'Neil's"]
+    """
+    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
+    return pattern.findall(text, start, end)
+
+
+def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The tokens of ``text[start:end]`` (as :func:`_tokens` finds them) with their
+    starts, the last first, read lazily: each run between spaces alone, since no token
+    holds a space, and a run of ASCII letters, which is one token, without the regex.
+
+    >>> list(_tokens_before("said Sen. Ann Lee,", 0, 18))
+    [(',', 17), ('Lee', 14), ('Ann', 10), ('Sen.', 5), ('said', 0)]
+    """
+    while end > start:
+        space = text.rfind(" ", start, end)
+        run = start if space < 0 else space + 1
+        chunk = text[run:end]
+        if chunk.isalpha() and chunk.isascii():
+            yield chunk, run
+        elif chunk:
+            # The tokens hold every character of the run but white space, which none
+            # holds: a token starts at the last occurrence of its word before the next.
+            at = end
+            for word in reversed(_words(text, run, end)):
+                at = text.rfind(word, run, at)
+                yield word, at
+        if space < 0:
+            return
+        end = space
+
+
+def _phrase_ending(tokens: Iterator[tuple[str, int]]) -> Mention | None:
+    """The source phrase made of the last of ``tokens`` (given the last first, with
+    their starts); the tokens further left are not read."""
+    token = next(tokens, None)
+    if token is not None and token[0] == ",":
+        token = next(tokens, None)
+    if token is None:
+        return None
+    last, at = token
+    if last.lower() in _lexicons.pronouns():
+        return Mention(at, at + len(last), "pronoun", "", (), last.lower())
+    taken: list[tuple[str, int]] = []
+    while token is not None:
+        word = token[0]
         if taken and word in POSSESSIVES:
             taken.append(token)
-            return _mention(text, taken[::-1]), True
+            break
         if not _fits_phrase(word, bool(taken)):
-            return _mention(text, taken[::-1]), True
+            break
         taken.append(token)
-    return _mention(text, taken[::-1]), False
+        token = next(tokens, None)
+    if not taken:
+        return None
+    taken.reverse()
+    return _mention([word for word, _ in taken], [at for _, at in taken])
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -188,24 +214,31 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     >>> source_after(t, 4, len(t)).head
     'president'
     """
-    taken: list[regex.Match] = []
+    taken: list[str] = []
+    starts: list[int] = []
     for token in _tokens(text, position, min(limit, position + _REACH)):
-        word = token.group().lower()
-        if not taken and word in _lexicons.pronouns() and word not in POSSESSIVES:
-            return _pronoun(token) if word in SUBJECT_PRONOUNS else None
-        if not _fits_phrase(token.group(), bool(taken)) or (not taken and word in _CONNECTORS):
+        word = token.group()
+        lower = word.lower()
+        if not taken and lower in _lexicons.pronouns() and lower not in POSSESSIVES:
+            return Mention(token.start(), token.end(), "pronoun", "", (), lower) if (
+                lower in SUBJECT_PRONOUNS) else None
+        if not _fits_phrase(word, bool(taken)) or (not taken and lower in _CONNECTORS):
             break
-        taken.append(token)
-    return _mention(text, taken) or _mention(text, _up_to_last_noun(taken))
+        taken.append(word)
+        starts.append(token.start())
+    if not taken:
+        return None
+    return _mention(taken[:], starts) or _mention(*_up_to_last_noun(taken, starts))
 
 
-def _up_to_last_noun(tokens: list[regex.Match]) -> list[regex.Match]:
-    """``the Court of Appeals for the 6``: the tokens up to the last name or head word."""
-    for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index].group()
+def _up_to_last_noun(words: list[str], starts: list[int]) -> tuple[list[str], list[int]]:
+    """``the Court of Appeals for the 6``: the words (and their starts) up to the last
+    name or head word."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if _name_looking(word) or _is_head_word(word.lower()):
-            return tokens[:index + 1]
-    return []
+            return words[:index + 1], starts[:index + 1]
+    return [], []
 
 
 def tag_phrase(text: str, start: int, end: int) -> Mention | None:
@@ -291,11 +324,6 @@ def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pronoun(token: regex.Match) -> Mention:
-    word = token.group().lower()
-    return Mention(token.start(), token.end(), "pronoun", "", (), word)
-
-
 @functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _fits_phrase(word: str, inside: bool) -> bool:
     lower = word.lower()
@@ -336,40 +364,44 @@ def _role_words() -> frozenset[str]:
     return frozenset(words - DETERMINERS - _CONNECTORS)
 
 
-def _mention(text: str, tokens: list[regex.Match]) -> Mention | None:
-    words = [token.group() for token in tokens]
+def _mention(words: list[str], starts: list[int]) -> Mention | None:
+    """The mention made of ``words`` (which it may change), starting at ``starts``."""
     first, last = 0, len(words) - 1
     while first <= last and words[first].lower() in _NOT_OPENING:
         first += 1
-    while first <= last and _dangles(words[last].lower()):
+    dangling = _dangling()
+    while first <= last and words[last].lower() in dangling:
         last -= 1
     if first > last:
         return None
-    end = tokens[last].end()
+    end = starts[last] + len(words[last])
     if _is_sentence_stop(words[last]):
         end -= 1
         words[last] = words[last][:-1]
     words = words[first:last + 1]
     head = words[-1].lower().rstrip(".")
-    name, titles = split_name(words)
+    name, titles = _split_name(tuple(words))  # split_name, one call less
     if name:
         form = "name"
     elif _is_head_word(head):
         form = "description"
     else:
         return None
-    return Mention(tokens[first].start(), end, form, name, titles, head)
+    return Mention(starts[first], end, form, name, titles, head)
 
 
 def _is_sentence_stop(word: str) -> bool:
-    stem = word[:-1].lower()
-    return word.endswith(".") and len(stem) > 1 and stem not in _lexicons.abbreviations()
-
-
-def _dangles(last: str) -> bool:
-    if last in _role_words():
+    if not word.endswith("."):
         return False
-    return last in _CONNECTORS or last in DETERMINERS or last in _MODIFIERS or last == "["
+    stem = word[:-1].lower()
+    return len(stem) > 1 and stem not in _lexicons.abbreviations()
+
+
+@functools.cache
+def _dangling() -> frozenset[str]:
+    """The words that cannot end a phrase (lowercased): connectors, determiners,
+    modifiers and ``[``, unless they are words of a role."""
+    return frozenset((_CONNECTORS | DETERMINERS | _MODIFIERS | {"["}) - _role_words())
 
 
 def split_name(words: list[str]) -> tuple[str, tuple[str, ...]]:

@@ -444,12 +444,19 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
     True
     """
     start, end = trim(text, start, _subject_end(text, start, end))
-    words = list(itertools.islice(_SUBJECT_WORD.finditer(text, start, end), _SUBJECT_WORDS + 3))
+    found = _SUBJECT_WORD.finditer(text, start, end)
+    # The first link is read in the words that may hold it: words after them cannot
+    # make one that the test below takes.
+    words = list(itertools.islice(found, _HEAD_WORDS + 1))
     lowered = [w.group().lower() for w in words]
     first_link = next((i for i, w in enumerate(lowered) if w in _SUBJECT_LINKS or (
         i and w.endswith("ed") and is_source_head(lowered[i - 1]))), 0)
-    if not 1 <= first_link <= _HEAD_WORDS or len(words) > _SUBJECT_WORDS + 2:
+    if not 1 <= first_link <= _HEAD_WORDS:
         return None
+    words += itertools.islice(found, _SUBJECT_WORDS + 3 - len(words))
+    if len(words) > _SUBJECT_WORDS + 2:
+        return None
+    lowered += [w.group().lower() for w in words[len(lowered):]]
     head = words[first_link - 1]
     if _SUBJECT_PHRASE.fullmatch(text, start, end) is None or not is_source_head(head.group()):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr._mentions import _TOKEN, _tokens
+from quoteattr._mentions import _TOKEN, _tokens, _tokens_before
 
 # Every kind of ASCII character the tokens tell apart, the white space that the
 # standard library's re and regex do not agree on (\x1c-\x1f), and a non-ASCII letter,
@@ -17,3 +17,11 @@ _CHARACTERS = "aZ09 \t\n\x0b\x1c\x1f'’.-,%[]s!é\u0301٣"
 def test_the_ascii_tokens_are_the_tokens(text: str, start: int, end: int) -> None:
     found = [(t.span(), t.group()) for t in _tokens(text, start, end)]
     assert found == [(t.span(), t.group()) for t in _TOKEN.finditer(text, start, end)]
+
+
+@given(st.text(alphabet=_CHARACTERS, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_the_tokens_read_from_the_right_are_the_tokens(text: str, start: int, end: int) -> None:
+    """``_tokens_before`` finds the tokens of ``_tokens`` and their starts, the last first,
+    reading each run between spaces alone and runs of ASCII letters without the regex."""
+    tokens = [(t.group(), t.start()) for t in _tokens(text, start, end)]
+    assert tokens[::-1] == list(_tokens_before(text, start, end))
