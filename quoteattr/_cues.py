@@ -28,6 +28,7 @@ from quoteattr._text import PLAIN_ASCII, WORD
 _LEFT_WORD = regex.compile(r"(\p{L}+(?:[’']\p{L}+)?)\s+$", regex.REVERSE)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
+_MODIFIER_ENDINGS = ("s", "al")  # the last letters of every match of _NOUN_LEFT
 # Matched one character before a window edge; a mark that joins the parts of a word
 # (``don't``) joins nothing after a character no word holds (an opening ``'I``):
 _INSIDE_A_WORD = regex.compile(
@@ -443,8 +444,9 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     ):
         return None
     left = _word_before(text, start, word_start)
-    if left is not None and left[1].lower() in _NON_CUE_LEFT or (
-            _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
+    if left is not None and (left[1].lower() in _NON_CUE_LEFT or (
+            _may_modify_a_noun(left[1]) and _could_be_a_noun(form, entry)
+            and _after_a_modifier(text, start, word_start))):
         return None
     if left is None or not _modifies_cue(left[1]):  # as _widen_left reads it: no modifier
         return Cue(word_start, word_end, word_start, word_end, entry.lemma, entry.precision,
@@ -482,10 +484,12 @@ def reads_as_noun(text: str, start: int, head_start: int, head_end: int, lemma: 
     (True, False)
     """
     left = _word_before(text, start, head_start)
-    if left is not None and left[1].lower() in _DETERMINERS:
+    if left is None:
+        return False  # no determiner, nor a modifier (see _may_modify_a_noun)
+    if left[1].lower() in _DETERMINERS:
         return True
-    return text[head_start:head_end].lower() in (lemma, f"{lemma}s") and _after_a_modifier(
-        text, start, head_start)
+    return _may_modify_a_noun(left[1]) and text[head_start:head_end].lower() in (
+        lemma, f"{lemma}s") and _after_a_modifier(text, start, head_start)
 
 
 def _cues_in(
@@ -564,6 +568,18 @@ def _could_be_a_noun(form: str, entry: _lexicons.VerbForm) -> bool:
 def _after_a_modifier(text: str, start: int, position: int) -> bool:
     """``Trump's remarks``, ``the congressional report``: a possessive or adjective before."""
     return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
+
+
+def _may_modify_a_noun(left: str) -> bool:
+    """``False`` when the word before a position (as ``_word_before`` finds it) rules out
+    :func:`_after_a_modifier` there without the regex: a match of ``_NOUN_LEFT`` ends
+    with the last letters of that word, ``s`` or ``al`` (and with no word before, it
+    has no match).
+
+    >>> _may_modify_a_noun("Trump’s"), _may_modify_a_noun("they")
+    (True, False)
+    """
+    return left.endswith(_MODIFIER_ENDINGS)
 
 
 def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None:
