@@ -247,6 +247,21 @@ def test_a_window_the_index_rules_out_holds_no_wanted_cue(
         assert not any(wanted(c.lemma, c.precision) for c in index.within(start, end))
 
 
+_NOUN_PIECES = ["Trump", "’s", "'s", "s", "national", "al", "ial", "report", "É", "x", " ", " ",
+                "\n", "\t", "\xa0", ",", "'", "-", "the"]
+
+
+@given(st.lists(st.sampled_from(_NOUN_PIECES), max_size=20).map("".join), st.data())
+def test_a_modifier_before_a_noun_ends_the_word_before_it(text: str, data: st.DataObject) -> None:
+    """``_after_a_modifier`` holds only where the word ``_word_before`` finds ends in
+    what ``_may_modify_a_noun`` looks for, which lets ``_word_cue`` skip its regex."""
+    start = data.draw(st.integers(0, len(text)))
+    position = data.draw(st.integers(start, len(text)))
+    if _cues_module._after_a_modifier(text, start, position):
+        left = _cues_module._word_before(text, start, position)
+        assert left is not None and _cues_module._may_modify_a_noun(left[1])
+
+
 def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
     """On news text, windows from word edge to word edge use the index, not a rescan."""
     files = sorted(POLNEAR.glob("dev/text/*.txt"))[:20]
