@@ -196,7 +196,8 @@ def test_only_cues_inside_the_range_are_found() -> None:
 
 _PIECES = ["said", "Said", "has", "also", "told", "according to", "According", "to", "the",
            "he", "Smith", "U.S.", "noted", "warned", "as", "per", "'", "’", "-", ".", ",",
-           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7", "ſaid", "²", "İ", "\u212a"]
+           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7", "ſaid", "²", "İ", "\u212a",
+           "said in", "made", "clear", "As", "reported", "in", "\xa0"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
