@@ -38,6 +38,8 @@ _OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = (SPACES - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
+_LEAD_IN_WORDS = 8  # the most that _LEAD_IN matches: six, ``that`` and a mark
+_SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to ``str.split``, not to regex's ``\s``
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _NEGATION = regex.compile(r"n[’']t\b|\b(?:not|never)\b")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
@@ -202,7 +204,7 @@ def _is_tag_sentence(
     later = _starting_in(inside, following)
     if later:  # ``"Why?" Lee asks as X walks in, saying "Q"``, but not ``Lee replied, "Q"``
         tag = cues.within(*opening)
-        return ending in ("?", "!") and bool(tag) and not _LEAD_IN.match(
+        return ending in ("?", "!") and bool(tag) and not _is_lead_in(
             text[tag[0].end:later[0].open_start])
     if ending == "." and words <= _BARE_TAG_WORDS:
         return bool(cues.within(*following))
@@ -440,7 +442,7 @@ def cue_before(context: _Context) -> Found | None:
         return None
     cue = cues[-1]
     lead_in = text[cue.end:context.quote.open_start]
-    if not _LEAD_IN.match(lead_in):
+    if not _is_lead_in(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":")) and not _THAT_CLAUSE.match(lead_in)
     start = context.before[0]
@@ -465,6 +467,19 @@ def cue_before(context: _Context) -> Found | None:
             for c in cues[:cues.index(cue)]):
         return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
+
+
+def _is_lead_in(words: str) -> bool:
+    """Whether ``_LEAD_IN`` matches ``words``; more than ``_LEAD_IN_WORDS`` words are ruled
+    out without the regex (split as ``\\s`` splits them, when no separator is there).
+
+    >>> _is_lead_in(" on Monday that "), _is_lead_in(" to a crowd of a few hundred people in Ohio ")
+    (True, False)
+    """
+    if len(words.split(None, _LEAD_IN_WORDS)) > _LEAD_IN_WORDS and not any(
+            separator in words for separator in _SEPARATORS):
+        return False
+    return _LEAD_IN.match(words) is not None
 
 
 def _outer_report(
