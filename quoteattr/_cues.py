@@ -647,6 +647,10 @@ def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None
     if 0 <= low <= at < len(text):
         char = text[at]
         if char in _ASCII_LETTERS and at < position - 1:
+            first = max(low, text.rfind(" ", low, at) + 1)
+            word = text[first:at + 1]
+            if word.isascii() and word.isalpha():
+                return first, word  # as the loop below reads letters after a space
             first = at
             while first > low and text[first - 1] in _ASCII_LETTERS:
                 first -= 1

@@ -263,6 +263,19 @@ def test_a_modifier_before_a_noun_ends_the_word_before_it(text: str, data: st.Da
         assert left is not None and _cues_module._may_modify_a_noun(left[1])
 
 
+@given(st.lists(st.sampled_from(_NOUN_PIECES + ["has also", "é", "'", "(", "  "]), max_size=20)
+       .map("".join), st.data())
+def test_the_word_before_is_the_one_the_regex_finds(text: str, data: st.DataObject) -> None:
+    """``_word_before``, which reads a plain word without the regex, finds what
+    ``_LEFT_WORD`` does."""
+    start = data.draw(st.integers(0, len(text)))
+    position = data.draw(st.integers(start, len(text)))
+    left = _cues_module._LEFT_WORD.match(text, max(start, position - _cues_module._LOOK_LEFT),
+                                          position)
+    expected = None if left is None else (left.start(1), left.group(1))
+    assert _cues_module._word_before(text, start, position) == expected
+
+
 def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:
     """On news text, windows from word edge to word edge use the index, not a rescan."""
     files = sorted(POLNEAR.glob("dev/text/*.txt"))[:20]
