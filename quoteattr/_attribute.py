@@ -272,14 +272,15 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
     for rule in RULES:
         found = rule(context)
-        if found is not None and found[2] is QuoteKind.MIXED and _is_title_case(context):
+        if found is None:
+            continue  # most rules find nothing
+        if found.kind is QuoteKind.MIXED and _is_title_case(context):
             return None
-        if found is not None and found[2] is QuoteKind.DIRECT and _is_title_or_name(context):
+        if found.kind is QuoteKind.DIRECT and _is_title_or_name(context):
             return None
-        if found is not None:
-            relay = found.relay or _relay(context, found.cue, found.source)
-            return Attribution(found.content, found.kind, found.cue, found.source, rule.__name__,
-                               found.confidence, paragraph, relay)
+        relay = found.relay or _relay(context, found.cue, found.source)
+        return Attribution(found.content, found.kind, found.cue, found.source, rule.__name__,
+                           found.confidence, paragraph, relay)
     return None
 
 
