@@ -38,6 +38,8 @@ _OPEN_START = operator.attrgetter("open_start")
 _TAG_LEAD = (SPACES - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
+_LEAD_IN_WORDS = 8  # the most that _LEAD_IN matches: six, ``that`` and a mark
+_SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to ``str.split``, not to regex's ``\s``
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _NEGATION = regex.compile(r"n[’']t\b|\b(?:not|never)\b")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")
@@ -95,8 +97,7 @@ _ADJUNCT_THEN_THAT = regex.compile(
     r"(?:on|in)\s+\p{Lu}\p{L}*)\s(?:(?!\bthat\b)[^,;:.!?\"“”]){0,80}?\sthat\s+")
 _HEARER_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
 _HEARER_THEN_THAT = regex.compile(r"(?:[^\s;:.!?\"“”]+\s+){1,12}?that\s+")
-_COLON_LEAD = regex.compile(r":\s*$")
-_COMMA_LEAD = regex.compile(r",\s*$")
+_COLON_LEAD = Trailing(r":\s*$", last=":")
 _NOT_SPEAKING_PRONOUNS = frozenset(["it", "them", "him", "her", "me", "us", "this", "that"])
 _SUBJECT_ASIDE = regex.compile(r"\s*,[^,;:\"“”]{1,100},")
 _INTRO_VERB_WORDS = 8
@@ -126,7 +127,7 @@ class _Context:
     text at hand, cheaper than an attrs one."""
 
     __slots__ = ("cues", "text", "sentence", "quote", "before", "after", "previous",
-                 "previous_cue")
+                 "previous_cue", "_windows")
 
     def __init__(self, cues: CueIndex, sentence: tuple[int, int], quote: QuoteMarks,
                  before: tuple[int, int], after: tuple[int, int], previous: Mention | None,
@@ -139,6 +140,15 @@ class _Context:
         self.after = after
         self.previous = previous
         self.previous_cue = previous_cue
+        self._windows: dict[tuple[int, int], list[Cue]] = {}
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        """``cues.within(start, end)``, read once per window: several rules read the
+        same windows around the quote (not to be changed)."""
+        found = self._windows.get((start, end))
+        if found is None:
+            found = self._windows[start, end] = self.cues.within(start, end)
+        return found
 
 
 def attribute(text: str, layout: Layout | None = None) -> list[Attribution]:
@@ -194,7 +204,7 @@ def _is_tag_sentence(
     later = _starting_in(inside, following)
     if later:  # ``"Why?" Lee asks as X walks in, saying "Q"``, but not ``Lee replied, "Q"``
         tag = cues.within(*opening)
-        return ending in ("?", "!") and bool(tag) and not _LEAD_IN.match(
+        return ending in ("?", "!") and bool(tag) and not _is_lead_in(
             text[tag[0].end:later[0].open_start])
     if ending == "." and words <= _BARE_TAG_WORDS:
         return bool(cues.within(*following))
@@ -262,14 +272,15 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
     for rule in RULES:
         found = rule(context)
-        if found is not None and found[2] is QuoteKind.MIXED and _is_title_case(context):
+        if found is None:
+            continue  # most rules find nothing
+        if found.kind is QuoteKind.MIXED and _is_title_case(context):
             return None
-        if found is not None and found[2] is QuoteKind.DIRECT and _is_title_or_name(context):
+        if found.kind is QuoteKind.DIRECT and _is_title_or_name(context):
             return None
-        if found is not None:
-            relay = found.relay or _relay(context, found.cue, found.source)
-            return Attribution(found.content, found.kind, found.cue, found.source, rule.__name__,
-                               found.confidence, paragraph, relay)
+        relay = found.relay or _relay(context, found.cue, found.source)
+        return Attribution(found.content, found.kind, found.cue, found.source, rule.__name__,
+                           found.confidence, paragraph, relay)
     return None
 
 
@@ -289,7 +300,7 @@ def cue_after(context: _Context) -> Found | None:
     """``"Q," the minister said`` / ``"Q," said Smith``: the tag right after the quote."""
     text = context.text
     lead = _tag_lead_end(text, *context.after)
-    cues = context.cues.within(lead, context.after[1])
+    cues = context.within(lead, context.after[1])
     if not cues or _CLAUSE_AFTER_QUOTE.match(text, lead, context.after[1]):
         return None  # ``"Q" and Trump says ...``: a new clause, not a tag
     for cue in cues[:_TAG_CUES]:
@@ -331,7 +342,7 @@ def _reported_in_lead(context: _Context) -> bool:
     strong verb, or any cue opening the sentence (not the tag of the quote before)."""
     opening = trim(context.text, *context.sentence)[0]
     return any((c.precision >= _OUTER_CUE_PRECISION and not c.participle or c.start == opening)
-               and c != context.previous_cue for c in context.cues.within(*context.before))
+               and c != context.previous_cue for c in context.within(*context.before))
 
 
 def _relay(context: _Context, cue: Cue, source: Mention | None) -> Mention | None:
@@ -370,6 +381,8 @@ def unknown_verb_tag(context: _Context) -> Found | None:
     if text[context.quote.content_end - 1:context.quote.content_end] not in _TAG_PUNCTUATION:
         return None
     lead = _tag_lead_end(text, *context.after)
+    if text.find("ed", lead, context.after[1]) < 0:
+        return None  # a cheap test first: each pattern's verb ends in ``ed`` there
     inverted = _PAST_FORM.match(text, lead, context.after[1])
     verb = inverted or _UNKNOWN_VERB.search(text, lead, min(context.after[1], lead + _TAG_REACH))
     if verb is None:
@@ -425,12 +438,12 @@ def dash_tag(context: _Context) -> Found | None:
 def cue_before(context: _Context) -> Found | None:
     """``Smith said: "Q"`` / ``He told reporters, "Q"``: the tag right before the quote."""
     text = context.text
-    cues = context.cues.within(*context.before)
+    cues = context.within(*context.before)
     if not cues:
         return None
     cue = cues[-1]
     lead_in = text[cue.end:context.quote.open_start]
-    if not _LEAD_IN.match(lead_in):
+    if not _is_lead_in(lead_in):
         return None
     direct = lead_in.rstrip().endswith((",", ":")) and not _THAT_CLAUSE.match(lead_in)
     start = context.before[0]
@@ -455,6 +468,19 @@ def cue_before(context: _Context) -> Found | None:
             for c in cues[:cues.index(cue)]):
         return None
     return Found(cue, source, QuoteKind.MIXED, _clause_after(context, cue.end, cue), 0.75)
+
+
+def _is_lead_in(words: str) -> bool:
+    """Whether ``_LEAD_IN`` matches ``words``; more than ``_LEAD_IN_WORDS`` words are ruled
+    out without the regex (split as ``\\s`` splits them, when no separator is there).
+
+    >>> _is_lead_in(" on Monday that "), _is_lead_in(" to a crowd of a few hundred people in Ohio ")
+    (True, False)
+    """
+    if len(words.split(None, _LEAD_IN_WORDS)) > _LEAD_IN_WORDS and not any(
+            separator in words for separator in _SEPARATORS):
+        return False
+    return _LEAD_IN.match(words) is not None
 
 
 def _outer_report(
@@ -484,7 +510,7 @@ def _outer_report(
 def colon_tag(context: _Context) -> Found | None:
     """``Philip Bump: "Q"``: a source introduced by a colon, with no verb."""
     text = context.text
-    lead = _colon_lead(text, *context.before)
+    lead = _COLON_LEAD.search(text, *context.before)
     if lead is None:
         return None
     colon = lead.start()
@@ -502,17 +528,11 @@ def colon_tag(context: _Context) -> Found | None:
     return Found(cue, source, QuoteKind.DIRECT, _content(context), 0.6)
 
 
-def _colon_lead(text: str, start: int, end: int) -> regex.Match | None:
-    """``_COLON_LEAD.search(text, start, end)``, after a cheap test: a window with no colon
-    holds no match."""
-    return None if text.find(":", start, end) < 0 else _COLON_LEAD.search(text, start, end)
-
-
 def unknown_verb_comma(context: _Context) -> Found | None:
     """``Clinton cracked, "Q"``: a person, then a verb the lexicon lacks, then a comma
     right before the quote."""
     text = context.text
-    lead = _COMMA_LEAD.search(text, *context.before)
+    lead = COMMA_BEFORE.search(text, *context.before)
     if lead is None:
         return None
     verb = _VERB_BEFORE_COLON.search(text, max(context.before[0], lead.start() - _TAG_REACH),
@@ -531,7 +551,7 @@ def colon_intro(context: _Context) -> Found | None:
     its subject and ends in a colon right before a quotation; the verb phrase, which the
     lexicon need not know, is the cue."""
     text = context.text
-    lead = _colon_lead(text, *context.before)
+    lead = _COLON_LEAD.search(text, *context.before)
     if lead is None or not speech_like(text, context.quote):
         return None
     colon = lead.start()
@@ -589,8 +609,11 @@ def _unknown_verb_before(context: _Context, verb: regex.Match) -> Found | None:
 def mixed_in_sentence(context: _Context) -> Found | None:
     """``Smith called it "a disaster"``: a quoted fragment in a reported clause."""
     text = context.text
-    cues = [c for c in context.cues.within(context.before[0], context.quote.open_start)
-            if c != context.previous_cue]
+    cues = context.within(context.before[0], context.quote.open_start)
+    if context.previous_cue is not None:  # no cue equals None
+        cues = [c for c in cues if c != context.previous_cue]
+    if not cues:
+        return None
     opening = [c for c in cues if _opens_own_clause(text, [c]) or _joined_verb(text, c)]
     strong = _main_clause_cue(text, cues, context.sentence[0]) or opening[-1:] or [
         c for c in cues if c.precision >= _OUTER_CUE_PRECISION and not c.participle][:1]
@@ -648,7 +671,7 @@ def clause_then_tag(context: _Context) -> Found | None:
     text = context.text
     if context.after[1] != context.sentence[1]:
         return None
-    for cue in context.cues.within(context.quote.close_end, context.sentence[1]):
+    for cue in context.within(context.quote.close_end, context.sentence[1]):
         source = source_of(text, context.quote.close_end, cue, context.sentence[1],
                                 invert=True, previous=context.previous)
         if source is None:
@@ -679,7 +702,7 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:
     lead = context.text[context.before[0]:context.quote.open_start]
     introduced = lead.rstrip().endswith(",") and (
-        len(WORD.findall(lead)) < _INTRODUCTION_WORDS or context.cues.within(
+        len(WORD.findall(lead)) < _INTRODUCTION_WORDS or context.within(
             context.before[0], context.quote.open_start))
     if WORD.search(lead) is None or lead.rstrip().endswith(_SET_OFF) or introduced or is_dateline(
             context.text, context.before[0], context.quote.open_start):
@@ -712,7 +735,7 @@ def _clause_after(context: _Context, position: int, cue: Cue) -> tuple[int, int]
         start = trim(context.text, start + 1, context.quote.close_end)[0]
     pattern = _HEARER_THEN_THAT if cue.lemma in _HEARER_LEMMAS else _ADJUNCT_THEN_THAT
     that = pattern.match(context.text, start, context.quote.open_start)
-    if that is not None and not context.cues.within(start, that.start()):
+    if that is not None and not context.within(start, that.start()):
         start = that.end()
     elif context.text.startswith("that ", start):
         start += 5

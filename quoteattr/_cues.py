@@ -28,6 +28,7 @@ from quoteattr._text import PLAIN_ASCII, WORD
 _LEFT_WORD = regex.compile(r"(\p{L}+(?:[’']\p{L}+)?)\s+$", regex.REVERSE)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
+_MODIFIER_ENDINGS = ("s", "al")  # the last letters of every match of _NOUN_LEFT
 # Matched one character before a window edge; a mark that joins the parts of a word
 # (``don't``) joins nothing after a character no word holds (an opening ``'I``):
 _INSIDE_A_WORD = regex.compile(
@@ -247,7 +248,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
         if "ſ" in lowered:
             stances = None  # IGNORECASE reads ſ as s: a stance verb may hold one
         for start, end, entry, opens, stance in _known_runs(lowered, openers, offset):
-            if opens:
+            if opens and _may_open_a_phrase(text, end, lowered[start - offset:end - offset]):
                 starts.append(start)
             if stance and stances is not None:
                 stances.append(start)
@@ -257,6 +258,43 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
                     or _is_whole_word(text, start, end)):
                 words.append((start, end, sys.intern(text[start:end]), entry))
     return words, starts if openers else None, stances
+
+
+def _may_open_a_phrase(text: str, end: int, word: str) -> bool:
+    """Whether a cue phrase may start with ``word``, a run of letters of ``text`` ending
+    at ``end`` whose lower case opens a phrase: as the phrase pattern reads it, not when
+    a plain character (of ``PLAIN_ASCII``) follows ``word``, nor when one space then a
+    plain character that opens no second word after ``word`` do.
+
+    >>> t = "He said, then said in public and said so."
+    >>> [_may_open_a_phrase(t, end, "said") for end in (7, 18, 37)]
+    [False, True, False]
+    """
+    seconds = _second_letters().get(word.lower())
+    if seconds is None:
+        return True  # not one of the words _second_letters reads
+    after = text[end:end + 1]
+    if after != " ":
+        return bool(after) and after not in PLAIN_ASCII
+    following = text[end + 1:end + 2]
+    return following not in PLAIN_ASCII or following.lower() in seconds
+
+
+@functools.cache
+def _second_letters() -> dict[str, frozenset[str]]:
+    """The first characters of the second words of the cue phrases, in lower case, by
+    the phrases' first word; a word that is a phrase of its own is left out (anything
+    may follow it). Some forty entries of a few characters each."""
+    seconds: dict[str, set[str]] = {}
+    alone = set()
+    for phrase in _phrases():
+        first, *rest = phrase.split()
+        if rest:
+            seconds.setdefault(first, set()).add(rest[0][0].lower())
+        else:
+            alone.add(first)
+    return {first: frozenset(letters) for first, letters in seconds.items()
+            if first not in alone}
 
 
 def _lowered(block: str) -> str:
@@ -349,13 +387,26 @@ def _known_runs_of_any_letters(
 
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a whole word, as ``WORD`` scanning the text finds it."""
-    if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
-        return True  # no word holds white space
+    """Whether ``text[start:end]``, a run of letters, is a whole word, as ``WORD`` scanning
+    the text finds it.
+
+    >>> _is_whole_word("He said. Now", 3, 7), _is_whole_word("U.S.said", 4, 8)
+    (True, False)
+    """
+    if _outside_words(text, start - 1) and (_outside_words(text, end) or text[end] == "." and (
+            _outside_words(text, end + 1))):
+        return True  # no word holds those characters, nor a full stop before one
     if _WORD_CONTINUES.match(text, start) is not None:
         return False
     word = WORD.match(text, start)
     return word is not None and word.end() == end
+
+
+def _outside_words(text: str, position: int) -> bool:
+    """Whether ``position`` is outside ``text`` or holds white space or a common character
+    that no word holds nor joins (of ``_OUTSIDE_WORDS``)."""
+    return not 0 <= position < len(text) or text[position] in _OUTSIDE_WORDS or text[
+        position].isspace()
 
 
 def _scan_each_word(text: str) -> tuple[list[_VerbWord], list[int] | None, None]:
@@ -443,8 +494,9 @@ def _word_cue(text: str, start: int, word: _VerbWord) -> Cue | None:
     ):
         return None
     left = _word_before(text, start, word_start)
-    if left is not None and left[1].lower() in _NON_CUE_LEFT or (
-            _could_be_a_noun(form, entry) and _after_a_modifier(text, start, word_start)):
+    if left is not None and (left[1].lower() in _NON_CUE_LEFT or (
+            _may_modify_a_noun(left[1]) and _could_be_a_noun(form, entry)
+            and _after_a_modifier(text, start, word_start))):
         return None
     if left is None or not _modifies_cue(left[1]):  # as _widen_left reads it: no modifier
         return Cue(word_start, word_end, word_start, word_end, entry.lemma, entry.precision,
@@ -482,10 +534,12 @@ def reads_as_noun(text: str, start: int, head_start: int, head_end: int, lemma: 
     (True, False)
     """
     left = _word_before(text, start, head_start)
-    if left is not None and left[1].lower() in _DETERMINERS:
+    if left is None:
+        return False  # no determiner, nor a modifier (see _may_modify_a_noun)
+    if left[1].lower() in _DETERMINERS:
         return True
-    return text[head_start:head_end].lower() in (lemma, f"{lemma}s") and _after_a_modifier(
-        text, start, head_start)
+    return _may_modify_a_noun(left[1]) and text[head_start:head_end].lower() in (
+        lemma, f"{lemma}s") and _after_a_modifier(text, start, head_start)
 
 
 def _cues_in(
@@ -566,6 +620,18 @@ def _after_a_modifier(text: str, start: int, position: int) -> bool:
     return _NOUN_LEFT.match(text, max(start, position - _LOOK_LEFT), position) is not None
 
 
+def _may_modify_a_noun(left: str) -> bool:
+    """``False`` when the word before a position (as ``_word_before`` finds it) rules out
+    :func:`_after_a_modifier` there without the regex: a match of ``_NOUN_LEFT`` ends
+    with the last letters of that word, ``s`` or ``al`` (and with no word before, it
+    has no match).
+
+    >>> _may_modify_a_noun("Trump’s"), _may_modify_a_noun("they")
+    (True, False)
+    """
+    return left.endswith(_MODIFIER_ENDINGS)
+
+
 def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None:
     """The start of the word right before ``position`` and the white space there, within
     ``_LOOK_LEFT`` characters, and the word (as ``_LEFT_WORD`` finds them); an ASCII word
@@ -581,6 +647,10 @@ def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None
     if 0 <= low <= at < len(text):
         char = text[at]
         if char in _ASCII_LETTERS and at < position - 1:
+            first = max(low, text.rfind(" ", low, at) + 1)
+            word = text[first:at + 1]
+            if word.isascii() and word.isalpha():
+                return first, word  # as the loop below reads letters after a space
             first = at
             while first > low and text[first - 1] in _ASCII_LETTERS:
                 first -= 1

@@ -196,7 +196,8 @@ def test_only_cues_inside_the_range_are_found() -> None:
 
 _PIECES = ["said", "Said", "has", "also", "told", "according to", "According", "to", "the",
            "he", "Smith", "U.S.", "noted", "warned", "as", "per", "'", "’", "-", ".", ",",
-           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7", "ſaid", "²", "İ", "\u212a"]
+           " ", " ", " ", "\n", '"', "in a statement", "x", "_", "7", "ſaid", "²", "İ", "\u212a",
+           "said in", "made", "clear", "As", "reported", "in", "\xa0"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.data())
@@ -245,6 +246,34 @@ def test_a_window_the_index_rules_out_holds_no_wanted_cue(
     index = CueIndex(text)
     if not index.may_hold(start, end, wanted):
         assert not any(wanted(c.lemma, c.precision) for c in index.within(start, end))
+
+
+_NOUN_PIECES = ["Trump", "’s", "'s", "s", "national", "al", "ial", "report", "É", "x", " ", " ",
+                "\n", "\t", "\xa0", ",", "'", "-", "the"]
+
+
+@given(st.lists(st.sampled_from(_NOUN_PIECES), max_size=20).map("".join), st.data())
+def test_a_modifier_before_a_noun_ends_the_word_before_it(text: str, data: st.DataObject) -> None:
+    """``_after_a_modifier`` holds only where the word ``_word_before`` finds ends in
+    what ``_may_modify_a_noun`` looks for, which lets ``_word_cue`` skip its regex."""
+    start = data.draw(st.integers(0, len(text)))
+    position = data.draw(st.integers(start, len(text)))
+    if _cues_module._after_a_modifier(text, start, position):
+        left = _cues_module._word_before(text, start, position)
+        assert left is not None and _cues_module._may_modify_a_noun(left[1])
+
+
+@given(st.lists(st.sampled_from(_NOUN_PIECES + ["has also", "é", "'", "(", "  "]), max_size=20)
+       .map("".join), st.data())
+def test_the_word_before_is_the_one_the_regex_finds(text: str, data: st.DataObject) -> None:
+    """``_word_before``, which reads a plain word without the regex, finds what
+    ``_LEFT_WORD`` does."""
+    start = data.draw(st.integers(0, len(text)))
+    position = data.draw(st.integers(start, len(text)))
+    left = _cues_module._LEFT_WORD.match(text, max(start, position - _cues_module._LOOK_LEFT),
+                                          position)
+    expected = None if left is None else (left.start(1), left.group(1))
+    assert _cues_module._word_before(text, start, position) == expected
 
 
 def test_the_index_gives_the_cues_of_every_sentence_of_real_news() -> None:

@@ -210,7 +210,7 @@ def test_terminators_are_those_a_scan_of_the_window_finds(text: str, data: st.Da
     stands, the terminators of any window are those ``finditer`` finds."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    found = [m.span() for m in _text._terminators(text, start, end)]
+    found = list(_text._terminators(text, start, end))
     assert found == [m.span() for m in _text._TERMINATOR.finditer(text, start, end)]
 
 
