@@ -479,11 +479,7 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
     if source.head not in _PERSONAL:
         return None
     wanted = "f" if source.head in _FEMININE else "m"
-    candidates = [(m.start, m.end, m.name, m.titles)
-                  for m in names.before(source.start, _SALIENCE_WINDOW) if not m.quoted]
-    candidates += [(s, e, k, ()) for s, e, k in names.resolved if e <= source.start]
-    candidates.sort(key=_start_first, reverse=True)
-    for start, end, name, titles in candidates:
+    for start, end, name, titles in _person_candidates(source.start, names):
         key = names.key(name, start)
         if not _is_person_name(key, titles):
             continue
@@ -493,6 +489,29 @@ def _antecedent(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -
             cluster.gender = wanted
             return key
     return None
+
+
+def _person_candidates(
+    position: int, names: _Names
+) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
+    """The candidate antecedents of a pronoun at ``position``, latest start first: the
+    last ``_SALIENCE_WINDOW`` name mentions ending there or before, outside quotations,
+    and the people resolved last ending there or before; at one start, the name mention
+    comes first. Made one at a time, as the first or second is most often taken.
+    """
+    resolved = sorted([r for r in names.resolved if r[1] <= position], key=_start_first,
+                      reverse=True)  # a stable sort: at one start, the order resolved
+    taken = 0
+    for mention in names.before(position, _SALIENCE_WINDOW):
+        if mention.quoted:
+            continue
+        while taken < len(resolved) and resolved[taken][0] > mention.start:
+            start, end, key = resolved[taken]
+            yield start, end, key, ()
+            taken += 1
+        yield mention.start, mention.end, mention.name, mention.titles
+    for start, end, key in resolved[taken:]:
+        yield start, end, key, ()
 
 
 def _is_person_name(key: str, titles: tuple[str, ...]) -> bool:

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import analyze
-from quoteattr._entities import _PROSE_WORD, _in_title_case, _name_mentions
+from quoteattr._entities import (_PROSE_WORD, _SALIENCE_WINDOW, _in_title_case, _name_mention,
+                                 _name_mentions, _Names, _person_candidates)
 from quoteattr._text import WORD, paragraphs
 
 
@@ -82,3 +83,24 @@ def test_prose_is_ruled_out_as_a_headline_as_word_by_word(text: str) -> None:
     words = capitalised + lowercase
     counted = lowercase < 12 and 4 <= words <= 30 and capitalised > 0.6 * words
     assert _in_title_case(text, 0, len(text)) == counted
+
+
+_STARTS = st.lists(st.integers(0, 30), max_size=60)
+
+
+@given(_STARTS, st.lists(st.booleans(), max_size=60), _STARTS, st.integers(0, 70))
+def test_pronoun_candidates_come_in_the_order_of_a_stable_sort_by_start(
+        mention_starts: list[int], quoted: list[bool], resolved_starts: list[int],
+        position: int) -> None:
+    """The candidates made one at a time are the candidates sorted by start, latest first,
+    as the resolver sorted them before: the name mentions, then the people resolved."""
+    mentions = [_name_mention((2 * s, 2 * s + 1, f"N{i}", (), q, f"N{i}"))
+                for i, (s, q) in enumerate(zip(sorted(set(mention_starts)), quoted))]
+    names = _Names(mentions, [])
+    for index, start in enumerate(sorted(resolved_starts)):
+        names.resolved.append((start, start + index % 3, f"R{index}"))
+    expected = [(m.start, m.end, m.name, m.titles)
+                for m in names.before(position, _SALIENCE_WINDOW) if not m.quoted]
+    expected += [(s, e, k, ()) for s, e, k in names.resolved if e <= position]
+    expected.sort(key=lambda candidate: candidate[0], reverse=True)
+    assert expected == list(_person_candidates(position, names))
