@@ -60,6 +60,11 @@ _HEADLINE_LOWERCASE = (1 - _HEADLINE_CAPITALISED) * _HEADLINE_WORDS[1]  # rule a
 # A word in lower case of three letters or more, after a space: found by the standard
 # library's re, which scans for the space fast.
 _PROSE_WORD = re.compile(" [a-z]{3}")
+# Words of _NEVER_NAMES capitalised or in upper case, as runs of them are (``The``),
+# whose _parse_run is None.
+_NEVER_NAMES_CASED = frozenset(cased for word in _NEVER_NAMES
+                               for cased in (word.capitalize(), word.upper())
+                               if cased.lower() in _NEVER_NAMES)
 _NOT_IN_A_NAME = CLAUSE_WORDS | (DETERMINERS - {"the"})  # "The" opens names of outlets
 _PLURAL_KINDS = frozenset([EntityKind.GROUP, EntityKind.ORGANIZATION, EntityKind.ANONYMOUS])
 _DESCRIPTION_WINDOW = 200
@@ -214,8 +219,13 @@ class _Names:
         Of two full names that share a surname (Bill and Hillary Clinton), the one
         mentioned last before ``position`` wins.
         """
+        forms = self.longer_forms.get(name)
+        if forms is None:
+            forms = self._longer_forms(name)
+        if len(forms) < 2:  # no rival forms: the one longer form, if any, has the most words
+            return forms[0][0] if forms else name
         best, best_rank = name, (0, -1)
-        for other, length, starts in self._longer_forms(name):
+        for other, length, starts in forms:
             latest = bisect.bisect_right(starts, position) - 1
             rank = (length, starts[latest] if latest >= 0 else -1)
             if rank > best_rank:
@@ -225,11 +235,9 @@ class _Names:
     def _longer_forms(self, name: str) -> list[tuple[str, int, list[int]]]:
         """The names ``name`` may be short for, each with its number of words and the
         starts of its mentions: the same surname, more words and, unless ``name`` is a
-        surname alone, the same first word. Found once per name, as names recur.
+        surname alone, the same first word. Found once per name (kept in
+        ``longer_forms``), as names recur.
         """
-        forms = self.longer_forms.get(name)
-        if forms is not None:
-            return forms
         tokens = name.split()
         forms = self.longer_forms[name] = []
         for other, starts in self._starts_by_name(tokens[-1]).items():
@@ -279,7 +287,8 @@ def _name_mentions(
         start, end = run.span()
         if headlines and _inside(headlines, headline_starts, start):
             start, end = _first_and_last_name(text, start, end)
-        parsed = _parse_run(text[start:end])
+        piece = text[start:end]
+        parsed = None if piece in _NEVER_NAMES_CASED else _parse_run(piece)  # a call saved
         if parsed is not None:
             while after < count and quoted[after][1] <= start:
                 after += 1
@@ -606,6 +615,6 @@ def _gender_of(title: str) -> str:
 
 
 def _entity(text: str, cluster: _Cluster) -> Entity:
-    mentions = tuple(_trusted.span(text, s, e) for s, e in cluster.mentions())
+    mentions = _trusted.spans(text, cluster.mentions())
     name = _lexicons.media_outlets().get(cluster.name.lower(), cluster.name)
     return _trusted.entity(name, cluster.kind, mentions, cluster.titles)
