@@ -176,17 +176,21 @@ def _quote(
     source = attribution.source
     cue = attribution.cue
     confidence = attribution.confidence
+    span = _trusted.span
+    # Arguments by position: Quote's fields in order.
     return _trusted.quote(
-        content=_trusted.span(text, *attribution.content),
-        kind=attribution.kind,
-        cue=None if cue is None else _trusted.span(text, cue.start, cue.end),
-        source=None if source is None else source_span(text, source.start, source.end, chain),
-        speaker=chain[0] if chain else None,
-        chain=chain,
-        confidence=confidence * _INHERITED_RELAY if inherited else confidence,
-        rule=f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
-        speech=_is_speech(attribution),
-        parent=parent,
+        span(text, *attribution.content),
+        attribution.kind,
+        None if cue is None else span(text, cue.start, cue.end),
+        None if source is None else source_span(text, source.start, source.end, chain),
+        chain[0] if chain else None,
+        chain,
+        confidence * _INHERITED_RELAY if inherited else confidence,
+        f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
+        # speech: any quote but an indirect one whose cue reports no speech
+        attribution.kind is not QuoteKind.INDIRECT or (
+            cue is not None and _is_speech_lemma(cue.lemma)),
+        parent,
     )
 
 
@@ -199,13 +203,6 @@ def source_span(text: str, start: int, end: int, chain: tuple[Entity, ...]) -> S
         if at < len(mentions) and _offsets(mentions[at]) == (start, end):
             return mentions[at]
     return _trusted.span(text, start, end)
-
-
-def _is_speech(attribution: Attribution) -> bool:
-    if attribution.kind is not QuoteKind.INDIRECT:
-        return True
-    cue = attribution.cue
-    return cue is not None and _is_speech_lemma(cue.lemma)
 
 
 @functools.lru_cache(maxsize=_LEMMAS_REMEMBERED)
