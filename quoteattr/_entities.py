@@ -524,14 +524,23 @@ def _person_candidates(
 
 
 def _is_person_name(key: str, titles: tuple[str, ...]) -> bool:
+    words = _person_words(key)
+    return words > 1 or (words == 1 and bool(titles))
+
+
+@functools.lru_cache(maxsize=_KINDS_REMEMBERED)
+def _person_words(key: str) -> int:
+    """The number of words of ``key`` if it may be a person's name, else 0; the keys
+    tried for pronouns recur, so the last ``_KINDS_REMEMBERED`` are remembered (some
+    100 kB)."""
     if _kind_of_name(key) is not EntityKind.PERSON:
-        return False
+        return 0
     words = key.split()
     if any(word.isupper() and len(word) > 1 for word in words):
-        return False
+        return 0
     if words[0].lower() in DETERMINERS or words[0].lower() in CLAUSE_WORDS:
-        return False
-    return len(words) > 1 or bool(titles)
+        return 0
+    return len(words)
 
 
 def _described(source: Mention, names: _Names, clusters: dict[str, _Cluster]) -> str | None:
