@@ -176,21 +176,19 @@ def _quote(
     source = attribution.source
     cue = attribution.cue
     confidence = attribution.confidence
-    span = _trusted.span
-    # Arguments by position: Quote's fields in order.
     return _trusted.quote(
-        span(text, *attribution.content),
-        attribution.kind,
-        None if cue is None else span(text, cue.start, cue.end),
-        None if source is None else source_span(text, source.start, source.end, chain),
-        chain[0] if chain else None,
-        chain,
-        confidence * _INHERITED_RELAY if inherited else confidence,
-        f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
-        # speech: any quote but an indirect one whose cue reports no speech
-        attribution.kind is not QuoteKind.INDIRECT or (
+        content=_trusted.span(text, *attribution.content),
+        kind=attribution.kind,
+        cue=None if cue is None else _trusted.span(text, cue.start, cue.end),
+        source=None if source is None else source_span(text, source.start, source.end, chain),
+        speaker=chain[0] if chain else None,
+        chain=chain,
+        confidence=confidence * _INHERITED_RELAY if inherited else confidence,
+        rule=f"{attribution.rule}+passage_relay" if inherited else attribution.rule,
+        # any quote but an indirect one whose cue reports no speech, written out here
+        speech=attribution.kind is not QuoteKind.INDIRECT or (
             cue is not None and _is_speech_lemma(cue.lemma)),
-        parent,
+        parent=parent,
     )
 
 
