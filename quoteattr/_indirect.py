@@ -773,7 +773,7 @@ def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Att
     if not points:
         return []
     end = min(points)
-    joint = _JOINED.search(text, sentence.start, end)
+    joint = _joined(text, sentence.start, end)
     head = sentence.between(sentence.start, joint.start() if joint else end)
     return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
 
@@ -808,7 +808,7 @@ def _after_tags(
             cue.precision >= _COORDINATED_MIN_PRECISION) else None
         if relative is not None and not _ADJUNCT_FIRST.match(text, *relative.content):
             return [_naming_tag_source(relative, last.source)]  # ``"...," said Lee, who said``
-        joined = _JOINED.search(text, start, cue.start)
+        joined = _joined(text, start, cue.start)
         if joined is None or last.source is None:
             continue
         if cue.participle or (joined.group(1) and cue.precision >= _COORDINATED_MIN_PRECISION):
@@ -817,6 +817,24 @@ def _after_tags(
                 source = _joined_pronoun(text, joined, cue) or last.source
                 return [_attribution(sentence, content, cue, source, "joined_after_tag", 0.7)]
     return []
+
+
+def _joined(text: str, start: int, end: int) -> regex.Match | None:
+    """``_JOINED.search(text, start, end)``, tried only when the window ends with white
+    space after a word that may end a match: one ending with a comma, in lower case
+    (``and``, ``but``, ``he``) or not ASCII. Most windows end with a name or a quotation
+    mark.
+
+    >>> _joined("Lee, and he said", 0, 12).group(1), _joined("Lee said", 0, 4)
+    ('and', None)
+    """
+    if not text[end - 1:end].isspace():
+        return None  # every match ends with ``\s+$``
+    words = text[start:end].rsplit(None, 1)
+    last = words[-1] if words else ""
+    if not (last.endswith(",") or last.islower() or not last.isascii()):
+        return None
+    return _JOINED.search(text, start, end)
 
 
 def _joined_pronoun(text: str, joined: regex.Match, cue: Cue) -> Mention | None:

@@ -10,7 +10,8 @@ from quoteattr import _indirect
 _PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
            "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
            "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
-           ".", "--", "last", "This", "week", "adding", "after", "-", "The", "one", "A"]
+           "\u1c8a", "É", ".", "--", "last", "This", "week", "adding", "after", "-", "The", "one",
+           "A"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -39,10 +40,11 @@ def test_that_after_matches_as_its_pattern(text: str, data: st.DataObject) -> No
 
 @given(_TEXTS, st.data())
 def test_a_joined_clause_is_found_as_a_search_finds_it(text: str, data: st.DataObject) -> None:
-    """``_JOINED``, tried backwards from the window's end first, finds the match that a
-    search of its pattern finds, with the same groups."""
+    """``_joined``, which rules out a window by its last word, then tries ``_JOINED``
+    backwards from the window's end, finds the match that a search of its pattern finds,
+    with the same groups."""
     start, end = _window(text, data)
-    found = _indirect._JOINED.search(text, start, end)
+    found = _indirect._joined(text, start, end)
     expected = _indirect._JOINED._forward.search(text, start, end)
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups()))
