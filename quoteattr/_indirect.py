@@ -366,17 +366,22 @@ def attribute_indirect(
     quotes = layout.outermost
     found: list[Attribution] = []
     cues = layout.cues
-    for sentence in _sentences(layout, direct):
-        if sentence.nested:
-            inner = _named_within(sentence)
-            found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
-        elif not _covered(taken, sentence.start, sentence.end):
-            found.extend(_attribute_sentence(sentence))
-        else:
-            first = bisect.bisect_left(taken, (sentence.start, sentence.start))
-            last = bisect.bisect_left(taken, (sentence.end, sentence.end))
+    for paragraph, spans in enumerate(layout.sentences):
+        for start, end in spans:
+            if not _covered(taken, start, end):
+                found.extend(_plain_sentence(cues, start, end, paragraph))
+                continue
+            sentence = _Sentence(cues, start, end, paragraph, False)
+            first = bisect.bisect_left(taken, (start, start))
+            last = bisect.bisect_left(taken, (end, end))
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last], taken[first:last]))
+    for attribution in direct:
+        if attribution.kind is QuoteKind.DIRECT:
+            for start, end in sentences(cues.text, attribution.content):
+                if cues.may_hold(start, end, _keeps_nested):  # as _named_within, most do not
+                    inner = _named_in(_Sentence(cues, start, end, attribution.paragraph, True))
+                    found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     found += _stances(layout, sorted(part for a in [*direct, *found] for part in _read_parts(a)))
     found += _after_reported(layout, taken, found)
@@ -688,10 +693,14 @@ def _named_within(sentence: _Sentence) -> list[Attribution]:
     saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
     not read.
     """
-    index = sentence.cues
-    if not index.may_hold(sentence.start, sentence.end, _keeps_nested):
+    if not sentence.cues.may_hold(sentence.start, sentence.end, _keeps_nested):
         return []
-    cues = index.within(sentence.start, sentence.end)
+    return _named_in(sentence)
+
+
+def _named_in(sentence: _Sentence) -> list[Attribution]:
+    """:func:`_named_within` for a sentence that ``may_hold`` a cue it keeps."""
+    cues = sentence.cues.within(sentence.start, sentence.end)
     if not any(_keeps_nested(cue.lemma, cue.precision) for cue in cues):
         return []
     return [a for a in _attribute_sentence(sentence, cues) if _named(a)]
@@ -722,17 +731,13 @@ def _named(attribution: Attribution) -> bool:
         cue.precision >= _NESTED_MIN_PRECISION)
 
 
-def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
-    cues = layout.cues
-    text = cues.text
-    for index, spans in enumerate(layout.sentences):
-        for start, end in spans:
-            yield _Sentence(cues, start, end, index, False)
-    for attribution in direct:
-        if attribution.kind is QuoteKind.DIRECT:
-            start, end = attribution.content
-            for inner in sentences(text, (start, end)):
-                yield _Sentence(cues, inner[0], inner[1], attribution.paragraph, True)
+def _plain_sentence(cues: CueIndex, start: int, end: int, paragraph: int) -> list[Attribution]:
+    """The attributions of a sentence outside quotes, no direct one in it: one with no
+    cue (most) has none, unless it opens a line (it may be a headline, :func:`_headline`)."""
+    found = cues.within(start, end)
+    if not found and cues.text[max(0, start - 1):start] not in ("", "\n"):
+        return found
+    return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
