@@ -971,8 +971,12 @@ def _attribute_cue(
         return []
     # according_to reads only prepositional cues (``according to``), which the others
     # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
-    rules = (according_to,) if cue.prepositional else _LEMMA_RULES.get(cue.lemma, _CLAUSE_RULES)
     later = bool(found)
+    if cue.prepositional:
+        rules = (according_to,)
+    else:
+        rules = _LEMMA_RULES.get(cue.lemma) or (
+            _PARTICIPLE_RULES if cue.participle else _FINITE_RULES)[later]
     for rule in rules:
         attribution = rule(sentence, cue, previous, later)
         if attribution is not None:
@@ -1351,6 +1355,12 @@ _CLAUSE_RULES = (relative_clause, tag_in_commas, fronted_participle, cue_then_cl
                  clause_then_tag)
 _LEMMA_RULES = {_QUOTING: (quoted_as_saying, *_CLAUSE_RULES),
                 _ASKING: (asked_question, *_CLAUSE_RULES)}
+# Those of the rules that read a participle cue, and those that read another (a finite
+# verb), without and with an attribution before the cue in the sentence (``later``):
+# the others return ``None`` at once for such a cue.
+_PARTICIPLE_RULES = ((fronted_participle, cue_then_clause), (cue_then_clause,))
+_FINITE_RULES = ((relative_clause, tag_in_commas, cue_then_clause, clause_then_tag),
+                 (relative_clause, cue_then_clause))
 
 
 def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:

@@ -129,3 +129,17 @@ def test_ends_line_as_its_pattern_matches(text: str, data: st.DataObject) -> Non
     """``_ends_line`` finds a line's end where ``_LINE_END`` matches."""
     end = data.draw(st.integers(0, len(text)))
     assert _indirect._ends_line(text, end) == (_indirect._LINE_END.match(text, end) is not None)
+
+
+@given(_TEXTS, st.booleans())
+def test_the_rules_left_out_for_a_kind_of_cue_read_none_of_it(text: str, later: bool) -> None:
+    """A clause rule that ``_PARTICIPLE_RULES`` or ``_FINITE_RULES`` leaves out for a cue
+    finds nothing for it."""
+    index = _indirect.CueIndex(text)
+    sentence = _indirect._Sentence(index, 0, len(text), 0, False)
+    for cue in index.within(0, len(text)):
+        if cue.prepositional:
+            continue
+        kept = (_indirect._PARTICIPLE_RULES if cue.participle else _indirect._FINITE_RULES)[later]
+        for rule in set(_indirect._CLAUSE_RULES) - set(kept):
+            assert rule(sentence, cue, None, later) is None
