@@ -735,9 +735,12 @@ def _plain_sentence(cues: CueIndex, start: int, end: int, paragraph: int) -> lis
     """The attributions of a sentence outside quotes, no direct one in it: one with no
     cue (most) has none, unless it opens a line (it may be a headline, :func:`_headline`)."""
     found = cues.within(start, end)
-    if not found and cues.text[max(0, start - 1):start] not in ("", "\n"):
+    if found:
+        return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
+    if cues.text[max(0, start - 1):start] not in ("", "\n"):
         return found
-    return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
+    headline = _headline(_Sentence(cues, start, end, paragraph, False))  # as _attribute_sentence
+    return [] if headline is None else [headline]
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
@@ -1848,7 +1851,7 @@ def _headline(sentence: _Sentence) -> Attribution | None:
         return None
     if not _ends_line(text, end) or len(
             text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
-        return _speaker_label(sentence)
+        return _speaker_label(sentence) if _may_open_label(text[start:start + 2]) else None
     first_colon = text.find(":", start, end)  # where _HEADLINE_COLON's search may start
     colon = _HEADLINE_COLON.search(text, first_colon, end) if first_colon >= 0 else None
     if colon is not None:
@@ -1888,10 +1891,9 @@ def _ends_line(text: str, end: int) -> bool:
 
 def _speaker_label(sentence: _Sentence) -> Attribution | None:
     """``TAPPER: And obviously, ...``: a transcript's turn, opened by its speaker's name
-    in capitals and a colon at the start of a line; the content runs to the line's end."""
+    in capitals and a colon at the start of a line; the content runs to the line's end.
+    Read where :func:`_may_open_label` lets a line open with one."""
     text = sentence.text
-    if not _may_open_label(text[sentence.start:sentence.start + 2]):
-        return None
     label = _SPEAKER_LABEL.match(text, sentence.start, sentence.end)
     if label is None or not _names_a_speaker(label.group(1)):
         return None
