@@ -49,6 +49,7 @@ _ANSWERS = frozenset(["yes", "no"])
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
+_CALLED = "called"  # the form of a cue that may name a thing (``a company called Acme``)
 _ASKING = "ask"  # the lemma of ``was asked whether``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
@@ -379,8 +380,8 @@ def attribute_indirect(
     for attribution in direct:
         if attribution.kind is QuoteKind.DIRECT:
             for start, end in sentences(cues.text, attribution.content):
-                if cues.may_hold(start, end, _keeps_nested):  # as _named_within, most do not
-                    inner = _named_in(_Sentence(cues, start, end, attribution.paragraph, True))
+                inner = _named_within(cues, start, end, attribution.paragraph)
+                if inner:  # most sentences of quotes keep none
                     found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     found += _stances(layout, sorted(part for a in [*direct, *found] for part in _read_parts(a)))
@@ -681,29 +682,26 @@ def _nested_reports(cues: CueIndex, outer: list[Attribution], depth: int) -> lis
     found: list[Attribution] = []
     for attribution in outer:
         start, end = attribution.content
-        nested = _Sentence(cues, start, end, attribution.paragraph, True)
-        found.extend(a for a in _named_within(nested) if a.content != (start, end))
+        found.extend(a for a in _named_within(cues, start, end, attribution.paragraph)
+                     if a.content != (start, end))
     return found + _nested_reports(cues, found, depth - 1)
 
 
-def _named_within(sentence: _Sentence) -> list[Attribution]:
-    """The attributions of a nested sentence that are kept (see :func:`_named`).
+def _named_within(cues: CueIndex, start: int, end: int, paragraph: int) -> list[Attribution]:
+    """The attributions that are kept (see :func:`_named`) of ``text[start:end]``, a
+    sentence nested in a quote or in reported speech, in ``paragraph``.
 
     An attribution takes the cue it was found at, or a strong one (``quoted X as
     saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
-    not read.
+    not read (most are ruled out by ``may_hold`` alone, before they are built).
     """
-    if not sentence.cues.may_hold(sentence.start, sentence.end, _keeps_nested):
+    if not cues.may_hold(start, end, _keeps_nested):
         return []
-    return _named_in(sentence)
-
-
-def _named_in(sentence: _Sentence) -> list[Attribution]:
-    """:func:`_named_within` for a sentence that ``may_hold`` a cue it keeps."""
-    cues = sentence.cues.within(sentence.start, sentence.end)
-    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in cues):
+    found = cues.within(start, end)
+    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in found):
         return []
-    return [a for a in _attribute_sentence(sentence, cues) if _named(a)]
+    sentence = _Sentence(cues, start, end, paragraph, True)
+    return [a for a in _attribute_sentence(sentence, found) if _named(a)]
 
 
 def _keeps_nested(lemma: str, precision: float) -> bool:
@@ -970,7 +968,7 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    if _names_a_thing(sentence, cue):
+    if cue.form == _CALLED and _names_a_thing(sentence, cue):
         return []
     # according_to reads only prepositional cues (``according to``), which the others
     # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
@@ -988,8 +986,8 @@ def _attribute_cue(
 
 
 def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
-    """Whether ``called`` gives a name (``a company called Acme``, ``a beer called
-    Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
+    """Whether ``cue``, a ``called``, gives a name (``a company called Acme``, ``a beer
+    called Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
     capitalised word or a quotation mark.
 
     >>> t = "They paid a company called Acme Data."
@@ -998,7 +996,7 @@ def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
     True
     """
     text = sentence.text
-    return cue.form == "called" and bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
+    return bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
         _INDEFINITE_BEFORE.ends(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start))
 
 
