@@ -1326,10 +1326,11 @@ def cue_then_clause(
     if content is None or not _enough_words(text, content) or _may_be_time(
             text, content[1]) and _ONLY_TIME.fullmatch(text, *content):
         return None
-    if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
-        content = _end_of_subordinate(text, content)
-    if _DASH_BEFORE.ends(text, sentence.start, source.start):
-        content = _end_of_dash_aside(text, content)
+    if source.start > sentence.start:  # most sources open the sentence: no match before them
+        if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
+            content = _end_of_subordinate(text, content)
+        if _DASH_BEFORE.ends(text, sentence.start, source.start):
+            content = _end_of_dash_aside(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
     if _VERB_FIRST.match(text, *content) and not _SUBJECT_RELATIVE.ends(
             text, max(sentence.start, source.start - 12), source.start) or (
