@@ -169,6 +169,7 @@ _SUBORDINATE = Trailing(
 _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
+_VERB_FIRST_OPENINGS = frozenset("wiahcsdm")  # the first letters of _VERB_FIRST's words
 _ADJUNCT_FIRST = regex.compile(
     rf"(?:in|at|during|with|from|before|under|by|for|and|himself|herself|themselves|"
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|"
@@ -1170,7 +1171,8 @@ def tag_in_commas(
     text = sentence.text
     if cue.prepositional or cue.participle or cue.passive or later or cue.precision < STRONG_CUE:
         return None
-    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)  # rarely matches: read first
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end) if _may_open_comma(
+        text, cue.end, sentence.end) else None  # rarely matches: read first
     if after is None or not _lexicons.is_speech_cue(text[cue.start:cue.end]):
         return None
     source = _subject_of(sentence, cue, previous)
@@ -1256,7 +1258,7 @@ def relative_clause(
         return None
     comma = text.find(",", cue.end, sentence.end)
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
-    if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
+    if content is None or not _enough_words(text, content) or _verb_first(text, *content):
         return None
     # An infinitive (``who claim to be``), ``who said so``, or a subject whose verb is unknown:
     if restrictive and (text.startswith(("to ", "so "), content[0]) or _in_subject(
@@ -1332,7 +1334,7 @@ def cue_then_clause(
         if _DASH_BEFORE.ends(text, sentence.start, source.start):
             content = _end_of_dash_aside(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    if _VERB_FIRST.match(text, *content) and not _SUBJECT_RELATIVE.ends(
+    if _verb_first(text, *content) and not _SUBJECT_RELATIVE.ends(
             text, max(sentence.start, source.start - 12), source.start) or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
@@ -1728,6 +1730,31 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
         start = time.end()
     content = _trim_content(text, start, _content_stop(text, start, end))
     return content if content[0] < content[1] else None
+
+
+def _verb_first(text: str, start: int, end: int) -> regex.Match | None:
+    """``_VERB_FIRST.match(text, start, end)``, not tried where no letter opening one of
+    its words is (most content opens with another word).
+
+    >>> bool(_verb_first("was late", 0, 8)), _verb_first("Lee was", 0, 7)
+    (True, None)
+    """
+    if text[start:start + 1] not in _VERB_FIRST_OPENINGS or start >= end:
+        return None
+    return _VERB_FIRST.match(text, start, end)
+
+
+def _may_open_comma(text: str, start: int, end: int) -> bool:
+    """Whether ``_COMMA_AFTER_TAG`` may match at ``start``: ``False`` when the first
+    character past plain spaces is plain ASCII and no comma (``said that``, ``said
+    the``), where none opens.
+
+    >>> _may_open_comma("said , then", 4, 11), _may_open_comma("said the", 4, 8)
+    (True, False)
+    """
+    while start < end and text[start] == " ":
+        start += 1
+    return start < end and (text[start] == "," or text[start] not in PLAIN_ASCII)
 
 
 def _may_open_aside(text: str, start: int, end: int) -> bool:

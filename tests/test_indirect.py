@@ -10,8 +10,8 @@ from quoteattr import _indirect
 _PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
            "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
            "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
-           "\u1c8a", "É", ".", "--", "last", "This", "week", "adding", "after", "-", "The", "one",
-           "A"]
+           "\u1c8a", "É", "was", "do", ", on", " ,", ".", "--", "last", "This", "week", "adding",
+           "after", "-", "The", "one", "A"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -93,8 +93,9 @@ def test_enough_words_counts_the_words_of_its_pattern(text: str, data: st.DataOb
 @given(_TEXTS, st.data())
 def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
         text: str, data: st.DataObject) -> None:
-    """``_may_open_aside``, ``_may_open_time`` and ``_reporting_participle_next``'s first
-    test rule out only windows where their patterns do not match."""
+    """``_may_open_aside``, ``_may_open_time``, ``_reporting_participle_next``'s first
+    test, ``_may_open_comma`` and ``_verb_first`` rule out only windows where their
+    patterns do not match."""
     start, end = _window(text, data)
     if not _indirect._may_open_aside(text, start, end):
         assert _indirect._DASH_ASIDE_AFTER.match(text, start, end) is None
@@ -102,6 +103,11 @@ def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
         assert _indirect._LEADING_TIME.match(text, start, end) is None
     if text[start:start + 1] in _indirect._NO_PARTICIPLE_OPENING:
         assert _indirect._PARTICIPLE_AFTER_COMMA.match(text, start, end) is None
+    if not _indirect._may_open_comma(text, start, end):
+        assert _indirect._COMMA_AFTER_TAG.match(text, start, end) is None
+    found = _indirect._verb_first(text, start, end)
+    expected = _indirect._VERB_FIRST.match(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 @example(";and x")
