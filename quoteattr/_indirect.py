@@ -731,8 +731,9 @@ def _named(attribution: Attribution) -> bool:
 
 
 def _plain_sentence(cues: CueIndex, start: int, end: int, paragraph: int) -> list[Attribution]:
-    """The attributions of a sentence outside quotes, no direct one in it: one with no
-    cue (most) has none, unless it opens a line (it may be a headline, :func:`_headline`)."""
+    """The attributions of a sentence outside quotes, or of the part of one before its
+    direct quotes: one with no cue (most) has none, unless it opens a line (it may be a
+    headline, :func:`_headline`)."""
     found = cues.within(start, end)
     if found:
         return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
@@ -781,8 +782,9 @@ def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Att
         return []
     end = min(points)
     joint = _joined(text, sentence.start, end)
-    head = sentence.between(sentence.start, joint.start() if joint else end)
-    return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
+    head = _plain_sentence(sentence.cues, sentence.start, joint.start() if joint else end,
+                           sentence.paragraph)
+    return [a for a in head if a.kind is QuoteKind.INDIRECT]
 
 
 def _relative_start(text: str, attribution: Attribution) -> int:
