@@ -49,6 +49,7 @@ _ANSWERS = frozenset(["yes", "no"])
 _LEAD_REACH = 200
 _NESTED_MIN_PRECISION = 0.5
 _QUOTING = "quote"  # the lemma of ``quoted X as saying``
+_CALLED = "called"  # the form of a cue that may name a thing (``a company called Acme``)
 _ASKING = "ask"  # the lemma of ``was asked whether``
 _NESTING_DEPTH = 3
 _COORDINATED_MIN_PRECISION = 0.5
@@ -168,6 +169,7 @@ _SUBORDINATE = Trailing(
 _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b"
 )
+_VERB_FIRST_OPENINGS = frozenset("wiahcsdm")  # the first letters of _VERB_FIRST's words
 _ADJUNCT_FIRST = regex.compile(
     rf"(?:in|at|during|with|from|before|under|by|for|and|himself|herself|themselves|"
     rf"itself|{WEEKDAY}|to\s+(?:the|a|an|his|her|their|its|our|my|reporters|voters|"
@@ -366,17 +368,22 @@ def attribute_indirect(
     quotes = layout.outermost
     found: list[Attribution] = []
     cues = layout.cues
-    for sentence in _sentences(layout, direct):
-        if sentence.nested:
-            inner = _named_within(sentence)
-            found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
-        elif not _covered(taken, sentence.start, sentence.end):
-            found.extend(_attribute_sentence(sentence))
-        else:
-            first = bisect.bisect_left(taken, (sentence.start, sentence.start))
-            last = bisect.bisect_left(taken, (sentence.end, sentence.end))
+    for paragraph, spans in enumerate(layout.sentences):
+        for start, end in spans:
+            if not _covered(taken, start, end):
+                found.extend(_plain_sentence(cues, start, end, paragraph))
+                continue
+            sentence = _Sentence(cues, start, end, paragraph, False)
+            first = bisect.bisect_left(taken, (start, start))
+            last = bisect.bisect_left(taken, (end, end))
             found.extend(_before_tags(sentence, by_extent[first:last]))
             found.extend(_after_tags(sentence, by_extent[first:last], taken[first:last]))
+    for attribution in direct:
+        if attribution.kind is QuoteKind.DIRECT:
+            for start, end in sentences(cues.text, attribution.content):
+                inner = _named_within(cues, start, end, attribution.paragraph)
+                if inner:  # most sentences of quotes keep none
+                    found.extend(inner + _nested_reports(cues, inner, _NESTING_DEPTH - 1))
     found += _sourceless(layout, sorted(taken + [_extent(a) for a in found]))
     found += _stances(layout, sorted(part for a in [*direct, *found] for part in _read_parts(a)))
     found += _after_reported(layout, taken, found)
@@ -676,25 +683,26 @@ def _nested_reports(cues: CueIndex, outer: list[Attribution], depth: int) -> lis
     found: list[Attribution] = []
     for attribution in outer:
         start, end = attribution.content
-        nested = _Sentence(cues, start, end, attribution.paragraph, True)
-        found.extend(a for a in _named_within(nested) if a.content != (start, end))
+        found.extend(a for a in _named_within(cues, start, end, attribution.paragraph)
+                     if a.content != (start, end))
     return found + _nested_reports(cues, found, depth - 1)
 
 
-def _named_within(sentence: _Sentence) -> list[Attribution]:
-    """The attributions of a nested sentence that are kept (see :func:`_named`).
+def _named_within(cues: CueIndex, start: int, end: int, paragraph: int) -> list[Attribution]:
+    """The attributions that are kept (see :func:`_named`) of ``text[start:end]``, a
+    sentence nested in a quote or in reported speech, in ``paragraph``.
 
     An attribution takes the cue it was found at, or a strong one (``quoted X as
     saying``): a sentence with neither a strong cue nor ``quoted`` keeps none, and is
-    not read.
+    not read (most are ruled out by ``may_hold`` alone, before they are built).
     """
-    index = sentence.cues
-    if not index.may_hold(sentence.start, sentence.end, _keeps_nested):
+    if not cues.may_hold(start, end, _keeps_nested):
         return []
-    cues = index.within(sentence.start, sentence.end)
-    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in cues):
+    found = cues.within(start, end)
+    if not any(_keeps_nested(cue.lemma, cue.precision) for cue in found):
         return []
-    return [a for a in _attribute_sentence(sentence, cues) if _named(a)]
+    sentence = _Sentence(cues, start, end, paragraph, True)
+    return [a for a in _attribute_sentence(sentence, found) if _named(a)]
 
 
 def _keeps_nested(lemma: str, precision: float) -> bool:
@@ -722,17 +730,17 @@ def _named(attribution: Attribution) -> bool:
         cue.precision >= _NESTED_MIN_PRECISION)
 
 
-def _sentences(layout: Layout, direct: Sequence[Attribution]) -> Iterable[_Sentence]:
-    cues = layout.cues
-    text = cues.text
-    for index, spans in enumerate(layout.sentences):
-        for start, end in spans:
-            yield _Sentence(cues, start, end, index, False)
-    for attribution in direct:
-        if attribution.kind is QuoteKind.DIRECT:
-            start, end = attribution.content
-            for inner in sentences(text, (start, end)):
-                yield _Sentence(cues, inner[0], inner[1], attribution.paragraph, True)
+def _plain_sentence(cues: CueIndex, start: int, end: int, paragraph: int) -> list[Attribution]:
+    """The attributions of a sentence outside quotes, or of the part of one before its
+    direct quotes: one with no cue (most) has none, unless it opens a line (it may be a
+    headline, :func:`_headline`)."""
+    found = cues.within(start, end)
+    if found:
+        return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
+    if cues.text[max(0, start - 1):start] not in ("", "\n"):
+        return found
+    headline = _headline(_Sentence(cues, start, end, paragraph, False))  # as _attribute_sentence
+    return [] if headline is None else [headline]
 
 
 def _extent(attribution: Attribution) -> tuple[int, int]:
@@ -773,9 +781,10 @@ def _before_tags(sentence: _Sentence, direct: Sequence[Attribution]) -> list[Att
     if not points:
         return []
     end = min(points)
-    joint = _JOINED.search(text, sentence.start, end)
-    head = sentence.between(sentence.start, joint.start() if joint else end)
-    return [a for a in _attribute_sentence(head) if a.kind is QuoteKind.INDIRECT]
+    joint = _joined(text, sentence.start, end)
+    head = _plain_sentence(sentence.cues, sentence.start, joint.start() if joint else end,
+                           sentence.paragraph)
+    return [a for a in head if a.kind is QuoteKind.INDIRECT]
 
 
 def _relative_start(text: str, attribution: Attribution) -> int:
@@ -808,7 +817,7 @@ def _after_tags(
             cue.precision >= _COORDINATED_MIN_PRECISION) else None
         if relative is not None and not _ADJUNCT_FIRST.match(text, *relative.content):
             return [_naming_tag_source(relative, last.source)]  # ``"...," said Lee, who said``
-        joined = _JOINED.search(text, start, cue.start)
+        joined = _joined(text, start, cue.start)
         if joined is None or last.source is None:
             continue
         if cue.participle or (joined.group(1) and cue.precision >= _COORDINATED_MIN_PRECISION):
@@ -817,6 +826,24 @@ def _after_tags(
                 source = _joined_pronoun(text, joined, cue) or last.source
                 return [_attribution(sentence, content, cue, source, "joined_after_tag", 0.7)]
     return []
+
+
+def _joined(text: str, start: int, end: int) -> regex.Match | None:
+    """``_JOINED.search(text, start, end)``, tried only when the window ends with white
+    space after a word that may end a match: one ending with a comma, in lower case
+    (``and``, ``but``, ``he``) or not ASCII. Most windows end with a name or a quotation
+    mark.
+
+    >>> _joined("Lee, and he said", 0, 12).group(1), _joined("Lee said", 0, 4)
+    ('and', None)
+    """
+    if not text[end - 1:end].isspace():
+        return None  # every match ends with ``\s+$``
+    words = text[start:end].rsplit(None, 1)
+    last = words[-1] if words else ""
+    if not (last.endswith(",") or last.islower() or not last.isascii()):
+        return None
+    return _JOINED.search(text, start, end)
 
 
 def _joined_pronoun(text: str, joined: regex.Match, cue: Cue) -> Mention | None:
@@ -944,12 +971,16 @@ def _opens_next(text: str, cue: Cue, current: Attribution) -> bool:
 def _attribute_cue(
     sentence: _Sentence, cue: Cue, previous: Mention | None, found: list[Attribution]
 ) -> list[Attribution]:
-    if _names_a_thing(sentence, cue):
+    if cue.form == _CALLED and _names_a_thing(sentence, cue):
         return []
     # according_to reads only prepositional cues (``according to``), which the others
     # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
-    rules = (according_to,) if cue.prepositional else _LEMMA_RULES.get(cue.lemma, _CLAUSE_RULES)
     later = bool(found)
+    if cue.prepositional:
+        rules = (according_to,)
+    else:
+        rules = _LEMMA_RULES.get(cue.lemma) or (
+            _PARTICIPLE_RULES if cue.participle else _FINITE_RULES)[later]
     for rule in rules:
         attribution = rule(sentence, cue, previous, later)
         if attribution is not None:
@@ -958,8 +989,8 @@ def _attribute_cue(
 
 
 def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
-    """Whether ``called`` gives a name (``a company called Acme``, ``a beer called
-    Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
+    """Whether ``cue``, a ``called``, gives a name (``a company called Acme``, ``a beer
+    called Harbor Gold``): right after a noun phrase opened by ``a`` or ``an``, before a
     capitalised word or a quotation mark.
 
     >>> t = "They paid a company called Acme Data."
@@ -968,7 +999,7 @@ def _names_a_thing(sentence: _Sentence, cue: Cue) -> bool:
     True
     """
     text = sentence.text
-    return cue.form == "called" and bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
+    return bool(_NAME_AFTER.match(text, cue.end, sentence.end)) and (
         _INDEFINITE_BEFORE.ends(text, max(sentence.start, cue.start - _LEAD_REACH), cue.start))
 
 
@@ -1142,7 +1173,8 @@ def tag_in_commas(
     text = sentence.text
     if cue.prepositional or cue.participle or cue.passive or later or cue.precision < STRONG_CUE:
         return None
-    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end)  # rarely matches: read first
+    after = _COMMA_AFTER_TAG.match(text, cue.end, sentence.end) if _may_open_comma(
+        text, cue.end, sentence.end) else None  # rarely matches: read first
     if after is None or not _lexicons.is_speech_cue(text[cue.start:cue.end]):
         return None
     source = _subject_of(sentence, cue, previous)
@@ -1228,7 +1260,7 @@ def relative_clause(
         return None
     comma = text.find(",", cue.end, sentence.end)
     content = _content_after(text, cue, cue.end, comma if comma >= 0 else sentence.end)
-    if content is None or not _enough_words(text, content) or _VERB_FIRST.match(text, *content):
+    if content is None or not _enough_words(text, content) or _verb_first(text, *content):
         return None
     # An infinitive (``who claim to be``), ``who said so``, or a subject whose verb is unknown:
     if restrictive and (text.startswith(("to ", "so "), content[0]) or _in_subject(
@@ -1298,12 +1330,13 @@ def cue_then_clause(
     if content is None or not _enough_words(text, content) or _may_be_time(
             text, content[1]) and _ONLY_TIME.fullmatch(text, *content):
         return None
-    if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
-        content = _end_of_subordinate(text, content)
-    if _DASH_BEFORE.ends(text, sentence.start, source.start):
-        content = _end_of_dash_aside(text, content)
+    if source.start > sentence.start:  # most sources open the sentence: no match before them
+        if _SUBORDINATE.search(text, max(sentence.start, source.start - _LEAD_REACH), source.start):
+            content = _end_of_subordinate(text, content)
+        if _DASH_BEFORE.ends(text, sentence.start, source.start):
+            content = _end_of_dash_aside(text, content)
     with_that = text[cue.end:content[0]].rstrip().endswith("that")
-    if _VERB_FIRST.match(text, *content) and not _SUBJECT_RELATIVE.ends(
+    if _verb_first(text, *content) and not _SUBJECT_RELATIVE.ends(
             text, max(sentence.start, source.start - 12), source.start) or (
             not with_that and _ADJUNCT_FIRST.match(text, *content)):
         return None
@@ -1328,6 +1361,12 @@ _CLAUSE_RULES = (relative_clause, tag_in_commas, fronted_participle, cue_then_cl
                  clause_then_tag)
 _LEMMA_RULES = {_QUOTING: (quoted_as_saying, *_CLAUSE_RULES),
                 _ASKING: (asked_question, *_CLAUSE_RULES)}
+# Those of the rules that read a participle cue, and those that read another (a finite
+# verb), without and with an attribution before the cue in the sentence (``later``):
+# the others return ``None`` at once for such a cue.
+_PARTICIPLE_RULES = ((fronted_participle, cue_then_clause), (cue_then_clause,))
+_FINITE_RULES = ((relative_clause, tag_in_commas, cue_then_clause, clause_then_tag),
+                 (relative_clause, cue_then_clause))
 
 
 def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:
@@ -1695,6 +1734,31 @@ def _content_after(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]
     return content if content[0] < content[1] else None
 
 
+def _verb_first(text: str, start: int, end: int) -> regex.Match | None:
+    """``_VERB_FIRST.match(text, start, end)``, not tried where no letter opening one of
+    its words is (most content opens with another word).
+
+    >>> bool(_verb_first("was late", 0, 8)), _verb_first("Lee was", 0, 7)
+    (True, None)
+    """
+    if text[start:start + 1] not in _VERB_FIRST_OPENINGS or start >= end:
+        return None
+    return _VERB_FIRST.match(text, start, end)
+
+
+def _may_open_comma(text: str, start: int, end: int) -> bool:
+    """Whether ``_COMMA_AFTER_TAG`` may match at ``start``: ``False`` when the first
+    character past plain spaces is plain ASCII and no comma (``said that``, ``said
+    the``), where none opens.
+
+    >>> _may_open_comma("said , then", 4, 11), _may_open_comma("said the", 4, 8)
+    (True, False)
+    """
+    while start < end and text[start] == " ":
+        start += 1
+    return start < end and (text[start] == "," or text[start] not in PLAIN_ASCII)
+
+
 def _may_open_aside(text: str, start: int, end: int) -> bool:
     """Whether ``_DASH_ASIDE_AFTER`` may match at ``start``: ``False`` when the first
     character past plain spaces is plain ASCII and no hyphen, where no dash opens.
@@ -1815,7 +1879,7 @@ def _headline(sentence: _Sentence) -> Attribution | None:
         return None
     if not _ends_line(text, end) or len(
             text[start:end].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:  # words split off
-        return _speaker_label(sentence)
+        return _speaker_label(sentence) if _may_open_label(text[start:start + 2]) else None
     first_colon = text.find(":", start, end)  # where _HEADLINE_COLON's search may start
     colon = _HEADLINE_COLON.search(text, first_colon, end) if first_colon >= 0 else None
     if colon is not None:
@@ -1855,10 +1919,9 @@ def _ends_line(text: str, end: int) -> bool:
 
 def _speaker_label(sentence: _Sentence) -> Attribution | None:
     """``TAPPER: And obviously, ...``: a transcript's turn, opened by its speaker's name
-    in capitals and a colon at the start of a line; the content runs to the line's end."""
+    in capitals and a colon at the start of a line; the content runs to the line's end.
+    Read where :func:`_may_open_label` lets a line open with one."""
     text = sentence.text
-    if not _may_open_label(text[sentence.start:sentence.start + 2]):
-        return None
     label = _SPEAKER_LABEL.match(text, sentence.start, sentence.end)
     if label is None or not _names_a_speaker(label.group(1)):
         return None

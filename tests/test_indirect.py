@@ -10,7 +10,8 @@ from quoteattr import _indirect
 _PIECES = [",", ";", " ", " ", "\n", "\r", "\t", "\x85", "\xa0", "\u2028", "\x1c", "—", "–", "-",
            "and", "or", "when", "asked", "according to", "but", "as", "which", "that", "he",
            "Lee", "the", "said", "adding", "voters", "is", "quickly", "on Monday", "x", "ſ", "é",
-           ".", "--", "last", "This", "week", "adding", "after", "-", "The", "one", "A"]
+           "\u1c8a", "É", "was", "do", ", on", " ,", ".", "--", "last", "This", "week", "adding",
+           "after", "-", "The", "one", "A"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -39,10 +40,11 @@ def test_that_after_matches_as_its_pattern(text: str, data: st.DataObject) -> No
 
 @given(_TEXTS, st.data())
 def test_a_joined_clause_is_found_as_a_search_finds_it(text: str, data: st.DataObject) -> None:
-    """``_JOINED``, tried backwards from the window's end first, finds the match that a
-    search of its pattern finds, with the same groups."""
+    """``_joined``, which rules out a window by its last word, then tries ``_JOINED``
+    backwards from the window's end, finds the match that a search of its pattern finds,
+    with the same groups."""
     start, end = _window(text, data)
-    found = _indirect._JOINED.search(text, start, end)
+    found = _indirect._joined(text, start, end)
     expected = _indirect._JOINED._forward.search(text, start, end)
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups()))
@@ -91,8 +93,9 @@ def test_enough_words_counts_the_words_of_its_pattern(text: str, data: st.DataOb
 @given(_TEXTS, st.data())
 def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
         text: str, data: st.DataObject) -> None:
-    """``_may_open_aside``, ``_may_open_time`` and ``_reporting_participle_next``'s first
-    test rule out only windows where their patterns do not match."""
+    """``_may_open_aside``, ``_may_open_time``, ``_reporting_participle_next``'s first
+    test, ``_may_open_comma`` and ``_verb_first`` rule out only windows where their
+    patterns do not match."""
     start, end = _window(text, data)
     if not _indirect._may_open_aside(text, start, end):
         assert _indirect._DASH_ASIDE_AFTER.match(text, start, end) is None
@@ -100,6 +103,11 @@ def test_a_window_ruled_out_opens_with_no_aside_time_or_participle(
         assert _indirect._LEADING_TIME.match(text, start, end) is None
     if text[start:start + 1] in _indirect._NO_PARTICIPLE_OPENING:
         assert _indirect._PARTICIPLE_AFTER_COMMA.match(text, start, end) is None
+    if not _indirect._may_open_comma(text, start, end):
+        assert _indirect._COMMA_AFTER_TAG.match(text, start, end) is None
+    found = _indirect._verb_first(text, start, end)
+    expected = _indirect._VERB_FIRST.match(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 @example(";and x")
@@ -127,3 +135,17 @@ def test_ends_line_as_its_pattern_matches(text: str, data: st.DataObject) -> Non
     """``_ends_line`` finds a line's end where ``_LINE_END`` matches."""
     end = data.draw(st.integers(0, len(text)))
     assert _indirect._ends_line(text, end) == (_indirect._LINE_END.match(text, end) is not None)
+
+
+@given(_TEXTS, st.booleans())
+def test_the_rules_left_out_for_a_kind_of_cue_read_none_of_it(text: str, later: bool) -> None:
+    """A clause rule that ``_PARTICIPLE_RULES`` or ``_FINITE_RULES`` leaves out for a cue
+    finds nothing for it."""
+    index = _indirect.CueIndex(text)
+    sentence = _indirect._Sentence(index, 0, len(text), 0, False)
+    for cue in index.within(0, len(text)):
+        if cue.prepositional:
+            continue
+        kept = (_indirect._PARTICIPLE_RULES if cue.participle else _indirect._FINITE_RULES)[later]
+        for rule in set(_indirect._CLAUSE_RULES) - set(kept):
+            assert rule(sentence, cue, None, later) is None
