@@ -29,10 +29,12 @@ from quoteattr._mentions import (
 )
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$", last=",\"'")
-_COORDINATED = Trailing(r"\b(?:and|but)\s+$", last="dt")
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_COORDINATORS = ("and", "but")  # the words that end a match of _COORDINATED
 _GERUND_AFTER = Trailing(  # ``by saying``
     r"\b(?:by|after|before|while|without|upon|in)\s+$", last="yretn")
-_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$", last="d&")
+_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
+_AND = ("and", "&")  # what ends a match of _AND_BEFORE but its spaces
 _COMMA_JOINT = Trailing(r",\s+$", last=",")
 _JOINT_REACH = 8
 _PUT_OUT = Trailing(
@@ -164,7 +166,8 @@ def source_of(
     # The three tests below need the text before the cue to end in ``and``, ``but`` or a
     # comma (more, for a participle): one ending in another plain character fails them all.
     joined = participle or may_end_with(text, start, cue.start, "dt,")
-    if joined and (_COORDINATED.ends(text, start, cue.start) or (
+    if joined and (_may_end_in(text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
+            text, start, cue.start) or (
         participle and (_AFTER_COMMA.ends(text, start, cue.start)
                         or _GERUND_AFTER.ends(text, start, cue.start))
     )):
@@ -214,7 +217,9 @@ def absolute_subject(text: str, start: int, end: int) -> Mention | None:
     >>> t[m.start:m.end]
     'recent polls'
     """
-    opening = _WITH_SUBJECT.search(text, max(start, end - _ADJUNCT_REACH), end)
+    window = max(start, end - _ADJUNCT_REACH)
+    opening = _WITH_SUBJECT.search(text, window, end) if _may_hold_word(
+        text[window:end], "with") else None
     if opening is None:
         return None
     subject = modified_subject(text, opening.end(1), end) or sentence_subject_before(
@@ -261,6 +266,32 @@ def _may_hold_insider_word(window: str) -> bool:
             or "briefed" in lowered or "involved" in lowered)
 
 
+def _may_end_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]``, its final white space aside, ends with one of
+    ``words``: a cheap test before a pattern whose matches end so (``str.isspace``
+    takes every character that ``\\s`` matches).
+
+    >>> _may_end_in("Lee and  ", 0, 9, ("and", "&")), _may_end_in("Lee said ", 0, 9, ("and",))
+    (True, False)
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(words, start, end)
+
+
+def _may_hold_word(window: str, word: str) -> bool:
+    """Whether ``window`` may hold ``word`` (in lower case) in any case, as an
+    ``IGNORECASE`` pattern reads it: its lower case holds it, unless it holds an ``İ``,
+    which such a pattern equates with ``i`` and ``str.lower`` turns into two characters.
+
+    >>> _may_hold_word("along WITH", "with"), _may_hold_word("wİth", "with")
+    (True, True)
+    >>> _may_hold_word("within reach", "without")
+    False
+    """
+    return word in window.lower() or "\u0130" in window
+
+
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     """``Ann Lee and Tom Ruiz said``: the source together with the names and noun
     phrases joined to it by ``and`` (and commas before that), as one coordination.
@@ -271,16 +302,19 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     ('Ann Lee, Tom Ruiz and the mayor', 'coordination')
     """
     first = widest = mention
-    joint = _AND_BEFORE
+    joint, joint_end = _AND_BEFORE, _AND
     for _ in range(_MOST_CONJUNCTS):
-        found = joint.search(text, max(start, first.start - _JOINT_REACH), first.start)
+        window = max(start, first.start - _JOINT_REACH)
+        if not _may_end_in(text, window, first.start, joint_end):
+            break
+        found = joint.search(text, window, first.start)
         if found is None:
             break
         other = source_before(text, start, found.start()) or clause_subject(
             text, start, found.start())
         if other is None or other.form == "pronoun" or other.end != found.start():
             break
-        first, joint = other, _COMMA_JOINT
+        first, joint, joint_end = other, _COMMA_JOINT, (",",)
         if trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
                 text, start, first.start) or _LEADING_WORD.fullmatch(text, start, first.start):
             widest = first
@@ -778,8 +812,10 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
     ``an official who spoke anonymously said``: the subject before an aside that ends
     at ``end``."""
+    reach = max(start, end - _REACH)
     aside = (_ASIDE_BEFORE.search(text, start, end) or _DASH_ASIDE.search(text, start, end)
-             or _RELATIVE_ASIDE.search(text, max(start, end - _REACH), end))
+             or text.find("who", reach, end) >= 0 and _RELATIVE_ASIDE.search(text, reach, end)
+             or None)
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
