@@ -443,10 +443,16 @@ def split_name_once(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
                 "A" <= first <= "Z" if first < "\x80" else _NAME_LOOKING.match(word)):
             break
         name.append(word)
+    if not name:
+        titles = _title_words(words)
+        return "", ((titles,) if titles else ())
     name.reverse()
     rest = words[: len(words) - len(name)]
-    titled = bool(rest) and _is_title(rest[-1])
-    if name and not (titled and len(name) == 1) and not _looks_like_name(name):
+    if len(name) == 1:  # _looks_like_name, unless a title comes before the one word
+        if not (rest and rest[-1].lower().rstrip(".") in title_stems or (
+                _looks_like_one_word_name(name[0].lower()))):
+            name, rest = [], words
+    elif not _looks_like_name(name):
         name, rest = [], words
     titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
@@ -506,9 +512,15 @@ def _looks_like_one_word_name(lower: str) -> bool:
     >>> _looks_like_one_word_name("tuesday"), _looks_like_one_word_name("lee")
     (False, True)
     """
-    return not (lower in _CALENDAR or lower.endswith("ing") or lower in _QUANTITIES
-                or lower in _organization_or_determiner() or lower in _lexicons.group_heads()
-                or lower in _lexicons.anonymous_heads())
+    return lower not in _not_one_word_names() and not lower.endswith("ing")
+
+
+@functools.cache
+def _not_one_word_names() -> frozenset[str]:
+    """The words, lowercased, that are no name alone: days and months, quantities, bodies,
+    groups, anonymous sources and determiners."""
+    return _organization_or_determiner().union(
+        _CALENDAR, _QUANTITIES, _lexicons.group_heads(), _lexicons.anonymous_heads())
 
 
 @functools.cache
