@@ -98,7 +98,7 @@ def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(map(sys.intern, words)) if words else ()
 
 
-@attrs.frozen(weakref_slot=False)
+@attrs.define(weakref_slot=False, unsafe_hash=True, on_setattr=attrs.setters.NO_OP)
 class Mention:
     """A possible source at ``[start, end)``.
 
@@ -109,6 +109,10 @@ class Mention:
     ``head`` is the lowercased last word. The same words recur in a text, so
     ``name``, ``titles`` and ``head`` share one string each across mentions
     (``sys.intern``).
+
+    A value, hashed and compared by its fields, which no code sets after it is made
+    (``attrs.evolve`` makes a changed copy): the class is not frozen, since the setters
+    of a frozen class made building the mentions of the rules cost four times as much.
     """
 
     start: int
