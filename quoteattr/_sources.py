@@ -110,11 +110,10 @@ _ADJUNCT_ENDING = regex.compile(rf"(?:{'|'.join(map(regex.escape, _ADJUNCT_ENDIN
                                 regex.IGNORECASE | regex.REVERSE)
 _LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
 # The lookahead holds the first letters of the words: most positions fail it at once.
-_SUBJECT_BOUNDARY = regex.compile(
-    r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|though|"
-    r"since|when|whereas|that|if|after|before|until|so)\b",
-    regex.IGNORECASE,
-)
+_BOUNDARY = (r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|"
+             r"though|since|when|whereas|that|if|after|before|until|so)\b")
+_SUBJECT_BOUNDARY = regex.compile(_BOUNDARY, regex.IGNORECASE)
+_SUBJECT_BOUNDARY_BACKWARD = regex.compile(_BOUNDARY, regex.IGNORECASE | regex.REVERSE)
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
 RELATIVE_REACH = 40  # how far left of a cue its relative ``who``/``which`` is looked for
@@ -122,6 +121,8 @@ _THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
+# The characters that _LONG_PHRASE_END stops at wherever they stand, as strings:
+_PHRASE_STOPS = frozenset(",;:!?()\"“”")
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _TITLE_LENGTH = 8  # letters read before a period: more than any title abbreviation has
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
@@ -391,6 +392,9 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
     inverted = source_after(text, cue.end, end)
     if inverted is None:
         return None
+    after = trim(text, inverted.end, end)[0]
+    if after < end and text[after] in _PHRASE_STOPS:
+        return inverted  # the long phrase would stop there too: it is no longer
     longer = long_phrase_after(text, cue.end, end)
     named = longer is not None and longer.form == "name" and longer.end > inverted.end
     return longer if named else inverted
@@ -434,9 +438,7 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     True
     """
     begin = max(start, end - _SUBJECT_REACH)
-    opening = begin
-    for boundary in _SUBJECT_BOUNDARY.finditer(text, begin, end):
-        opening = boundary.end()
+    opening = last_boundary_end(text, begin, end)
     if opening == begin and begin > start:
         return None
     opening, end = trim(text, opening, end)
@@ -445,6 +447,28 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         return None
     return tag_phrase(text, opening, end) or Mention(
         opening, end, "description", "", (), phrase_head(words))
+
+
+def last_boundary_end(text: str, begin: int, end: int) -> int:
+    """The end of the last match of ``_SUBJECT_BOUNDARY`` in ``text[begin:end]`` (as
+    ``finditer`` finds them), or ``begin`` if there is none.
+
+    Read backwards first: the match ending last is the last one found, unless a match of
+    spaced hyphens overlaps it (only those can overlap), whose matches are then read
+    forwards.
+
+    >>> t = "Prices rose, and - - political analysts say"
+    >>> t[last_boundary_end(t, 0, len(t)):]
+    '- political analysts say'
+    """
+    last = _SUBJECT_BOUNDARY_BACKWARD.search(text, begin, end)
+    if last is None:
+        return begin
+    if not text[last.start()].isspace():
+        return last.end()
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, begin, end):
+        last = boundary
+    return last.end()
 
 
 def quantifier_subject(text: str, start: int, end: int) -> Mention | None:
