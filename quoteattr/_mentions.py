@@ -193,22 +193,24 @@ def _phrase_ending(tokens: Iterator[tuple[str, int]]) -> Mention | None:
     if token is None:
         return None
     last, at = token
-    if last.lower() in _lexicons.pronouns():
-        return Mention(at, at + len(last), "pronoun", "", (), last.lower())
-    taken: list[tuple[str, int]] = []
-    while token is not None:
-        word = token[0]
-        if taken and word in POSSESSIVES:
-            taken.append(token)
-            break
-        if not _fits_phrase(word, bool(taken)):
-            break
-        taken.append(token)
-        token = next(tokens, None)
-    if not taken:
+    lower = last.lower()
+    if lower in _lexicons.pronouns():
+        return Mention(at, at + len(last), "pronoun", "", (), lower)
+    if not _fits_phrase(last):
         return None
-    taken.reverse()
-    return _mention([word for word, _ in taken], [at for _, at in taken])
+    words, starts = [last], [at]
+    for word, at in tokens:
+        if word in POSSESSIVES:
+            words.append(word)
+            starts.append(at)
+            break
+        if not _fits_inside(word):
+            break
+        words.append(word)
+        starts.append(at)
+    words.reverse()
+    starts.reverse()
+    return _mention(words, starts)
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -226,7 +228,7 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
         if not taken and lower in _lexicons.pronouns() and lower not in POSSESSIVES:
             return Mention(token.start(), token.end(), "pronoun", "", (), lower) if (
                 lower in SUBJECT_PRONOUNS) else None
-        if not _fits_phrase(word, bool(taken)) or (not taken and lower in _CONNECTORS):
+        if not (_fits_inside(word) if taken else (_fits_phrase(word) and lower not in _CONNECTORS)):
             break
         taken.append(word)
         starts.append(token.start())
@@ -329,7 +331,8 @@ def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=_WORDS_REMEMBERED)
-def _fits_phrase(word: str, inside: bool) -> bool:
+def _fits_phrase(word: str) -> bool:
+    """Whether ``word`` may end a source phrase, or open one read rightwards."""
     lower = word.lower()
     if lower in CLAUSE_WORDS and lower not in DETERMINERS:
         return False
@@ -341,9 +344,18 @@ def _fits_phrase(word: str, inside: bool) -> bool:
         return True
     if word.islower() and lower.endswith(_ADJECTIVE_ENDINGS) and lower not in CLAUSE_WORDS:
         return True
-    if inside and lower.endswith(_POSSESSIVE_ENDINGS) and lower[:-2].isalpha():
-        return True  # ``the company's chief executive``: a noun owning the head
     return _is_head_word(lower) or (lower.endswith(".") and _is_head_word(lower[:-1]))
+
+
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
+def _fits_inside(word: str) -> bool:
+    """Whether ``word`` may stand inside a source phrase, after its first word: as
+    :func:`_fits_phrase`, or as a noun owning the head (``the company's chief executive``)."""
+    if _fits_phrase(word):
+        return True
+    lower = word.lower()
+    return not (lower in CLAUSE_WORDS and lower not in DETERMINERS) and lower.endswith(
+        _POSSESSIVE_ENDINGS) and lower[:-2].isalpha()
 
 
 def _is_head_word(lower: str) -> bool:
@@ -379,7 +391,7 @@ def _mention(words: list[str], starts: list[int]) -> Mention | None:
     if first > last:
         return None
     end = starts[last] + len(words[last])
-    if _is_sentence_stop(words[last]):
+    if words[last][-1] == "." and _is_sentence_stop(words[last]):
         end -= 1
         words[last] = words[last][:-1]
     words = words[first:last + 1]
