@@ -546,7 +546,10 @@ def _organization_or_determiner() -> frozenset[str]:
     return frozenset(_lexicons.organization_heads()).union(DETERMINERS)
 
 
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _title_like(word: str) -> bool:
+    """Whether ``word`` may stand in a title: a role word, a connector, a determiner, a
+    modifier or a capitalised word (remembered: titles recur)."""
     lower = word.lower()
     if lower in _role_words() or lower in _CONNECTORS or lower in DETERMINERS:
         return True

@@ -109,6 +109,7 @@ _ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afterno
 _ADJUNCT_ENDING = regex.compile(rf"(?:{'|'.join(map(regex.escape, _ADJUNCT_ENDINGS))})\s*$",
                                 regex.IGNORECASE | regex.REVERSE)
 _LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
+_ADJUNCT_LAST = frozenset("".join(e[-1] + e[-1].upper() for e in _ADJUNCT_ENDINGS))
 # The lookahead holds the first letters of the words: most positions fail it at once.
 _BOUNDARY = (r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|"
              r"though|since|when|whereas|that|if|after|before|until|so)\b")
@@ -175,11 +176,13 @@ def source_of(
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if joined and ends_with_mark(text, start, cue.start, ","):
+    # The text before the cue must end in a comma for the two tests below:
+    comma = joined and may_end_with(text, start, cue.start, ",")
+    if comma and ends_with_mark(text, start, cue.start, ","):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
-    if joined and _ASIDE_OPENING.ends(text, start, cue.start):
+    if comma and _ASIDE_OPENING.ends(text, start, cue.start):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
@@ -419,6 +422,8 @@ def _may_end_in_adjunct(text: str, start: int, position: int) -> bool:
     while at >= start and text[at] == " ":
         at -= 1
     if 0 <= start <= at < len(text) and text[at] in PLAIN_ASCII:
+        if text[at] not in _ADJUNCT_LAST:
+            return False
         tail = text[max(start, at + 1 - _LONGEST_ADJUNCT_ENDING):at + 1]
         if tail.isascii():
             return tail.lower().endswith(_ADJUNCT_ENDINGS)
