@@ -135,31 +135,45 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     return _phrase_ending(_tokens_before(text, max(limit, position - _REACH), position))
 
 
-def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
-    """The tokens (``_TOKEN``) of ``text[start:end]``, read by ``_ASCII_TOKEN`` when
-    they are ASCII.
+def _tokens_after(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The tokens (``_TOKEN``) of ``text[start:end]`` with their starts, read lazily as
+    :func:`_tokens_before` reads them, but from the first.
 
-    >>> [t.group() for t in _tokens("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34)]
-    ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
+    >>> list(_tokens_after("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34))[:4]
+    [('aide', 4), (',', 8), ("O'Neil's", 10), ('[', 19)]
     """
-    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
-    # The matches of finditer, from the scanner it is made of: CPython 3.11's finditer on
-    # re leaves a few bytes behind for each call, which analyze would then hold.
-    return iter(pattern.scanner(text, start, end).search, None)  # type: ignore[arg-type]
+    while start < end:
+        space = text.find(" ", start, end)
+        run_end = end if space < 0 else space
+        chunk = text[start:run_end]
+        if chunk.isalpha() and chunk.isascii():
+            yield chunk, start
+        elif chunk:
+            # The tokens hold every character of the run but white space, which none
+            # holds: a token starts at the first occurrence of its word after the last.
+            at = start
+            for word in _words(text, start, run_end):
+                at = text.find(word, at, run_end)
+                yield word, at
+                at += len(word)
+        if space < 0:
+            return
+        start = space + 1
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    """The words of :func:`_tokens`, found in one call, without their offsets.
+    """The words of the tokens (``_TOKEN``) of ``text[start:end]``, found in one call,
+    without their offsets; read by ``_ASCII_TOKEN`` when they are ASCII.
 
-    >>> _words("the aide, O'Neil's", 4, 18)
-    ['aide', ',', "O'Neil's"]
+    >>> _words("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34)
+    ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
     """
     pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
     return pattern.findall(text, start, end)
 
 
 def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
-    """The tokens of ``text[start:end]`` (as :func:`_tokens` finds them) with their
+    """The tokens of ``text[start:end]`` (as ``_TOKEN`` finds them) with their
     starts, the last first, read lazily: each run between spaces alone, since no token
     holds a space, and a run of ASCII letters, which is one token, without the regex.
 
@@ -222,16 +236,15 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     """
     taken: list[str] = []
     starts: list[int] = []
-    for token in _tokens(text, position, min(limit, position + _REACH)):
-        word = token.group()
+    for word, at in _tokens_after(text, position, min(limit, position + _REACH)):
         lower = word.lower()
         if not taken and lower in _lexicons.pronouns() and lower not in POSSESSIVES:
-            return Mention(token.start(), token.end(), "pronoun", "", (), lower) if (
+            return Mention(at, at + len(word), "pronoun", "", (), lower) if (
                 lower in SUBJECT_PRONOUNS) else None
         if not (_fits_inside(word) if taken else (_fits_phrase(word) and lower not in _CONNECTORS)):
             break
         taken.append(word)
-        starts.append(token.start())
+        starts.append(at)
     if not taken:
         return None
     return _mention(taken[:], starts) or _mention(*_up_to_last_noun(taken, starts))
