@@ -98,7 +98,7 @@ def _interned(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(map(sys.intern, words)) if words else ()
 
 
-@attrs.frozen(weakref_slot=False)
+@attrs.define(weakref_slot=False, unsafe_hash=True, on_setattr=attrs.setters.NO_OP)
 class Mention:
     """A possible source at ``[start, end)``.
 
@@ -109,6 +109,10 @@ class Mention:
     ``head`` is the lowercased last word. The same words recur in a text, so
     ``name``, ``titles`` and ``head`` share one string each across mentions
     (``sys.intern``).
+
+    A value, hashed and compared by its fields, which no code sets after it is made
+    (``attrs.evolve`` makes a changed copy): the class is not frozen, since the setters
+    of a frozen class made building the mentions of the rules cost four times as much.
     """
 
     start: int
@@ -131,31 +135,45 @@ def source_before(text: str, limit: int, position: int) -> Mention | None:
     return _phrase_ending(_tokens_before(text, max(limit, position - _REACH), position))
 
 
-def _tokens(text: str, start: int, end: int) -> Iterator[regex.Match]:
-    """The tokens (``_TOKEN``) of ``text[start:end]``, read by ``_ASCII_TOKEN`` when
-    they are ASCII.
+def _tokens_after(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The tokens (``_TOKEN``) of ``text[start:end]`` with their starts, read lazily as
+    :func:`_tokens_before` reads them, but from the first.
 
-    >>> [t.group() for t in _tokens("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34)]
-    ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
+    >>> list(_tokens_after("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34))[:4]
+    [('aide', 4), (',', 8), ("O'Neil's", 10), ('[', 19)]
     """
-    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
-    # The matches of finditer, from the scanner it is made of: CPython 3.11's finditer on
-    # re leaves a few bytes behind for each call, which analyze would then hold.
-    return iter(pattern.scanner(text, start, end).search, None)  # type: ignore[arg-type]
+    while start < end:
+        space = text.find(" ", start, end)
+        run_end = end if space < 0 else space
+        chunk = text[start:run_end]
+        if chunk.isalpha() and chunk.isascii():
+            yield chunk, start
+        elif chunk:
+            # The tokens hold every character of the run but white space, which none
+            # holds: a token starts at the first occurrence of its word after the last.
+            at = start
+            for word in _words(text, start, run_end):
+                at = text.find(word, at, run_end)
+                yield word, at
+                at += len(word)
+        if space < 0:
+            return
+        start = space + 1
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    """The words of :func:`_tokens`, found in one call, without their offsets.
+    """The words of the tokens (``_TOKEN``) of ``text[start:end]``, found in one call,
+    without their offsets; read by ``_ASCII_TOKEN`` when they are ASCII.
 
-    >>> _words("the aide, O'Neil's", 4, 18)
-    ['aide', ',', "O'Neil's"]
+    >>> _words("the aide, O'Neil's [Sen.] 3.5%-ish", 4, 34)
+    ['aide', ',', "O'Neil's", '[', 'Sen.', ']', '3.5%-ish']
     """
     pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
     return pattern.findall(text, start, end)
 
 
 def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
-    """The tokens of ``text[start:end]`` (as :func:`_tokens` finds them) with their
+    """The tokens of ``text[start:end]`` (as ``_TOKEN`` finds them) with their
     starts, the last first, read lazily: each run between spaces alone, since no token
     holds a space, and a run of ASCII letters, which is one token, without the regex.
 
@@ -189,22 +207,24 @@ def _phrase_ending(tokens: Iterator[tuple[str, int]]) -> Mention | None:
     if token is None:
         return None
     last, at = token
-    if last.lower() in _lexicons.pronouns():
-        return Mention(at, at + len(last), "pronoun", "", (), last.lower())
-    taken: list[tuple[str, int]] = []
-    while token is not None:
-        word = token[0]
-        if taken and word in POSSESSIVES:
-            taken.append(token)
-            break
-        if not _fits_phrase(word, bool(taken)):
-            break
-        taken.append(token)
-        token = next(tokens, None)
-    if not taken:
+    lower = last.lower()
+    if lower in _lexicons.pronouns():
+        return Mention(at, at + len(last), "pronoun", "", (), lower)
+    if not _fits_phrase(last):
         return None
-    taken.reverse()
-    return _mention([word for word, _ in taken], [at for _, at in taken])
+    words, starts = [last], [at]
+    for word, at in tokens:
+        if word in POSSESSIVES:
+            words.append(word)
+            starts.append(at)
+            break
+        if not _fits_inside(word):
+            break
+        words.append(word)
+        starts.append(at)
+    words.reverse()
+    starts.reverse()
+    return _mention(words, starts)
 
 
 def source_after(text: str, position: int, limit: int) -> Mention | None:
@@ -216,16 +236,15 @@ def source_after(text: str, position: int, limit: int) -> Mention | None:
     """
     taken: list[str] = []
     starts: list[int] = []
-    for token in _tokens(text, position, min(limit, position + _REACH)):
-        word = token.group()
+    for word, at in _tokens_after(text, position, min(limit, position + _REACH)):
         lower = word.lower()
         if not taken and lower in _lexicons.pronouns() and lower not in POSSESSIVES:
-            return Mention(token.start(), token.end(), "pronoun", "", (), lower) if (
+            return Mention(at, at + len(word), "pronoun", "", (), lower) if (
                 lower in SUBJECT_PRONOUNS) else None
-        if not _fits_phrase(word, bool(taken)) or (not taken and lower in _CONNECTORS):
+        if not (_fits_inside(word) if taken else (_fits_phrase(word) and lower not in _CONNECTORS)):
             break
         taken.append(word)
-        starts.append(token.start())
+        starts.append(at)
     if not taken:
         return None
     return _mention(taken[:], starts) or _mention(*_up_to_last_noun(taken, starts))
@@ -325,7 +344,8 @@ def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=_WORDS_REMEMBERED)
-def _fits_phrase(word: str, inside: bool) -> bool:
+def _fits_phrase(word: str) -> bool:
+    """Whether ``word`` may end a source phrase, or open one read rightwards."""
     lower = word.lower()
     if lower in CLAUSE_WORDS and lower not in DETERMINERS:
         return False
@@ -337,9 +357,18 @@ def _fits_phrase(word: str, inside: bool) -> bool:
         return True
     if word.islower() and lower.endswith(_ADJECTIVE_ENDINGS) and lower not in CLAUSE_WORDS:
         return True
-    if inside and lower.endswith(_POSSESSIVE_ENDINGS) and lower[:-2].isalpha():
-        return True  # ``the company's chief executive``: a noun owning the head
     return _is_head_word(lower) or (lower.endswith(".") and _is_head_word(lower[:-1]))
+
+
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
+def _fits_inside(word: str) -> bool:
+    """Whether ``word`` may stand inside a source phrase, after its first word: as
+    :func:`_fits_phrase`, or as a noun owning the head (``the company's chief executive``)."""
+    if _fits_phrase(word):
+        return True
+    lower = word.lower()
+    return not (lower in CLAUSE_WORDS and lower not in DETERMINERS) and lower.endswith(
+        _POSSESSIVE_ENDINGS) and lower[:-2].isalpha()
 
 
 def _is_head_word(lower: str) -> bool:
@@ -375,7 +404,7 @@ def _mention(words: list[str], starts: list[int]) -> Mention | None:
     if first > last:
         return None
     end = starts[last] + len(words[last])
-    if _is_sentence_stop(words[last]):
+    if words[last][-1] == "." and _is_sentence_stop(words[last]):
         end -= 1
         words[last] = words[last][:-1]
     words = words[first:last + 1]
@@ -443,10 +472,16 @@ def split_name_once(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
                 "A" <= first <= "Z" if first < "\x80" else _NAME_LOOKING.match(word)):
             break
         name.append(word)
+    if not name:
+        titles = _title_words(words)
+        return "", ((titles,) if titles else ())
     name.reverse()
     rest = words[: len(words) - len(name)]
-    titled = bool(rest) and _is_title(rest[-1])
-    if name and not (titled and len(name) == 1) and not _looks_like_name(name):
+    if len(name) == 1:  # _looks_like_name, unless a title comes before the one word
+        if not (rest and rest[-1].lower().rstrip(".") in title_stems or (
+                _looks_like_one_word_name(name[0].lower()))):
+            name, rest = [], words
+    elif not _looks_like_name(name):
         name, rest = [], words
     titles = _title_words(rest) if rest else ""
     return " ".join(name), ((titles,) if titles else ())
@@ -506,9 +541,15 @@ def _looks_like_one_word_name(lower: str) -> bool:
     >>> _looks_like_one_word_name("tuesday"), _looks_like_one_word_name("lee")
     (False, True)
     """
-    return not (lower in _CALENDAR or lower.endswith("ing") or lower in _QUANTITIES
-                or lower in _organization_or_determiner() or lower in _lexicons.group_heads()
-                or lower in _lexicons.anonymous_heads())
+    return lower not in _not_one_word_names() and not lower.endswith("ing")
+
+
+@functools.cache
+def _not_one_word_names() -> frozenset[str]:
+    """The words, lowercased, that are no name alone: days and months, quantities, bodies,
+    groups, anonymous sources and determiners."""
+    return _organization_or_determiner().union(
+        _CALENDAR, _QUANTITIES, _lexicons.group_heads(), _lexicons.anonymous_heads())
 
 
 @functools.cache
@@ -518,7 +559,10 @@ def _organization_or_determiner() -> frozenset[str]:
     return frozenset(_lexicons.organization_heads()).union(DETERMINERS)
 
 
+@functools.lru_cache(maxsize=_WORDS_REMEMBERED)
 def _title_like(word: str) -> bool:
+    """Whether ``word`` may stand in a title: a role word, a connector, a determiner, a
+    modifier or a capitalised word (remembered: titles recur)."""
     lower = word.lower()
     if lower in _role_words() or lower in _CONNECTORS or lower in DETERMINERS:
         return True

@@ -29,10 +29,12 @@ from quoteattr._mentions import (
 )
 
 _AFTER_COMMA = Trailing(r",[\"”’']?\s*$", last=",\"'")
-_COORDINATED = Trailing(r"\b(?:and|but)\s+$", last="dt")
+_COORDINATED = Trailing(r"\b(?:and|but)\s+$")
+_COORDINATORS = ("and", "but")  # the words that end a match of _COORDINATED
 _GERUND_AFTER = Trailing(  # ``by saying``
     r"\b(?:by|after|before|while|without|upon|in)\s+$", last="yretn")
-_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$", last="d&")
+_AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
+_AND = ("and", "&")  # what ends a match of _AND_BEFORE but its spaces
 _COMMA_JOINT = Trailing(r",\s+$", last=",")
 _JOINT_REACH = 8
 _PUT_OUT = Trailing(
@@ -107,12 +109,12 @@ _ADJUNCT_ENDINGS = ("day", "night", "week", "month", "year", "morning", "afterno
 _ADJUNCT_ENDING = regex.compile(rf"(?:{'|'.join(map(regex.escape, _ADJUNCT_ENDINGS))})\s*$",
                                 regex.IGNORECASE | regex.REVERSE)
 _LONGEST_ADJUNCT_ENDING = max(map(len, _ADJUNCT_ENDINGS))
+_ADJUNCT_LAST = frozenset("".join(e[-1] + e[-1].upper() for e in _ADJUNCT_ENDINGS))
 # The lookahead holds the first letters of the words: most positions fail it at once.
-_SUBJECT_BOUNDARY = regex.compile(
-    r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|though|"
-    r"since|when|whereas|that|if|after|before|until|so)\b",
-    regex.IGNORECASE,
-)
+_BOUNDARY = (r"[,;:()\"“”«»—–]|\s-+\s|\b(?=[abwtsiu])(?:and|but|while|as|because|although|"
+             r"though|since|when|whereas|that|if|after|before|until|so)\b")
+_SUBJECT_BOUNDARY = regex.compile(_BOUNDARY, regex.IGNORECASE)
+_SUBJECT_BOUNDARY_BACKWARD = regex.compile(_BOUNDARY, regex.IGNORECASE | regex.REVERSE)
 _RELATIVE_AFTER_COMMA = regex.compile(r",\s*(who|which)\s+(?:\p{Ll}+\s+){0,2}$")
 _RELATIVE = regex.compile(r"[,\s]\s*(who)\s+(?:\p{Ll}+\s+){0,2}$")
 RELATIVE_REACH = 40  # how far left of a cue its relative ``who``/``which`` is looked for
@@ -120,6 +122,8 @@ _THING_RELATIVE = regex.compile(r"(?:[,—–]\s*|\s)(that|which)\s+$")
 _LONG_PHRASE_END = regex.compile(
     r"[,.;:!?()\"“”]|\s(?:of|who|which|that|in|at|on|during|after|before|as|when|while)\s"
 )
+# The characters that _LONG_PHRASE_END stops at wherever they stand, as strings:
+_PHRASE_STOPS = frozenset(",;:!?()\"“”")
 _WORD_BEFORE = regex.compile(r"\p{L}+$")
 _TITLE_LENGTH = 8  # letters read before a period: more than any title abbreviation has
 _SUBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'.%\-]*")
@@ -164,18 +168,21 @@ def source_of(
     # The three tests below need the text before the cue to end in ``and``, ``but`` or a
     # comma (more, for a participle): one ending in another plain character fails them all.
     joined = participle or may_end_with(text, start, cue.start, "dt,")
-    if joined and (_COORDINATED.ends(text, start, cue.start) or (
+    if joined and (_may_end_in(text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
+            text, start, cue.start) or (
         participle and (_AFTER_COMMA.ends(text, start, cue.start)
                         or _GERUND_AFTER.ends(text, start, cue.start))
     )):
         return previous or tag_before_comma(text, start, cue) or (
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
-    if joined and ends_with_mark(text, start, cue.start, ","):
+    # The text before the cue must end in a comma for the two tests below:
+    comma = joined and may_end_with(text, start, cue.start, ",")
+    if comma and ends_with_mark(text, start, cue.start, ","):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
-    if joined and _ASIDE_OPENING.ends(text, start, cue.start):
+    if comma and _ASIDE_OPENING.ends(text, start, cue.start):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
@@ -214,7 +221,9 @@ def absolute_subject(text: str, start: int, end: int) -> Mention | None:
     >>> t[m.start:m.end]
     'recent polls'
     """
-    opening = _WITH_SUBJECT.search(text, max(start, end - _ADJUNCT_REACH), end)
+    window = max(start, end - _ADJUNCT_REACH)
+    opening = _WITH_SUBJECT.search(text, window, end) if _may_hold_word(
+        text[window:end], "with") else None
     if opening is None:
         return None
     subject = modified_subject(text, opening.end(1), end) or sentence_subject_before(
@@ -261,6 +270,32 @@ def _may_hold_insider_word(window: str) -> bool:
             or "briefed" in lowered or "involved" in lowered)
 
 
+def _may_end_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]``, its final white space aside, ends with one of
+    ``words``: a cheap test before a pattern whose matches end so (``str.isspace``
+    takes every character that ``\\s`` matches).
+
+    >>> _may_end_in("Lee and  ", 0, 9, ("and", "&")), _may_end_in("Lee said ", 0, 9, ("and",))
+    (True, False)
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(words, start, end)
+
+
+def _may_hold_word(window: str, word: str) -> bool:
+    """Whether ``window`` may hold ``word`` (in lower case) in any case, as an
+    ``IGNORECASE`` pattern reads it: its lower case holds it, unless it holds an ``İ``,
+    which such a pattern equates with ``i`` and ``str.lower`` turns into two characters.
+
+    >>> _may_hold_word("along WITH", "with"), _may_hold_word("wİth", "with")
+    (True, True)
+    >>> _may_hold_word("within reach", "without")
+    False
+    """
+    return word in window.lower() or "\u0130" in window
+
+
 def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     """``Ann Lee and Tom Ruiz said``: the source together with the names and noun
     phrases joined to it by ``and`` (and commas before that), as one coordination.
@@ -271,16 +306,19 @@ def with_conjuncts(text: str, start: int, mention: Mention) -> Mention:
     ('Ann Lee, Tom Ruiz and the mayor', 'coordination')
     """
     first = widest = mention
-    joint = _AND_BEFORE
+    joint, joint_end = _AND_BEFORE, _AND
     for _ in range(_MOST_CONJUNCTS):
-        found = joint.search(text, max(start, first.start - _JOINT_REACH), first.start)
+        window = max(start, first.start - _JOINT_REACH)
+        if not _may_end_in(text, window, first.start, joint_end):
+            break
+        found = joint.search(text, window, first.start)
         if found is None:
             break
         other = source_before(text, start, found.start()) or clause_subject(
             text, start, found.start())
         if other is None or other.form == "pronoun" or other.end != found.start():
             break
-        first, joint = other, _COMMA_JOINT
+        first, joint, joint_end = other, _COMMA_JOINT, (",",)
         if trim(text, start, first.start)[0] == first.start or _CLAUSE_OPENING.ends(
                 text, start, first.start) or _LEADING_WORD.fullmatch(text, start, first.start):
             widest = first
@@ -357,6 +395,9 @@ def _inverted_source(text: str, cue: Cue, end: int) -> Mention | None:
     inverted = source_after(text, cue.end, end)
     if inverted is None:
         return None
+    after = trim(text, inverted.end, end)[0]
+    if after < end and text[after] in _PHRASE_STOPS:
+        return inverted  # the long phrase would stop there too: it is no longer
     longer = long_phrase_after(text, cue.end, end)
     named = longer is not None and longer.form == "name" and longer.end > inverted.end
     return longer if named else inverted
@@ -381,6 +422,8 @@ def _may_end_in_adjunct(text: str, start: int, position: int) -> bool:
     while at >= start and text[at] == " ":
         at -= 1
     if 0 <= start <= at < len(text) and text[at] in PLAIN_ASCII:
+        if text[at] not in _ADJUNCT_LAST:
+            return False
         tail = text[max(start, at + 1 - _LONGEST_ADJUNCT_ENDING):at + 1]
         if tail.isascii():
             return tail.lower().endswith(_ADJUNCT_ENDINGS)
@@ -400,9 +443,7 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     True
     """
     begin = max(start, end - _SUBJECT_REACH)
-    opening = begin
-    for boundary in _SUBJECT_BOUNDARY.finditer(text, begin, end):
-        opening = boundary.end()
+    opening = last_boundary_end(text, begin, end)
     if opening == begin and begin > start:
         return None
     opening, end = trim(text, opening, end)
@@ -411,6 +452,28 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         return None
     return tag_phrase(text, opening, end) or Mention(
         opening, end, "description", "", (), phrase_head(words))
+
+
+def last_boundary_end(text: str, begin: int, end: int) -> int:
+    """The end of the last match of ``_SUBJECT_BOUNDARY`` in ``text[begin:end]`` (as
+    ``finditer`` finds them), or ``begin`` if there is none.
+
+    Read backwards first: the match ending last is the last one found, unless a match of
+    spaced hyphens overlaps it (only those can overlap), whose matches are then read
+    forwards.
+
+    >>> t = "Prices rose, and - - political analysts say"
+    >>> t[last_boundary_end(t, 0, len(t)):]
+    '- political analysts say'
+    """
+    last = _SUBJECT_BOUNDARY_BACKWARD.search(text, begin, end)
+    if last is None:
+        return begin
+    if not text[last.start()].isspace():
+        return last.end()
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, begin, end):
+        last = boundary
+    return last.end()
 
 
 def quantifier_subject(text: str, start: int, end: int) -> Mention | None:
@@ -778,8 +841,10 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     """``Smith (D-Ill.), noting the vote, said``, ``Smith -- a senator -- said`` and
     ``an official who spoke anonymously said``: the subject before an aside that ends
     at ``end``."""
+    reach = max(start, end - _REACH)
     aside = (_ASIDE_BEFORE.search(text, start, end) or _DASH_ASIDE.search(text, start, end)
-             or _RELATIVE_ASIDE.search(text, max(start, end - _REACH), end))
+             or text.find("who", reach, end) >= 0 and _RELATIVE_ASIDE.search(text, reach, end)
+             or None)
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
