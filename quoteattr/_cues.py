@@ -35,6 +35,7 @@ _INSIDE_A_WORD = regex.compile(
     r"|[\p{L}\p{M}\p{N}]['’.\-]\p{L}")
 # The common characters that no word holds nor joins: beside one, no edge is inside a word.
 _OUTSIDE_WORDS = frozenset(" \t\n\r\xa0,;:!?\"“”‘()<>=")
+_JOINERS = frozenset("'’.-")  # the marks that join the parts of a word
 _CUE_MODIFIERS = frozenset(
     "has have had is was were be been will would could should may might must did does do "
     "also later then further previously repeatedly again recently once just often "
@@ -200,11 +201,11 @@ class CueIndex:
         # ``_cut(start, first) or _cut(end, last)``, written out: most windows are read here.
         if (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
                 and text[start] not in _OUTSIDE_WORDS
-                and _INSIDE_A_WORD.match(text, start - 1) is not None
+                and _joins_inside(text, start)
                 or first > 0 and phrases[first - 1][1] > start
                 or 0 < end < len(text) and text[end - 1] not in _OUTSIDE_WORDS
                 and text[end] not in _OUTSIDE_WORDS
-                and _INSIDE_A_WORD.match(text, end - 1) is not None
+                and _joins_inside(text, end)
                 or last > 0 and phrases[last - 1][1] > end):
             return find_cues(text, start, end)
         word_starts = self._word_starts
@@ -251,9 +252,24 @@ class CueIndex:
         text = self.text
         if (0 < position < len(text) and text[position - 1] not in _OUTSIDE_WORDS
                 and text[position] not in _OUTSIDE_WORDS
-                and _INSIDE_A_WORD.match(text, position - 1) is not None):
+                and _joins_inside(text, position)):
             return True
         return following > 0 and self._phrases[following - 1][1] > position
+
+
+def _joins_inside(text: str, position: int) -> bool:
+    """Whether ``_INSIDE_A_WORD`` matches one character before ``position`` (``0 <
+    position < len(text)``); a joining mark at ``position`` before a character that no
+    word holds nor joins, or the end (``said.\n``), is read without the regex: no
+    letter follows the mark.
+
+    >>> _joins_inside("U.S. said.", 2), _joins_inside("U.S. said.", 9)
+    (True, False)
+    """
+    if text[position] in _JOINERS and (
+            position + 1 == len(text) or text[position + 1] in _OUTSIDE_WORDS):
+        return False
+    return _INSIDE_A_WORD.match(text, position - 1) is not None
 
 
 def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int] | None]:
