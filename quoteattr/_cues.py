@@ -198,7 +198,7 @@ class CueIndex:
             first = bisect.bisect_left(self._phrase_starts, start)
             last = bisect.bisect_left(self._phrase_starts, end, first)
         text = self.text
-        # ``_cut(start, first) or _cut(end, last)``, written out: most windows are read here.
+        # ``self._cuts(start, first, end, last)``, written out: most windows are read here.
         if (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
                 and text[start] not in _OUTSIDE_WORDS
                 and _joins_inside(text, start)
@@ -240,21 +240,27 @@ class CueIndex:
         """
         first = bisect.bisect_left(self._phrase_starts, start)
         last = bisect.bisect_left(self._phrase_starts, end, first)
-        if first < last or self._cut(start, first) or self._cut(end, last):
+        if first < last or self._cuts(start, first, end, last):
             return True
-        words = self._words[bisect.bisect_left(self._word_starts, start):
-                            bisect.bisect_left(self._word_starts, end)]
-        return any(wanted(entry.lemma, entry.precision) for _, _, _, entry in words)
+        words = self._words
+        low = bisect.bisect_left(self._word_starts, start)
+        for index in range(low, bisect.bisect_left(self._word_starts, end, low)):
+            entry = words[index][3]
+            if wanted(entry.lemma, entry.precision):
+                return True
+        return False
 
-    def _cut(self, position: int, following: int) -> bool:
-        """Whether ``position`` falls inside a word or a cue phrase; ``following`` is the
-        index of the first phrase that starts at or after it."""
+    def _cuts(self, start: int, first: int, end: int, last: int) -> bool:
+        """Whether ``start`` or ``end`` falls inside a word or a cue phrase; ``first`` and
+        ``last`` are the indices of the first phrases that start at or after each."""
         text = self.text
-        if (0 < position < len(text) and text[position - 1] not in _OUTSIDE_WORDS
-                and text[position] not in _OUTSIDE_WORDS
-                and _joins_inside(text, position)):
-            return True
-        return following > 0 and self._phrases[following - 1][1] > position
+        phrases = self._phrases
+        return (0 < start < len(text) and text[start - 1] not in _OUTSIDE_WORDS
+                and text[start] not in _OUTSIDE_WORDS and _joins_inside(text, start)
+                or first > 0 and phrases[first - 1][1] > start
+                or 0 < end < len(text) and text[end - 1] not in _OUTSIDE_WORDS
+                and text[end] not in _OUTSIDE_WORDS and _joins_inside(text, end)
+                or last > 0 and phrases[last - 1][1] > end)
 
 
 def _joins_inside(text: str, position: int) -> bool:
