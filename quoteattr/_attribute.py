@@ -270,7 +270,8 @@ def _absorb(cues: CueIndex, slot: _Slot, quote: QuoteMarks, limit: int) -> _Slot
 
 
 def _apply_rules(context: _Context, paragraph: int) -> Attribution | None:
-    for rule in RULES:
+    sides = context.before[0] < context.before[1], context.after[0] < context.after[1]
+    for rule in _RULES_BY_SIDES[sides]:
         found = rule(context)
         if found is None:
             continue  # most rules find nothing
@@ -697,6 +698,17 @@ RULES: Sequence[Callable[[_Context], Found | None]] = (
     clause_then_tag,
     mixed_in_sentence,
 )
+# The rules that find nothing for a quote with no text before it in its sentence, and
+# those that find nothing with none after it: each reads that window, empty, first.
+_READ_BEFORE = frozenset([quoted_as_saying, cue_before, colon_tag, unknown_verb_comma,
+                          colon_intro, mixed_in_sentence])
+_READ_AFTER = frozenset([cue_after, unknown_verb_tag, clause_then_tag])
+# ``RULES`` for a quote with text before it or not, and after it or not, in that order:
+_RULES_BY_SIDES = {
+    (before, after): tuple(rule for rule in RULES if (before or rule not in _READ_BEFORE)
+                           and (after or rule not in _READ_AFTER))
+    for before in (False, True) for after in (False, True)
+}
 
 
 def _direct_or_mixed(context: _Context) -> tuple[QuoteKind, tuple[int, int]]:

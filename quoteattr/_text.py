@@ -63,8 +63,13 @@ class Trailing:
 
     def search(self, text: str, start: int, end: int) -> regex.Match | None:
         """The leftmost match in ``text[start:end]``, as ``regex.search`` finds it."""
-        if self._last is not None and not may_end_with(text, start, end, self._last):
-            return None
+        last = self._last
+        if last is not None and start >= 0 and end <= len(text):
+            at = end - 1  # ``may_end_with(text, start, end, last)``, written out: called often
+            while at >= start and text[at] == " ":
+                at -= 1
+            if at >= start and text[at] in PLAIN_ASCII and text[at] not in last:
+                return None
         if self._backward.match(text, start, end) is None:  # as ends(), one call less
             return None
         return self._forward.search(text, start, end)

@@ -221,6 +221,16 @@ def test_the_index_gives_the_same_cues_whatever_windows_came_before(
         assert index.within(start, end) == find_cues(text, start, end)
 
 
+@given(st.lists(st.sampled_from(["a", "É", "7", "_", "\u0301", ".", "'", "’", "-", " ", "\n",
+                                  ",", '"', "x"]), min_size=2, max_size=8).map("".join),
+       st.data())
+def test_a_mark_before_no_word_joins_nothing(text: str, data: st.DataObject) -> None:
+    """``_joins_inside`` is ``_INSIDE_A_WORD`` matched one character before a position."""
+    position = data.draw(st.integers(1, len(text) - 1))
+    expected = _cues_module._INSIDE_A_WORD.match(text, position - 1) is not None
+    assert expected == _cues_module._joins_inside(text, position)
+
+
 def test_a_window_that_starts_among_the_modifiers_of_a_cue_reads_its_cue_afresh() -> None:
     """A window starting before ``previously``, far left of ``said``, widens its cue only
     over ``previously repeatedly``: the cue read once for windows from further left,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -256,3 +257,22 @@ def test_paragraphs_end_before_their_line_breaks(text: str) -> None:
             expected.append((start, end))
         position += len(line)
     assert paragraphs(text) == expected
+
+
+_TRAILING_PIECES = [" ", "  ", "\n", "\xa0", ",", ":", "and", "And", "d", "x", "é", "“", "-"]
+
+
+@given(st.lists(st.sampled_from(_TRAILING_PIECES), max_size=12).map("".join), st.data())
+def test_a_trailing_pattern_searches_as_the_regex(text: str, data: st.DataObject) -> None:
+    """``Trailing.search``, with its ``last`` characters ruling windows out first, finds
+    what ``regex`` finds searching the window forwards, and ``ends`` says whether that
+    match ends the window."""
+    start = data.draw(st.integers(0, len(text) + 1))
+    end = data.draw(st.integers(0, len(text) + 2))
+    for pattern, last in ((r",\s*$", ","), (r"\s+(?:and|:)\s+$", "d:"), (r"\band\s*$", None)):
+        forwards = regex.compile(pattern)
+        expected = forwards.search(text, start, end)
+        found = _text.Trailing(pattern, last=last).search(text, start, end)
+        assert (None if expected is None else expected.span()) == (
+            None if found is None else found.span())
+        assert (expected is not None) == _text.Trailing(pattern, last=last).ends(text, start, end)
