@@ -23,7 +23,7 @@ import attrs
 
 from quoteattr import _trusted
 from quoteattr._chains import outer_first
-from quoteattr._pipeline import analyze, source_span
+from quoteattr._pipeline import analyze
 from quoteattr.errors import ArgumentError, InputTypeError
 from quoteattr.model import Document, Entity, EntityKind, Quote, QuoteKind, Span
 
@@ -226,56 +226,67 @@ def _packed(document: Document, text: str) -> bytes:
 
 _ENTITY_KINDS = tuple(EntityKind)
 _QUOTE_KINDS = tuple(QuoteKind)
-_NONE = -1  # the offset or index of a part that is None
-_Flat = tuple[tuple[tuple[object, ...], ...], tuple[tuple[object, ...], ...]]
+_NONE = -1  # the index of a part that is None
+_Flat = tuple[tuple[int, ...], tuple[tuple[object, ...], ...], tuple[tuple[object, ...], ...]]
 
 
 def _flat(document: Document, text: str) -> _Flat | None:
-    """``document`` as a tuple of entities and a tuple of quotes, each a tuple of plain
-    values: spans as their offsets into ``text``, kinds as their positions in their enum,
-    entities and parents as their indices in the document; ``None`` when a part of
-    ``document`` does not point into ``text`` or into ``document`` itself.
+    """``document`` as plain values: the offsets into ``text`` of its spans, each pair
+    once, starts and ends in turn; its entities; and its quotes, outer ones first (each
+    holding its position in the document), so that a parent is rebuilt before its
+    children. Spans are given as their indices among the pairs, kinds as their positions
+    in their enum, entities and parents as their indices in the document; ``None`` when
+    a part of ``document`` does not point into ``text`` or into ``document`` itself.
 
     >>> text = '"We won," Ann Lee said.'
-    >>> entities, quotes = _flat(analyze(text), text)
+    >>> offsets, entities, quotes = _flat(analyze(text), text)
+    >>> offsets
+    (10, 17, 1, 7, 18, 22)
     >>> entities
-    (('Ann Lee', 0, (10, 17), ()),)
+    (('Ann Lee', 0, (0,), ()),)
     >>> quotes
-    ((1, 7, 18, 22, 10, 17, 0, 0, (0,), 0.9, 'cue_after', True, -1),)
+    ((0, 1, 2, 0, 0, 0, (0,), 0.9, 'cue_after', True, -1),)
     """
     if document.text is not text:
         return None
+    pairs: dict[tuple[int, int], int] = {}
     entities = {id(entity): index for index, entity in enumerate(document.entities)}
     quotes = {id(quote): index for index, quote in enumerate(document.quotes)}
     flat_entities = []
     for entity in document.entities:
-        mentions = _offsets(text, entity.mentions)
+        mentions = _indices(text, entity.mentions, pairs)
         if mentions is None:
             return None
         flat_entities.append((entity.name, _ENTITY_KINDS.index(entity.kind), mentions,
                               entity.titles))
     flat_quotes = []
-    for quote in document.quotes:
-        spans = _offsets(text, (quote.content, quote.cue, quote.source))
+    parents = [_NONE if quote.parent is None else quotes.get(id(quote.parent))
+               for quote in document.quotes]
+    if None in parents:
+        return None
+    for index in outer_first([None if parent == _NONE else parent for parent in parents]):
+        quote = document.quotes[index]
+        spans = _indices(text, (quote.content, quote.cue, quote.source), pairs)
         chain = tuple(entities.get(id(entity), _NONE) for entity in quote.chain)
         speaker = _NONE if quote.speaker is None else entities.get(id(quote.speaker))
-        parent = _NONE if quote.parent is None else quotes.get(id(quote.parent))
-        if spans is None or _NONE in chain or speaker is None or parent is None:
+        if spans is None or _NONE in chain or speaker is None:
             return None
-        flat_quotes.append((*spans, _QUOTE_KINDS.index(quote.kind), speaker, chain,
-                            quote.confidence, quote.rule, quote.speech, parent))
-    return tuple(flat_entities), tuple(flat_quotes)
+        flat_quotes.append((index, *spans, _QUOTE_KINDS.index(quote.kind), speaker, chain,
+                            quote.confidence, quote.rule, quote.speech, parents[index]))
+    return tuple(itertools.chain.from_iterable(pairs)), tuple(flat_entities), tuple(flat_quotes)
 
 
-def _offsets(text: str, spans: Iterable[Span | None]) -> tuple[int, ...] | None:
-    """The start and end of each of ``spans`` (``_NONE`` twice for ``None``), or ``None``
-    when one is not the slice of ``text`` at its offsets."""
-    found: list[int] = []
+def _indices(text: str, spans: Iterable[Span | None],
+             pairs: dict[tuple[int, int], int]) -> tuple[int, ...] | None:
+    """The index in ``pairs`` of the offsets of each of ``spans`` (``_NONE`` for
+    ``None``), adding the offsets not there yet; ``None`` when a span is not the slice of
+    ``text`` at its offsets."""
+    found = []
     for span in spans:
         if span is None:
-            found += (_NONE, _NONE)
+            found.append(_NONE)
         elif span.text == text[span.start:span.end]:
-            found += (span.start, span.end)
+            found.append(pairs.setdefault((span.start, span.end), len(pairs)))
         else:
             return None
     return tuple(found)
@@ -306,33 +317,23 @@ def _unpacked(packed: bytes, text: str) -> Document:
 
 
 def _rebuilt(flat: _Flat, text: str) -> Document:
-    """The Document of ``text`` that :func:`_flat` gave ``flat`` for."""
-    flat_entities, flat_quotes = flat
+    """The Document of ``text`` that :func:`_flat` gave ``flat`` for. Its spans are made
+    in one call, and parts with the same offsets share one Span."""
+    offsets, flat_entities, flat_quotes = flat
+    spans = _trusted.spans(text, zip(offsets[::2], offsets[1::2]))
+    span_at = spans.__getitem__
     entities = tuple(
-        _trusted.entity(name, _ENTITY_KINDS[kind], _spans(text, mentions), titles)
+        _trusted.entity(name, _ENTITY_KINDS[kind], tuple(map(span_at, mentions)), titles)
         for name, kind, mentions, titles in flat_entities)
     chains: dict[tuple[int, ...], tuple[Entity, ...]] = {}
     quotes: list[Quote | None] = [None] * len(flat_quotes)
-    for index in outer_first([parts[-1] if parts[-1] != _NONE else None for parts in flat_quotes]):
-        (start, end, cue_start, cue_end, source_start, source_end, kind, speaker, chain,
-         confidence, rule, speech, parent) = flat_quotes[index]
+    for (index, content, cue, source, kind, speaker, chain, confidence, rule, speech,
+         parent) in flat_quotes:
         if chain not in chains:
             chains[chain] = tuple(entities[at] for at in chain)
         quotes[index] = _trusted.quote(
-            _trusted.span(text, start, end), _QUOTE_KINDS[kind],
-            None if cue_start == _NONE else _trusted.span(text, cue_start, cue_end),
-            None if source_start == _NONE else source_span(text, source_start, source_end,
-                                                            chains[chain]),
+            spans[content], _QUOTE_KINDS[kind], None if cue == _NONE else spans[cue],
+            None if source == _NONE else spans[source],
             None if speaker == _NONE else entities[speaker], chains[chain], confidence, rule,
             speech, None if parent == _NONE else quotes[parent])
     return _trusted.document(text, tuple(quotes), entities)
-
-
-def _spans(text: str, offsets: tuple[int, ...]) -> tuple[Span, ...]:
-    """The spans of ``text`` at ``offsets``, starts and ends in turn.
-
-    >>> _spans("He said no.", (0, 2, 3, 7))
-    (Span(start=0, end=2, text='He'), Span(start=3, end=7, text='said'))
-    """
-    span = _trusted.span
-    return tuple(span(text, start, end) for start, end in zip(offsets[::2], offsets[1::2]))
