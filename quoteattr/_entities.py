@@ -570,8 +570,11 @@ def _own_cluster(text: str, source: Mention, clusters: dict[str, _Cluster]) -> s
     return key
 
 
-def _roles(title: str) -> set[str]:
-    """The roles named in a title: every run of its words that is in the titles lexicon."""
+@functools.lru_cache(maxsize=_KINDS_REMEMBERED)
+def _roles(title: str) -> frozenset[str]:
+    """The roles named in a title: every run of its words that is in the titles lexicon.
+    Titles recur, each read again for every description after it, so the roles of the
+    last ``_KINDS_REMEMBERED`` are remembered (some 400 kB)."""
     words = title.lower().split()
     titles = _lexicons.titles()
     found = set()
@@ -580,7 +583,7 @@ def _roles(title: str) -> set[str]:
             role = " ".join(words[start:end])
             if role in titles:
                 found.add(_ROLE_SYNONYMS.get(role, role))
-    return found
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=_KINDS_REMEMBERED)
