@@ -165,10 +165,13 @@ def source_of(
         absolute = absolute_subject(text, start, cue.start)
         if absolute is not None:
             return absolute
+    # The tests below read the last character before the cue (and its spaces), read once.
+    last = _last_plain(text, start, cue.start)
     # The three tests below need the text before the cue to end in ``and``, ``but`` or a
     # comma (more, for a participle): one ending in another plain character fails them all.
-    joined = participle or may_end_with(text, start, cue.start, "dt,")
-    if joined and (_may_end_in(text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
+    joined = participle or not last or last in "dt,"
+    if joined and ((not last or last in "dt") and _may_end_in(
+            text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
             text, start, cue.start) or (
         participle and (_AFTER_COMMA.ends(text, start, cue.start)
                         or _GERUND_AFTER.ends(text, start, cue.start))
@@ -177,8 +180,8 @@ def source_of(
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
     # The text before the cue must end in a comma for the two tests below:
-    comma = joined and may_end_with(text, start, cue.start, ",")
-    if comma and ends_with_mark(text, start, cue.start, ","):
+    comma = joined and (not last or last == ",")
+    if comma and (last == "," or ends_with_mark(text, start, cue.start, ",")):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
@@ -186,7 +189,9 @@ def source_of(
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
-    position = _subject_end(text, start, cue.start)
+    # _subject_end(text, start, cue.start), which no adjunct moves unless it ends so:
+    position = cue.start if last and last not in _ADJUNCT_LAST else _subject_end(
+        text, start, cue.start)
     insider = insider_source(text, start, position)
     if insider is not None:
         return insider
@@ -197,7 +202,8 @@ def source_of(
         if sender is not None:
             return sender
     if adjacent and "," not in text[before.end:position]:
-        return with_conjuncts(text, start, before)
+        # with_conjuncts finds nothing before a source opening the window:
+        return with_conjuncts(text, start, before) if before.start > start else before
     inverted = _inverted_source(text, cue, end) if invert else None
     if adjacent and before.form != "name" and inverted is None and _ASIDE_BEFORE.ends(
             text, start, position):
@@ -246,8 +252,15 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
     True
     """
     window = max(start, end - _ADJUNCT_REACH)
-    if not _may_hold_insider_word(text[window:end]) or _INSIDER_WORD.search(
-            text, window, end) is None:
+    lowered = text[window:end]
+    # _INSIDER_WORD.search(text, window, end), read without the regex on ASCII, whose
+    # case the regex and str.lower equate alike:
+    if lowered.isascii():
+        lowered = lowered.lower()
+        if not ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
+                or "briefed" in lowered or "involved" in lowered):
+            return None
+    elif _INSIDER_WORD.search(text, window, end) is None:
         return None
     modifier = _INSIDER_MODIFIER.search(text, window, end)
     if modifier is None:
@@ -260,14 +273,20 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
                    head.head)
 
 
-def _may_hold_insider_word(window: str) -> bool:
-    """Whether ``window`` may hold a match of ``_INSIDER_WORD``: read without the regex
-    when it is ASCII, whose case the regex and ``str.lower`` equate alike."""
-    if not window.isascii():
-        return True
-    lowered = window.lower()
-    return ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
-            or "briefed" in lowered or "involved" in lowered)
+def _last_plain(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` before its final spaces, if it is plain
+    ASCII (of ``PLAIN_ASCII``), else ``""``, as when the window is blank or its bounds
+    are out of the text: what ``may_end_with`` reads.
+
+    >>> _last_plain("Lee said,  ", 0, 11), _last_plain("  ", 0, 2), _last_plain("Lee “", 0, 5)
+    (',', '', '')
+    """
+    if start < 0 or end > len(text):
+        return ""
+    at = end - 1
+    while at >= start and text[at] == " ":
+        at -= 1
+    return text[at] if at >= start and text[at] in PLAIN_ASCII else ""
 
 
 def _may_end_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
