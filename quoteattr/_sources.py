@@ -61,6 +61,7 @@ _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$", last=",")
 _ASIDE_BEFORE = Trailing(_ASIDE, last=",)\"")
 _DASH_ASIDE = Trailing(
     r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$", last="-")
+_ASIDE_LAST = ",)\"-"  # the last characters of _ASIDE_BEFORE and _DASH_ASIDE, as a string
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 # A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
 _DATELINE = regex.compile(
@@ -189,9 +190,10 @@ def source_of(
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
-    # _subject_end(text, start, cue.start), which no adjunct moves unless it ends so:
-    position = cue.start if last and last not in _ADJUNCT_LAST else _subject_end(
-        text, start, cue.start)
+    # _subject_end(text, start, cue.start), whose test is read first from ``last``:
+    position = _before_adjuncts(text, start, cue.start) if (
+        not last or last in _ADJUNCT_LAST) and _may_end_in_adjunct(
+        text, start, cue.start) else cue.start
     insider = insider_source(text, start, position)
     if insider is not None:
         return insider
@@ -210,7 +212,8 @@ def source_of(
         return subject_before_aside(text, start, position) or before
     if inverted is not None or adjacent:
         return inverted or before
-    subject = subject_before_aside(text, start, position)  # ``Lee, an aide, on Monday said``
+    subject = subject_before_aside(text, start, position) if position != cue.start or (
+        _may_end_in_aside(text, start, position, last)) else None  # ``Lee, an aide, said``
     if subject is None and cue.precision >= STRONG_CUE and not participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
@@ -271,6 +274,13 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
         return None
     return Mention(head.start, trim(text, modifier.start(), end)[1], "description", "", (),
                    head.head)
+
+
+def _may_end_in_aside(text: str, start: int, end: int, last: str) -> bool:
+    """Whether :func:`subject_before_aside` may find an aside ending at ``end`` in a window
+    from ``start`` (no more than ``_REACH`` long), whose last plain character is ``last``
+    (of :func:`_last_plain`): its patterns end in one of ``_ASIDE_LAST`` or hold ``who``."""
+    return not last or last in _ASIDE_LAST or text.find("who", start, end) >= 0
 
 
 def _last_plain(text: str, start: int, end: int) -> str:
@@ -427,6 +437,11 @@ def _subject_end(text: str, start: int, position: int) -> int:
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
     if not _may_end_in_adjunct(text, start, position):
         return position
+    return _before_adjuncts(text, start, position)
+
+
+def _before_adjuncts(text: str, start: int, position: int) -> int:
+    """:func:`_subject_end`, after its test."""
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
