@@ -555,13 +555,13 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
         return None
     lowered += [w.group().lower() for w in words[len(lowered):]]
     head = words[first_link - 1]
-    if _SUBJECT_PHRASE.fullmatch(text, start, end) is None or not is_source_head(head.group()):
-        return None
-    if lowered[-1] in _SUBJECT_LINKS or any(
+    if not is_source_head(head.group()) or lowered[-1] in _SUBJECT_LINKS or any(
             w in _NOT_IN_SUBJECT or (w in CLAUSE_WORDS and w not in _SUBJECT_LINKS)
             or w in _lexicons.pronouns() and w not in POSSESSIVES for w in lowered):
         return None
     if any(w.endswith(("ed", "n't", "n’t")) and w.islower() for w in lowered[first_link + 1:]):
+        return None
+    if _SUBJECT_PHRASE.fullmatch(text, start, end) is None:  # the costlier test last
         return None
     first = tag_phrase(text, start, head.end())
     if first is not None:
@@ -570,9 +570,11 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
 
 
 def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> bool:
-    lowered = [w.lower() for w in words]
-    if not 0 < len(words) <= _SUBJECT_WORDS or _SUBJECT_PHRASE.fullmatch(text, start, end) is None:
+    """Whether ``words``, those of ``text[start:end]``, may make a subject; the tests on
+    words come before the pattern, which costs more."""
+    if not 0 < len(words) <= _SUBJECT_WORDS:
         return False
+    lowered = [w.lower() for w in words]
     if lowered[0] in CLAUSE_WORDS and lowered[0] not in DETERMINERS or lowered[0] == "to":
         return False
     if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in POSSESSIVES
@@ -581,7 +583,7 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
     if words[0].endswith("ed") and words[0].islower():
         return False
     last = lowered[-1]
-    if last.endswith(("'s", "’s", "s'")):
+    if last.endswith(("'s", "’s", "s'")) or _SUBJECT_PHRASE.fullmatch(text, start, end) is None:
         return False
     if last in _PRONOMINAL or last.isdigit():
         return True
