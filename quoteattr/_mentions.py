@@ -146,8 +146,11 @@ def _tokens_after(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
         space = text.find(" ", start, end)
         run_end = end if space < 0 else space
         chunk = text[start:run_end]
-        if chunk.isalpha() and chunk.isascii():
+        if chunk.removesuffix(".").isalpha() and chunk.isascii():  # ``Lee``, ``Lee.``
             yield chunk, start
+        elif _is_word_and_comma(chunk):
+            yield chunk[:-1], start
+            yield ",", start + len(chunk) - 1
         elif chunk:
             # The tokens hold every character of the run but white space, which none
             # holds: a token starts at the first occurrence of its word after the last.
@@ -172,10 +175,21 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return pattern.findall(text, start, end)
 
 
+def _is_word_and_comma(chunk: str) -> bool:
+    """Whether ``chunk`` is ASCII letters and a comma, whose tokens (``_TOKEN``) are the
+    letters and the comma: the commonest run that is not one word.
+
+    >>> _is_word_and_comma("Lee,"), _is_word_and_comma(","), _is_word_and_comma("Lee.")
+    (True, False, False)
+    """
+    return chunk[-1:] == "," and chunk[:-1].isalpha() and chunk.isascii()
+
+
 def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
     """The tokens of ``text[start:end]`` (as ``_TOKEN`` finds them) with their
     starts, the last first, read lazily: each run between spaces alone, since no token
-    holds a space, and a run of ASCII letters, which is one token, without the regex.
+    holds a space, and a run of ASCII letters, which is one token with a period after it,
+    or two with a comma after it, without the regex.
 
     >>> list(_tokens_before("said Sen. Ann Lee,", 0, 18))
     [(',', 17), ('Lee', 14), ('Ann', 10), ('Sen.', 5), ('said', 0)]
@@ -184,8 +198,11 @@ def _tokens_before(text: str, start: int, end: int) -> Iterator[tuple[str, int]]
         space = text.rfind(" ", start, end)
         run = start if space < 0 else space + 1
         chunk = text[run:end]
-        if chunk.isalpha() and chunk.isascii():
+        if chunk.removesuffix(".").isalpha() and chunk.isascii():  # ``Lee``, ``Lee.``
             yield chunk, run
+        elif _is_word_and_comma(chunk):
+            yield ",", run + len(chunk) - 1
+            yield chunk[:-1], run
         elif chunk:
             # The tokens hold every character of the run but white space, which none
             # holds: a token starts at the last occurrence of its word before the next.

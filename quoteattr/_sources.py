@@ -61,6 +61,7 @@ _LAST_ASIDE = Trailing(r",[^,;:\"“”()]{1,120},\s*$", last=",")
 _ASIDE_BEFORE = Trailing(_ASIDE, last=",)\"")
 _DASH_ASIDE = Trailing(
     r"\s+(?:--|[—–]|-(?=\s))\s*[^\"“”—–]{1,150}?\s*(?:--|[—–]|(?<=\s)-)\s*$", last="-")
+_ASIDE_LAST = ",)\"-"  # the last characters of _ASIDE_BEFORE and _DASH_ASIDE, as a string
 _RELATIVE_ASIDE = Trailing(r"\s+who\s+[^,;:()\"“”—–]{1,100}?\s*$")
 # A hyphen that runs on into a word joins it (``open-carry``, ``F-16``): no dateline ends so.
 _DATELINE = regex.compile(
@@ -165,10 +166,13 @@ def source_of(
         absolute = absolute_subject(text, start, cue.start)
         if absolute is not None:
             return absolute
+    # The tests below read the last character before the cue (and its spaces), read once.
+    last = _last_plain(text, start, cue.start)
     # The three tests below need the text before the cue to end in ``and``, ``but`` or a
     # comma (more, for a participle): one ending in another plain character fails them all.
-    joined = participle or may_end_with(text, start, cue.start, "dt,")
-    if joined and (_may_end_in(text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
+    joined = participle or not last or last in "dt,"
+    if joined and ((not last or last in "dt") and _may_end_in(
+            text, start, cue.start, _COORDINATORS) and _COORDINATED.ends(
             text, start, cue.start) or (
         participle and (_AFTER_COMMA.ends(text, start, cue.start)
                         or _GERUND_AFTER.ends(text, start, cue.start))
@@ -177,8 +181,8 @@ def source_of(
             nearest_subject(text, start, cue) if participle else None) or sentence_subject(
             text, start, cue)
     # The text before the cue must end in a comma for the two tests below:
-    comma = joined and may_end_with(text, start, cue.start, ",")
-    if comma and ends_with_mark(text, start, cue.start, ","):
+    comma = joined and (not last or last == ",")
+    if comma and (last == "," or ends_with_mark(text, start, cue.start, ",")):
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None and subject.form == "name":
             return subject
@@ -186,7 +190,10 @@ def source_of(
         subject = subject_before_aside(text, start, cue.start)
         if subject is not None:
             return subject
-    position = _subject_end(text, start, cue.start)
+    # _subject_end(text, start, cue.start), whose test is read first from ``last``:
+    position = _before_adjuncts(text, start, cue.start) if (
+        not last or last in _ADJUNCT_LAST) and _may_end_in_adjunct(
+        text, start, cue.start) else cue.start
     insider = insider_source(text, start, position)
     if insider is not None:
         return insider
@@ -197,14 +204,16 @@ def source_of(
         if sender is not None:
             return sender
     if adjacent and "," not in text[before.end:position]:
-        return with_conjuncts(text, start, before)
+        # with_conjuncts finds nothing before a source opening the window:
+        return with_conjuncts(text, start, before) if before.start > start else before
     inverted = _inverted_source(text, cue, end) if invert else None
     if adjacent and before.form != "name" and inverted is None and _ASIDE_BEFORE.ends(
             text, start, position):
         return subject_before_aside(text, start, position) or before
     if inverted is not None or adjacent:
         return inverted or before
-    subject = subject_before_aside(text, start, position)  # ``Lee, an aide, on Monday said``
+    subject = subject_before_aside(text, start, position) if position != cue.start or (
+        _may_end_in_aside(text, start, position, last)) else None  # ``Lee, an aide, said``
     if subject is None and cue.precision >= STRONG_CUE and not participle:
         subject = clause_subject(text, start, position)
         if subject is not None:
@@ -246,8 +255,15 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
     True
     """
     window = max(start, end - _ADJUNCT_REACH)
-    if not _may_hold_insider_word(text[window:end]) or _INSIDER_WORD.search(
-            text, window, end) is None:
+    lowered = text[window:end]
+    # _INSIDER_WORD.search(text, window, end), read without the regex on ASCII, whose
+    # case the regex and str.lower equate alike:
+    if lowered.isascii():
+        lowered = lowered.lower()
+        if not ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
+                or "briefed" in lowered or "involved" in lowered):
+            return None
+    elif _INSIDER_WORD.search(text, window, end) is None:
         return None
     modifier = _INSIDER_MODIFIER.search(text, window, end)
     if modifier is None:
@@ -260,14 +276,27 @@ def insider_source(text: str, start: int, end: int) -> Mention | None:
                    head.head)
 
 
-def _may_hold_insider_word(window: str) -> bool:
-    """Whether ``window`` may hold a match of ``_INSIDER_WORD``: read without the regex
-    when it is ASCII, whose case the regex and ``str.lower`` equate alike."""
-    if not window.isascii():
-        return True
-    lowered = window.lower()
-    return ("close" in lowered or "familiar" in lowered or "knowledg" in lowered
-            or "briefed" in lowered or "involved" in lowered)
+def _may_end_in_aside(text: str, start: int, end: int, last: str) -> bool:
+    """Whether :func:`subject_before_aside` may find an aside ending at ``end`` in a window
+    from ``start`` (no more than ``_REACH`` long), whose last plain character is ``last``
+    (of :func:`_last_plain`): its patterns end in one of ``_ASIDE_LAST`` or hold ``who``."""
+    return not last or last in _ASIDE_LAST or text.find("who", start, end) >= 0
+
+
+def _last_plain(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` before its final spaces, if it is plain
+    ASCII (of ``PLAIN_ASCII``), else ``""``, as when the window is blank or its bounds
+    are out of the text: what ``may_end_with`` reads.
+
+    >>> _last_plain("Lee said,  ", 0, 11), _last_plain("  ", 0, 2), _last_plain("Lee “", 0, 5)
+    (',', '', '')
+    """
+    if start < 0 or end > len(text):
+        return ""
+    at = end - 1
+    while at >= start and text[at] == " ":
+        at -= 1
+    return text[at] if at >= start and text[at] in PLAIN_ASCII else ""
 
 
 def _may_end_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -408,6 +437,11 @@ def _subject_end(text: str, start: int, position: int) -> int:
     adverbs and a parenthesis (``Sen. Ann Lee (D-Ill.) later said``)."""
     if not _may_end_in_adjunct(text, start, position):
         return position
+    return _before_adjuncts(text, start, position)
+
+
+def _before_adjuncts(text: str, start: int, position: int) -> int:
+    """:func:`_subject_end`, after its test."""
     for pattern in (_TIME_BEFORE, _ADVERBS_BEFORE, _PARENTHESIS_BEFORE):
         found = pattern.search(text, max(start, position - _ADJUNCT_REACH), position)
         if found is not None:
@@ -521,13 +555,13 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
         return None
     lowered += [w.group().lower() for w in words[len(lowered):]]
     head = words[first_link - 1]
-    if _SUBJECT_PHRASE.fullmatch(text, start, end) is None or not is_source_head(head.group()):
-        return None
-    if lowered[-1] in _SUBJECT_LINKS or any(
+    if not is_source_head(head.group()) or lowered[-1] in _SUBJECT_LINKS or any(
             w in _NOT_IN_SUBJECT or (w in CLAUSE_WORDS and w not in _SUBJECT_LINKS)
             or w in _lexicons.pronouns() and w not in POSSESSIVES for w in lowered):
         return None
     if any(w.endswith(("ed", "n't", "n’t")) and w.islower() for w in lowered[first_link + 1:]):
+        return None
+    if _SUBJECT_PHRASE.fullmatch(text, start, end) is None:  # the costlier test last
         return None
     first = tag_phrase(text, start, head.end())
     if first is not None:
@@ -536,9 +570,11 @@ def modified_subject(text: str, start: int, end: int) -> Mention | None:
 
 
 def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> bool:
-    lowered = [w.lower() for w in words]
-    if not 0 < len(words) <= _SUBJECT_WORDS or _SUBJECT_PHRASE.fullmatch(text, start, end) is None:
+    """Whether ``words``, those of ``text[start:end]``, may make a subject; the tests on
+    words come before the pattern, which costs more."""
+    if not 0 < len(words) <= _SUBJECT_WORDS:
         return False
+    lowered = [w.lower() for w in words]
     if lowered[0] in CLAUSE_WORDS and lowered[0] not in DETERMINERS or lowered[0] == "to":
         return False
     if any(w in _NOT_IN_SUBJECT or w in _lexicons.pronouns() and w not in POSSESSIVES
@@ -547,7 +583,7 @@ def _is_subject_phrase(text: str, start: int, end: int, words: list[str]) -> boo
     if words[0].endswith("ed") and words[0].islower():
         return False
     last = lowered[-1]
-    if last.endswith(("'s", "’s", "s'")):
+    if last.endswith(("'s", "’s", "s'")) or _SUBJECT_PHRASE.fullmatch(text, start, end) is None:
         return False
     if last in _PRONOMINAL or last.isdigit():
         return True

@@ -34,3 +34,18 @@ def test_the_tokens_read_from_the_right_are_the_tokens(text: str, start: int, en
     reading each run between spaces alone and runs of ASCII letters without the regex."""
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(text, start, end)]
     assert tokens[::-1] == list(_tokens_before(text, start, end))
+
+
+# Runs of words with the punctuation that ends them, which the tokens read without the regex.
+_RUNS = st.lists(st.sampled_from(["Lee", "a", "Zz", ",", ".", " ", "  ", "é", "'s", "-", "9", "\n"]),
+                 max_size=12).map("".join)
+
+
+@given(_RUNS, st.integers(0, 30), st.integers(0, 30))
+def test_the_tokens_of_words_and_punctuation_are_the_tokens(text: str, start: int,
+                                                            end: int) -> None:
+    """``_tokens_after`` and ``_tokens_before`` find the tokens of ``_TOKEN`` in runs of
+    words and the commas and periods after them (``Lee,``, ``Lee.``)."""
+    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(text, start, end)]
+    assert tokens == list(_tokens_after(text, start, end))
+    assert tokens[::-1] == list(_tokens_before(text, start, end))
