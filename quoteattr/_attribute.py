@@ -785,8 +785,9 @@ def _new_clause(cues: CueIndex, start: int, limit: int) -> bool:
 
 def _is_title_case(context: _Context) -> bool:
     words = WORD.findall(context.text, context.quote.content_start, context.quote.content_end)
-    long_words = [w for w in words if len(w) > 3]
-    return 0 < len(words) <= 6 and all(w[0].isupper() for w in long_words + words[:1])
+    if not 0 < len(words) <= 6:
+        return False  # most quotes: their long words need not be read
+    return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
 def _is_title_or_name(context: _Context) -> bool:

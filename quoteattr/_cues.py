@@ -405,20 +405,18 @@ def _known_runs(
         return
     known = _known_ascii_words()
     spaced = b" " + lowered.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
-    runs = spaced.split()
     after = 0
-    for run in itertools.compress(runs, map(known.__contains__, runs)):
-        entry, opens, stance, spaced_run = known[run]
+    for entry, opens, stance, spaced_run, length in filter(None, map(known.get, spaced.split())):
         start = spaced.find(spaced_run, after)  # the space before lowered[start]
-        yield offset + start, offset + start + len(run), entry, opens, stance
-        after = start + len(run) + 1
+        yield offset + start, offset + start + length, entry, opens, stance
+        after = start + length + 1
 
 
 @functools.cache
-def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool, bytes]]:
-    """The known words in ASCII, as bytes, each with what :func:`_known_words` holds for it
-    and itself between two spaces, as :func:`_known_runs` looks for it."""
-    return {word.encode(): (*found, f" {word} ".encode())
+def _known_ascii_words() -> dict[bytes, tuple[_lexicons.VerbForm | None, bool, bool, bytes, int]]:
+    """The known words in ASCII, as bytes, each with what :func:`_known_words` holds for it,
+    itself between two spaces, as :func:`_known_runs` looks for it, and its length."""
+    return {word.encode(): (*found, f" {word} ".encode(), len(word))
             for word, found in _known_words().items() if word.isascii()}
 
 
