@@ -20,7 +20,7 @@ import functools
 import itertools
 import math
 import re
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -738,7 +738,7 @@ def _plain_sentence(cues: CueIndex, start: int, end: int, paragraph: int) -> lis
     if found:
         return _attribute_sentence(_Sentence(cues, start, end, paragraph, False), found)
     if cues.text[max(0, start - 1):start] not in ("", "\n"):
-        return found
+        return []
     headline = _headline(_Sentence(cues, start, end, paragraph, False))  # as _attribute_sentence
     return [] if headline is None else [headline]
 
@@ -976,6 +976,7 @@ def _attribute_cue(
     # according_to reads only prepositional cues (``according to``), which the others
     # leave; quoted_as_saying reads only cues of ``quote``, asked_question of ``ask``.
     later = bool(found)
+    rules: tuple[_ClauseRule, ...]
     if cue.prepositional:
         rules = (according_to,)
     else:
@@ -1357,16 +1358,20 @@ def cue_then_clause(
 
 # The rules of a cue that is not prepositional, in the order they are tried; a cue of
 # ``quote`` or ``ask`` is also read by the rule of its own.
-_CLAUSE_RULES = (relative_clause, tag_in_commas, fronted_participle, cue_then_clause,
-                 clause_then_tag)
-_LEMMA_RULES = {_QUOTING: (quoted_as_saying, *_CLAUSE_RULES),
-                _ASKING: (asked_question, *_CLAUSE_RULES)}
+_ClauseRule = Callable[[_Sentence, Cue, "Mention | None", bool],
+                       "Attribution | list[Attribution] | None"]
+_CLAUSE_RULES: tuple[_ClauseRule, ...] = (
+    relative_clause, tag_in_commas, fronted_participle, cue_then_clause, clause_then_tag)
+_LEMMA_RULES: dict[str, tuple[_ClauseRule, ...]] = {
+    _QUOTING: (quoted_as_saying, *_CLAUSE_RULES), _ASKING: (asked_question, *_CLAUSE_RULES)}
 # Those of the rules that read a participle cue, and those that read another (a finite
 # verb), without and with an attribution before the cue in the sentence (``later``):
 # the others return ``None`` at once for such a cue.
-_PARTICIPLE_RULES = ((fronted_participle, cue_then_clause), (cue_then_clause,))
-_FINITE_RULES = ((relative_clause, tag_in_commas, cue_then_clause, clause_then_tag),
-                 (relative_clause, cue_then_clause))
+_PARTICIPLE_RULES: tuple[tuple[_ClauseRule, ...], ...] = (
+    (fronted_participle, cue_then_clause), (cue_then_clause,))
+_FINITE_RULES: tuple[tuple[_ClauseRule, ...], ...] = (
+    (relative_clause, tag_in_commas, cue_then_clause, clause_then_tag),
+    (relative_clause, cue_then_clause))
 
 
 def _end_of_dash_aside(text: str, content: tuple[int, int]) -> tuple[int, int]:

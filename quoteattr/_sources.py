@@ -34,7 +34,7 @@ _COORDINATORS = ("and", "but")  # the words that end a match of _COORDINATED
 _GERUND_AFTER = Trailing(  # ``by saying``
     r"\b(?:by|after|before|while|without|upon|in)\s+$", last="yretn")
 _AND_BEFORE = Trailing(r"\s+(?:and|&)\s+$")
-_AND = ("and", "&")  # what ends a match of _AND_BEFORE but its spaces
+_AND: tuple[str, ...] = ("and", "&")  # what ends a match of _AND_BEFORE but its spaces
 _COMMA_JOINT = Trailing(r",\s+$", last=",")
 _JOINT_REACH = 8
 _PUT_OUT = Trailing(
