@@ -5,7 +5,8 @@ sentence splitter on the same texts (the reference that makes figures from
 different machines comparable), the stages of the pipeline, ``analyze_many``
 over several processes, the import, peak memory, and how the time grows with
 the length of one article. :func:`report` renders the result as plain text.
-Every time is the best of ``repeat`` runs.
+Every time is the best of ``repeat`` runs; the runs over the corpus of ``analyze``,
+Punkt, the stages and ``analyze_many`` take turns.
 
 >>> result = run(['"We won," she said.'] * 3, repeat=1, processes=1, long_chars=100)
 >>> result.texts, result.characters, [step.scale for step in result.linearity]
@@ -207,14 +208,16 @@ def run(
 
     punkt = PunktSentenceTokenizer()
     quoteattr.analyze('"Warm," she said.')  # load the lexicons before the clock starts
-    progress(f"analyze: {len(texts)} texts, {characters:,} characters")
-    analyze_seconds = _best(repeat, lambda: _each(quoteattr.analyze, texts))
-    progress("Punkt sentence splitting")
-    punkt_seconds = _best(repeat, lambda: _each(punkt.tokenize, texts))
-    progress("stages")
-    stages = _stages(texts, analyze_seconds, repeat)
-    progress(f"analyze_many, {processes} processes")
-    many_seconds = _best(repeat, lambda: _many(texts, processes))
+    progress(f"analyze, Punkt sentence splitting, stages and analyze_many ({processes} "
+             f"processes), taking turns: {len(texts)} texts, {characters:,} characters")
+    (analyze_seconds,), (punkt_seconds,), stage_seconds, (many_seconds,) = _taking_turns(
+        repeat, (
+            lambda: (_each(quoteattr.analyze, texts),),
+            lambda: (_each(punkt.tokenize, texts),),
+            lambda: _stage_pass(texts),
+            lambda: (_many(texts, processes),),
+        ))
+    stages = _stages(stage_seconds, analyze_seconds)
     progress("import time")
     import_cold, import_warm = _import_seconds()
     progress("memory")
@@ -254,6 +257,21 @@ def _best(repeat: int, measure: Callable[[], float]) -> float:
     return min(measure() for _ in range(repeat))
 
 
+def _taking_turns(
+    repeat: int, measures: Sequence[Callable[[], tuple[float, ...]]]
+) -> list[tuple[float, ...]]:
+    """The best of ``repeat`` runs of each of ``measures`` (each time it returns, the
+    least), the measures run in turn, once a round: a spell of other work on the
+    machine then slows them all alike, rather than every run of one of them, which
+    would skew the ratios between them.
+
+    >>> _taking_turns(2, [lambda: (1.0,), lambda: (2.0, 3.0)])
+    [(1.0,), (2.0, 3.0)]
+    """
+    rounds = [[measure() for measure in measures] for _ in range(repeat)]
+    return [tuple(map(min, zip(*runs))) for runs in zip(*rounds)]
+
+
 def _each(function: Callable[[str], object], texts: Sequence[str]) -> float:
     start = time.perf_counter()
     for text in texts:
@@ -261,9 +279,9 @@ def _each(function: Callable[[str], object], texts: Sequence[str]) -> float:
     return time.perf_counter() - start
 
 
-def _stages(texts: Sequence[str], analyze_seconds: float, repeat: int) -> Stages:
-    passes = [_stage_pass(texts) for _ in range(repeat)]
-    quotes, direct, indirect = (min(times) for times in zip(*passes))
+def _stages(best: tuple[float, ...], analyze_seconds: float) -> Stages:
+    """The stages' ``best`` times, and the rest of ``analyze_seconds``."""
+    quotes, direct, indirect = best
     return Stages(quotes, direct, indirect, analyze_seconds - quotes - direct - indirect)
 
 
