@@ -530,11 +530,6 @@ def _person_before_place(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] 
     return None
 
 
-def _is_title(word: str) -> bool:
-    """``President``, ``Sen.``: a title; ``Jan`` without its period is a name."""
-    return word.lower().rstrip(".") in _title_stems()
-
-
 @functools.cache
 def _title_stems() -> frozenset[str]:
     """The titles, with and without a final period, and the title abbreviations."""
