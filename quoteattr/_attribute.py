@@ -33,13 +33,12 @@ from quoteattr._text import COMMA_BEFORE, SPACES, WORD, Trailing, trim
 from quoteattr.model import QuoteKind
 
 _OPEN_START = operator.attrgetter("open_start")
-# What ``[\s,;—–\-]`` holds, read a character at a time: regex's ``\s`` is what
-# ``str.isspace`` accepts but the four information separators.
-_TAG_LEAD = (SPACES - frozenset("\x1c\x1d\x1e\x1f")) | frozenset(",;—–-")
+_SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to ``str.split``, not to regex's ``\s``
+# What ``[\s,;—–\-]`` holds, read a character at a time.
+_TAG_LEAD = (SPACES - frozenset(_SEPARATORS)) | frozenset(",;—–-")
 _CLAUSE_AFTER_QUOTE = regex.compile(r"(?:and|but|or|while|whereas)\s", regex.IGNORECASE)
 _LEAD_IN = regex.compile(r"^(?:\s+[^\s,:;.!?\"“”]+,?){0,6}?\s*(?:that\s*)?[:,]?\s*$")
 _LEAD_IN_WORDS = 8  # the most that _LEAD_IN matches: six, ``that`` and a mark
-_SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to ``str.split``, not to regex's ``\s``
 _THAT_CLAUSE = regex.compile(r"\s+that\s+[^\s,:]")
 _NEGATION = regex.compile(r"n[’']t\b|\b(?:not|never)\b")
 _TAG_END = regex.compile(r"^[^\"“”«»]{0,80}?[.!?]?[\"'”’»)]*\s*$")

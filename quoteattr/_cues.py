@@ -21,11 +21,10 @@ from typing import Callable, Iterable, Iterator
 import regex
 
 from quoteattr import _lexicons
-from quoteattr._text import PLAIN_ASCII, WORD
+from quoteattr._text import ASCII_LETTERS, PLAIN_ASCII, WORD
 
 # Matched backwards from the end of its window: one attempt, not one per start.
 _LEFT_WORD = regex.compile(r"(\p{L}+(?:[’']\p{L}+)?)\s+$", regex.REVERSE)
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NOUN_LEFT = regex.compile(r"(?:[’']s|\b\p{Ll}{3,}(?:al|ial))\s+$", regex.REVERSE)
 _MODIFIER_ENDINGS = ("s", "al")  # the last letters of every match of _NOUN_LEFT
 # Matched one character before a window edge; a mark that joins the parts of a word
@@ -309,7 +308,7 @@ def _scan_words(text: str) -> tuple[list[_VerbWord], list[int] | None, list[int]
                 starts.append(start)
             if stance and stances is not None:
                 stances.append(start)
-            if entry is not None and (  # _is_whole_word, its first test written out
+            if entry is not None and (  # _is_whole_word: its white-space case, written out
                     (start == 0 or text[start - 1].isspace())
                     and (end == length or text[end].isspace())
                     or _is_whole_word(text, start, end)):
@@ -701,13 +700,13 @@ def _word_before(text: str, start: int, position: int) -> tuple[int, str] | None
         at -= 1
     if 0 <= low <= at < len(text):
         char = text[at]
-        if char in _ASCII_LETTERS and at < position - 1:
+        if char in ASCII_LETTERS and at < position - 1:
             first = max(low, text.rfind(" ", low, at) + 1)
             word = text[first:at + 1]
             if word.isascii() and word.isalpha():
                 return first, word  # as the loop below reads letters after a space
             first = at
-            while first > low and text[first - 1] in _ASCII_LETTERS:
+            while first > low and text[first - 1] in ASCII_LETTERS:
                 first -= 1
             if first == low or text[first - 1] < "\x80" and text[first - 1] != "'":
                 return first, text[first:at + 1]

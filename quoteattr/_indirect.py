@@ -38,7 +38,9 @@ from quoteattr._sources import (
     sentence_subject_before, source_of,
 )
 from quoteattr._stance import stance_lexicon
-from quoteattr._text import COMMA_BEFORE, PLAIN_ASCII, WEEKDAY, WORD, Trailing, sentences, trim
+from quoteattr._text import (
+    ASCII_LETTERS, COMMA_BEFORE, PLAIN_ASCII, WEEKDAY, WORD, Trailing, sentences, trim,
+)
 from quoteattr.model import QuoteKind
 
 _MIN_PRECISION = 0.15
@@ -238,7 +240,6 @@ _GAP_BEFORE_QUOTE = 4
 _STANCE_PRECISION = 0.75
 _MODIFIER_WORDS = regex.compile(r"\s*(?:\p{L}[\p{L}-]*(?:[’']s)?\s+){1,3}")
 _SENTENCE_END = frozenset(".!?\"”’'")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _COMPLEMENT = {
     "to": regex.compile(r"\s+(?=to\s+\p{Ll})"),
     "object": regex.compile(r"\s+(?!(?:by|in|at|on|for|to|with|from|after|before|during|as|and|"
@@ -862,8 +863,8 @@ def _naming_tag_source(relative: Attribution, tag_source: Mention | None) -> Att
     return attrs.evolve(relative, source=source)
 
 
-def _attribute_sentence(sentence: _Sentence, cues: list[Cue] | None = None) -> list[Attribution]:
-    """The attributions of ``sentence``, whose cues are ``cues`` when the caller has them."""
+def _attribute_sentence(sentence: _Sentence, cues: list[Cue]) -> list[Attribution]:
+    """The attributions of ``sentence``, whose cues (at least one) are ``cues``."""
     text = sentence.text
     headline = _headline(sentence)
     if headline is not None:
@@ -871,10 +872,6 @@ def _attribute_sentence(sentence: _Sentence, cues: list[Cue] | None = None) -> l
     found: list[Attribution] = []
     previous: Mention | None = None
     content_end = sentence.start
-    if cues is None:
-        cues = sentence.cues.within(sentence.start, sentence.end)
-    if not cues:
-        return []  # most sentences
     for cue in cues:
         inside = found and cue.start < content_end
         if inside and not _opens_next(text, cue, found[-1]):
@@ -1444,13 +1441,13 @@ def _subject_of(sentence: _Sentence, cue: Cue, previous: Mention | None) -> Ment
         return attrs.evolve(source, start=trim(text, sentence.start, source.start)[0])
     if opens:
         return source
-    joined = _joined_subject(sentence, source, cue)
+    joined = _joined_subject(sentence, source, cue, opening)
     if joined is not None:
         return joined
     subject = clause_subject(text, sentence.start, source.end) if (
         cue.precision >= STRONG_CUE and not cue.participle) else None
     if subject is None or not _opens_clause(text, sentence, subject):
-        return _whole_clause_subject(sentence, cue, source)
+        return _whole_clause_subject(sentence, cue, source, opening)
     return subject
 
 
@@ -1486,14 +1483,17 @@ def _whole_clause_subject(
         _modified_head_subject(sentence, words))
 
 
-def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention | None:
+def _joined_subject(
+    sentence: _Sentence, source: Mention, cue: Cue, clause_opening: int | None = None
+) -> Mention | None:
     """``Lee left and the fire chief said B``: a source after ``and`` (no comma), with the
     words before it from ``and`` on, when it opens a clause of its own: a finite cue of
     precision ``_JOINED_MIN_PRECISION`` or more follows it, it names someone (a name, a
     pronoun, or a phrase whose head is a source's: not ``A and phone calls show B``)
     and a clause comes before ``and`` (at least ``_JOINED_CLAUSE_WORDS`` words, and no
     subject phrase it is coordinated with: not ``she and other aides said``,
-    ``Democratic hopefuls Ann Lee and Tom Ruiz say``)."""
+    ``Democratic hopefuls Ann Lee and Tom Ruiz say``). ``clause_opening`` is the cue's
+    :func:`_clause_opening`, when the caller has it."""
     text = sentence.text
     if cue.precision < _JOINED_MIN_PRECISION or cue.participle or cue.passive or (
             source.form == "description" and not is_source_head(source.head)):
@@ -1505,7 +1505,8 @@ def _joined_subject(sentence: _Sentence, source: Mention, cue: Cue) -> Mention |
     opening = max(start, *(text.rfind(mark, start, joint.start()) + 1 for mark in ",;:"))
     if len(WORD.findall(text, opening, joint.start())) < _JOINED_CLAUSE_WORDS or (
             cue.precision >= STRONG_CUE and _coordinated_subject(
-                sentence, cue, source, _clause_opening(text, sentence, cue)) is not None):
+                sentence, cue, source, _clause_opening(text, sentence, cue)
+                if clause_opening is None else clause_opening) is not None):
         return None
     return attrs.evolve(source, start=joint.start(1))
 
@@ -2211,7 +2212,7 @@ def _enough_words(text: str, content: tuple[int, int]) -> bool:
     """Whether ``content`` has the words of a report: two, or an answer (``said yes``)."""
     start, end = content
     space = text.find(" ", start, end)
-    if 0 <= space < end - 1 and text[start] in _ASCII_LETTERS and text[space + 1] in _ASCII_LETTERS:
+    if 0 <= space < end - 1 and text[start] in ASCII_LETTERS and text[space + 1] in ASCII_LETTERS:
         return True  # _MIN_CONTENT_WORDS: a word opens the content, another the first space
     words = WORD.finditer(text, start, end)
     return next(itertools.islice(words, _MIN_CONTENT_WORDS - 1, None), None) is not None or (

@@ -539,14 +539,14 @@ def _title_stems() -> frozenset[str]:
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    if len(words) == 1:
-        return _looks_like_one_word_name(words[0].lower())
+    """Whether ``words`` (two or more; :func:`_looks_like_one_word_name` reads one) may be
+    a name: no day or month, and not only bodies, groups and determiners."""
     lowered = [w.lower() for w in words]
     return _CALENDAR.isdisjoint(lowered) and not _organization_or_determiner().issuperset(lowered)
 
 
 def _looks_like_one_word_name(lower: str) -> bool:
-    """:func:`_looks_like_name` of one word, lowercased: neither a day or month, nor a
+    """Whether one word, lowercased, may be a name alone: neither a day or month, nor a
     word that opens sentences (``Speaking``, ``Eight``), nor a body, group or anonymous
     source, nor a determiner.
 

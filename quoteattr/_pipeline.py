@@ -180,7 +180,7 @@ def _quote(
         content=_trusted.span(text, *attribution.content),
         kind=attribution.kind,
         cue=None if cue is None else _trusted.span(text, cue.start, cue.end),
-        source=None if source is None else source_span(text, source.start, source.end, chain),
+        source=None if source is None else _source_span(text, source.start, source.end, chain),
         speaker=chain[0] if chain else None,
         chain=chain,
         confidence=confidence * _INHERITED_RELAY if inherited else confidence,
@@ -192,7 +192,7 @@ def _quote(
     )
 
 
-def source_span(text: str, start: int, end: int, chain: tuple[Entity, ...]) -> Span:
+def _source_span(text: str, start: int, end: int, chain: tuple[Entity, ...]) -> Span:
     """The span of the source at ``[start, end)`` of the quote of ``chain``: the speaker's
     own mention of it, when it has one, so the quote and the entity share one Span."""
     if chain:

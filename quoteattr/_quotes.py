@@ -31,7 +31,7 @@ from quoteattr._text import paragraphs, sentences
 # mark, as some archives write them (''We won,'' he said); of three, the first is
 # single and the double closes after it.
 _MARK_CHARACTERS = "\"'“”„‟«»‹›‘’‚‛「」『』"
-MARKS = re.compile(f"[{_MARK_CHARACTERS}]")
+MARKS = re.compile(f"[{_MARK_CHARACTERS}]")  # what the scan equals; the tests compare them
 
 _CLOSES: dict[str, frozenset[str]] = {
     '"': frozenset('"“'),

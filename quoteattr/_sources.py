@@ -884,7 +884,7 @@ def subject_before_aside(text: str, start: int, end: int) -> Mention | None:
     if aside is None:
         return None
     subject = source_before(text, start, aside.start())
-    last = _LAST_ASIDE.search(text, max(start, end - _REACH), end)
+    last = _LAST_ASIDE.search(text, reach, end)
     if (subject is None or subject.form != "name") and last is not None and last.start() > aside.start():
         subject = source_before(text, start, last.start()) or subject
     if subject is not None:

@@ -10,6 +10,7 @@ offset into the input.
 from __future__ import annotations
 
 import bisect
+import string
 from typing import Iterator, Sequence
 
 import regex
@@ -77,6 +78,7 @@ class Trailing:
 
 COMMA_BEFORE = Trailing(r",\s*$", last=",")
 PLAIN_ASCII = frozenset(map(chr, range(0x21, 0x7F)))  # ASCII, neither space nor control
+ASCII_LETTERS = frozenset(string.ascii_letters)
 _NO_TERMINATOR_AFTER = PLAIN_ASCII - frozenset(".!?\"')]ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
